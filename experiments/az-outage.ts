@@ -1,0 +1,30 @@
+import { defineDrill } from '../lib/drill';
+
+export default defineDrill(__filename, {
+  id: 'az-outage',
+  title: 'Loss of one availability zone',
+  hypothesis:
+    'When one zone loses all connectivity and its tasks stop, the service keeps serving from the other zones, and it is back to desired count after the outage ends.',
+  fault: { kind: 'az-outage', zoneIndex: 0, duration: { aws: 'PT5M', local: 'PT3S' } },
+  stopConditions: ['error-rate', 'healthy-hosts', 'running-tasks'],
+  probe: {
+    aws: {
+      streams: { count: 8, tokens: 48, intervalMs: 1000, ttftMs: 2500 },
+      requests: { perSecond: 5 },
+      warmup: 'PT10S',
+      recoveryTimeout: 'PT15M',
+    },
+    local: {
+      streams: { count: 6, tokens: 25, intervalMs: 200, ttftMs: 300 },
+      requests: { perSecond: 20 },
+      warmup: 'PT1.5S',
+      recoveryTimeout: 'PT30S',
+    },
+  },
+  expect: [
+    { figure: 'streams.brokenOffTarget', op: '<=', bound: 0, why: 'streams served from the other zones must not break' },
+    { figure: 'tasks.running.min', op: '>=', bound: 1, why: 'the other zones keep serving' },
+    { figure: 'requests.errorRate', op: '<=', bound: { aws: 0.15, local: 0.1 } },
+    { figure: 'recovery.seconds', op: '<=', bound: { aws: 900, local: 25 } },
+  ],
+});

@@ -1,0 +1,1 @@
+export { catalogue, findDrill } from './catalogue';

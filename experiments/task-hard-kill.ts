@@ -1,0 +1,30 @@
+import { defineDrill } from '../lib/drill';
+
+export default defineDrill(__filename, {
+  id: 'task-hard-kill',
+  title: 'Hard kill of one task breaks only its own streams',
+  hypothesis:
+    'When the app process of one task is SIGKILLed with no warning, only the streams on that task break, the service keeps answering from the others, and a replacement restores desired count within the bound.',
+  fault: { kind: 'kill-process', targets: { count: 1 }, signal: 'SIGKILL' },
+  stopConditions: ['error-rate', 'healthy-hosts', 'running-tasks'],
+  probe: {
+    aws: {
+      streams: { count: 8, tokens: 48, intervalMs: 1000, ttftMs: 2500 },
+      requests: { perSecond: 5 },
+      warmup: 'PT10S',
+      recoveryTimeout: 'PT5M',
+    },
+    local: {
+      streams: { count: 6, tokens: 25, intervalMs: 200, ttftMs: 300 },
+      requests: { perSecond: 20 },
+      warmup: 'PT1.5S',
+      recoveryTimeout: 'PT30S',
+    },
+  },
+  expect: [
+    { figure: 'streams.brokenOffTarget', op: '<=', bound: 0, why: 'streams on tasks that were not killed must not break' },
+    { figure: 'tasks.running.min', op: '>=', bound: 1, why: 'the service never runs dry' },
+    { figure: 'requests.errorRate', op: '<=', bound: { aws: 0.15, local: 0.1 }, why: 'requests fail only until the load balancer marks the dead target unhealthy' },
+    { figure: 'recovery.seconds', op: '<=', bound: { aws: 240, local: 20 } },
+  ],
+});

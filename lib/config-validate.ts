@@ -1,0 +1,64 @@
+import type { DrillsConfig } from './config';
+
+/** Longest request that can still be drained on Fargate (stopTimeout ≤ 120 s, app exits first). */
+export const FARGATE_DRAINABLE_SECONDS = 110;
+
+/** Every problem in a config, each naming the setting, the value received and what to do. */
+export function configProblems(config: DrillsConfig): string[] {
+  const s = config.service;
+  const problems: string[] = [];
+  const need = (ok: boolean, message: string) => ok || problems.push(message);
+  const whole = (name: string, v: number, min: number, max: number) =>
+    need(Number.isInteger(v) && v >= min && v <= max, `service.${name} is ${v}: use a whole number from ${min} to ${max}`);
+
+  need(/^[A-Za-z][A-Za-z0-9-]{0,30}$/.test(s.name), `service.name ${JSON.stringify(s.name)}: use letters, digits and dashes, at most 31 characters, starting with a letter`);
+  whole('containerPort', s.containerPort, 1, 65535);
+  need(s.healthPath.startsWith('/'), `service.healthPath ${JSON.stringify(s.healthPath)} must start with "/"`);
+  need(s.processName.trim() !== '', 'service.processName is empty: give the app process name as killall sees it (e.g. "node")');
+  need(s.startCommand.trim() !== '', 'service.startCommand is empty: give the command that starts the service (e.g. "node service/dist/server.js")');
+  whole('stopTimeoutSeconds', s.stopTimeoutSeconds, 2, 120);
+  need(Number.isInteger(s.desiredCount) && s.desiredCount >= 2, `service.desiredCount is ${s.desiredCount}: a drill needs at least 2 tasks so one can fail while another serves`);
+  need(Number.isInteger(s.azCount) && s.azCount >= 2, `service.azCount is ${s.azCount}: spread the service over at least 2 availability zones`);
+  whole('deregistrationDelaySeconds', s.deregistrationDelaySeconds, 0, 3600);
+  need(s.longestRequestSeconds > 0, `service.longestRequestSeconds is ${s.longestRequestSeconds}: give the longest request the service serves, in seconds`);
+  need(s.deregistrationDelaySeconds >= s.longestRequestSeconds,
+    `service.deregistrationDelaySeconds is ${s.deregistrationDelaySeconds} but the longest request is ${s.longestRequestSeconds} s: the ALB would cut requests still in flight; raise it to at least ${s.longestRequestSeconds}`);
+  need(s.stopTimeoutSeconds >= s.longestRequestSeconds,
+    `service.stopTimeoutSeconds is ${s.stopTimeoutSeconds} but the longest request is ${s.longestRequestSeconds} s: SIGKILL would end requests in flight; raise it to at least ${Math.min(120, Math.ceil(s.longestRequestSeconds))}`);
+  need(s.drainTimeoutMs > 0 && s.drainTimeoutMs < s.stopTimeoutSeconds * 1000,
+    `service.drainTimeoutMs is ${s.drainTimeoutMs} but stopTimeout is ${s.stopTimeoutSeconds * 1000} ms: the app must finish draining and exit before SIGKILL; set it below ${s.stopTimeoutSeconds * 1000}`);
+  need(s.drainTimeoutMs >= s.longestRequestSeconds * 1000 || s.longestRequestSeconds > FARGATE_DRAINABLE_SECONDS,
+    `service.drainTimeoutMs is ${s.drainTimeoutMs} but the longest request is ${s.longestRequestSeconds * 1000} ms: the app would cut its own streams; raise it`);
+  need(s.longestRequestSeconds <= FARGATE_DRAINABLE_SECONDS,
+    `service.longestRequestSeconds is ${s.longestRequestSeconds}: a request longer than ~${FARGATE_DRAINABLE_SECONDS} s cannot be drained on Fargate (stopTimeout ≤ 120 s); shorten it or make clients resume`);
+
+  const c = s.containerHealthCheck;
+  need(c.intervalSeconds >= 5 && c.intervalSeconds <= 300, `service.containerHealthCheck.intervalSeconds is ${c.intervalSeconds}: ECS takes 5–300`);
+  need(c.timeoutSeconds >= 2 && c.timeoutSeconds <= 60, `service.containerHealthCheck.timeoutSeconds is ${c.timeoutSeconds}: ECS takes 2–60`);
+  need(c.retries >= 1 && c.retries <= 10, `service.containerHealthCheck.retries is ${c.retries}: ECS takes 1–10`);
+  need(c.startPeriodSeconds >= 0 && c.startPeriodSeconds <= 300, `service.containerHealthCheck.startPeriodSeconds is ${c.startPeriodSeconds}: ECS takes 0–300`);
+  need(c.timeoutSeconds < c.intervalSeconds, `service.containerHealthCheck.timeoutSeconds (${c.timeoutSeconds}) must be below its intervalSeconds (${c.intervalSeconds})`);
+  const a = s.albHealthCheck;
+  need(a.intervalSeconds >= 5 && a.intervalSeconds <= 300, `service.albHealthCheck.intervalSeconds is ${a.intervalSeconds}: the ALB takes 5–300`);
+  need(a.timeoutSeconds >= 2 && a.timeoutSeconds <= 120, `service.albHealthCheck.timeoutSeconds is ${a.timeoutSeconds}: the ALB takes 2–120`);
+  need(a.timeoutSeconds < a.intervalSeconds, `service.albHealthCheck.timeoutSeconds (${a.timeoutSeconds}) must be below its intervalSeconds (${a.intervalSeconds})`);
+  need(a.healthyThreshold >= 2 && a.healthyThreshold <= 10, `service.albHealthCheck.healthyThreshold is ${a.healthyThreshold}: the ALB takes 2–10`);
+  need(a.unhealthyThreshold >= 2 && a.unhealthyThreshold <= 10, `service.albHealthCheck.unhealthyThreshold is ${a.unhealthyThreshold}: the ALB takes 2–10`);
+  need(s.healthCheckGracePeriodSeconds >= c.startPeriodSeconds,
+    `service.healthCheckGracePeriodSeconds is ${s.healthCheckGracePeriodSeconds} but the container start period is ${c.startPeriodSeconds}: ECS would act on ALB checks before the app can be ready; raise it`);
+
+  const d = config.drills;
+  need(d.environment === 'production' || d.environment === 'non-production', `drills.environment is ${JSON.stringify(d.environment)}: use "production" or "non-production"`);
+  need(d.stopConditions.maxErrorRate > 0 && d.stopConditions.maxErrorRate < 1, `drills.stopConditions.maxErrorRate is ${d.stopConditions.maxErrorRate}: use a share between 0 and 1 (0.05 = 5 %)`);
+  need(s.desiredCount < 2 || d.stopConditions.minHealthyHosts >= 1 && d.stopConditions.minHealthyHosts < s.desiredCount,
+    `drills.stopConditions.minHealthyHosts is ${d.stopConditions.minHealthyHosts}: use 1 to ${s.desiredCount - 1}, or every drill would trip it`);
+  need(s.desiredCount < 2 || d.stopConditions.minRunningTasks >= 1 && d.stopConditions.minRunningTasks < s.desiredCount,
+    `drills.stopConditions.minRunningTasks is ${d.stopConditions.minRunningTasks}: use 1 to ${s.desiredCount - 1}, or every drill would trip it`);
+
+  const l = config.local;
+  need(l.zones.length >= s.azCount, `local.zones lists ${l.zones.length} zone(s) but the service spans ${s.azCount}: name at least ${s.azCount}`);
+  need(l.launchDelayMs >= 0, `local.launchDelayMs is ${l.launchDelayMs}: use 0 or more`);
+  need(l.albHealthCheck.timeoutSeconds < l.albHealthCheck.intervalSeconds, 'local.albHealthCheck.timeoutSeconds must be below its intervalSeconds');
+  need(l.containerHealthCheck.timeoutSeconds < l.containerHealthCheck.intervalSeconds, 'local.containerHealthCheck.timeoutSeconds must be below its intervalSeconds');
+  return problems;
+}

@@ -1,0 +1,227 @@
+/**
+ * One typed config for the CDK app and the runner: the service profile, the drill options and
+ * the local rehearsal's settings. Defaults are data here, merged once with overrides from
+ * cdk.json context (`"drills": { ... }`) and `-c service.stopTimeoutSeconds=60`-style keys.
+ */
+import { configProblems } from './config-validate';
+
+export interface ContainerHealthCheckSettings {
+  readonly intervalSeconds: number;
+  readonly timeoutSeconds: number;
+  readonly retries: number;
+  readonly startPeriodSeconds: number;
+}
+
+export interface AlbHealthCheckSettings {
+  readonly intervalSeconds: number;
+  readonly timeoutSeconds: number;
+  readonly healthyThreshold: number;
+  readonly unhealthyThreshold: number;
+}
+
+export interface ServiceProfile {
+  /** Names the stacks, the ECS service and the FIS tags. */
+  readonly name: string;
+  /** A container image URI to drill instead of the demo service built from `service/`. @default - build `service/` */
+  readonly imageUri?: string;
+  readonly containerPort: number;
+  readonly healthPath: string;
+  /** The app's process name as `killall` sees it (FIS kill-process). */
+  readonly processName: string;
+  /** The container's start command, run locally by `drills rehearse`. */
+  readonly startCommand: string;
+  readonly cpu: number;
+  readonly memoryMiB: number;
+  readonly desiredCount: number;
+  readonly azCount: number;
+  /** ECS stopTimeout: SIGKILL follows SIGTERM this much later (Fargate: at most 120 s). */
+  readonly stopTimeoutSeconds: number;
+  /** The app's drain deadline (`DRAIN_TIMEOUT_MS`); must be below stopTimeout. @default - stopTimeout − 10 s */
+  readonly drainTimeoutMs: number;
+  readonly deregistrationDelaySeconds: number;
+  /** The longest request the service serves (a whole SSE stream). */
+  readonly longestRequestSeconds: number;
+  readonly healthCheckGracePeriodSeconds: number;
+  readonly containerHealthCheck: ContainerHealthCheckSettings;
+  readonly albHealthCheck: AlbHealthCheckSettings;
+}
+
+export interface StopConditionSettings {
+  /** The 5xx share of requests (target + ELB) that trips the error-rate alarm. */
+  readonly maxErrorRate: number;
+  /** The healthy-hosts alarm trips below this many healthy targets. */
+  readonly minHealthyHosts: number;
+  /** The running-tasks alarm trips below this many running tasks. */
+  readonly minRunningTasks: number;
+}
+
+export interface DrillOptions {
+  /** `production` tightens the guardrails (no ALL / PERCENT(100) on service tasks). */
+  readonly environment: 'production' | 'non-production';
+  /** Create EventBridge Scheduler schedules for drills that declare one. @default false */
+  readonly gameDays: boolean;
+  /** Schedules are created DISABLED unless this is true. @default false */
+  readonly gameDaysEnabled: boolean;
+  /** S3 bucket for FIS experiment reports. @default - no experiment reports */
+  readonly reportBucket?: string;
+  /** Publish the runner's probe heartbeat and guard drills with it (dead-man's switch). @default false */
+  readonly deadMansSwitch: boolean;
+  readonly stopConditions: StopConditionSettings;
+}
+
+/**
+ * Settings for local rehearsal only. The drain budget (stopTimeout, deregistration delay,
+ * drain deadline) is the stack's own; only polling intervals are shortened here.
+ */
+export interface LocalSettings {
+  readonly zones: readonly string[];
+  /** How long the local scheduler takes to start a replacement task. */
+  readonly launchDelayMs: number;
+  readonly containerHealthCheck: ContainerHealthCheckSettings;
+  readonly albHealthCheck: AlbHealthCheckSettings;
+}
+
+export interface DrillsConfig {
+  readonly service: ServiceProfile;
+  readonly drills: DrillOptions;
+  readonly local: LocalSettings;
+}
+
+type DeepPartial<T> = { -readonly [K in keyof T]?: T[K] extends object ? (T[K] extends readonly unknown[] ? T[K] : DeepPartial<T[K]>) : T[K] };
+export type DrillsConfigOverrides = DeepPartial<DrillsConfig>;
+
+const STOP_TIMEOUT_SECONDS = 120;
+
+export const DEFAULT_CONFIG: DrillsConfig = {
+  service: {
+    name: 'drills-demo',
+    containerPort: 8080,
+    healthPath: '/healthz',
+    processName: 'node',
+    startCommand: 'node service/dist/server.js',
+    cpu: 256,
+    memoryMiB: 512,
+    desiredCount: 2,
+    azCount: 2,
+    stopTimeoutSeconds: STOP_TIMEOUT_SECONDS,
+    drainTimeoutMs: (STOP_TIMEOUT_SECONDS - 10) * 1000,
+    deregistrationDelaySeconds: 90,
+    longestRequestSeconds: 60,
+    healthCheckGracePeriodSeconds: 30,
+    containerHealthCheck: { intervalSeconds: 10, timeoutSeconds: 5, retries: 3, startPeriodSeconds: 10 },
+    albHealthCheck: { intervalSeconds: 10, timeoutSeconds: 5, healthyThreshold: 2, unhealthyThreshold: 2 },
+  },
+  drills: {
+    environment: 'non-production',
+    gameDays: false,
+    gameDaysEnabled: false,
+    deadMansSwitch: false,
+    stopConditions: { maxErrorRate: 0.05, minHealthyHosts: 1, minRunningTasks: 1 },
+  },
+  local: {
+    zones: ['zone-a', 'zone-b', 'zone-c'],
+    launchDelayMs: 300,
+    containerHealthCheck: { intervalSeconds: 1, timeoutSeconds: 0.5, retries: 3, startPeriodSeconds: 1 },
+    albHealthCheck: { intervalSeconds: 0.5, timeoutSeconds: 0.4, healthyThreshold: 2, unhealthyThreshold: 2 },
+  },
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`fis-drills config has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads one context value: CDK's `node.tryGetContext`, or the runner's reader of cdk.json. */
+export type ContextLookup = (key: string) => unknown;
+
+/**
+ * Builds the config: defaults, then the `drills` context object, then flat dotted keys
+ * (`service.stopTimeoutSeconds`), each coerced to the default's type. Throws ConfigError
+ * listing every problem at once.
+ */
+export function loadConfig(lookup: ContextLookup = () => undefined): DrillsConfig {
+  const problems: string[] = [];
+  const fromObject = parseContextObject(lookup('drills'), problems);
+  const merged = mergeOverrides(DEFAULT_CONFIG, fromObject, '', lookup, problems) as DrillsConfig;
+  const service = withDerivedDrainTimeout(merged, fromObject, lookup);
+  const config: DrillsConfig = { ...merged, service };
+  problems.push(...configProblems(config));
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+/** Same as loadConfig with an object of overrides (tests, the runner's flags). */
+export function configWith(overrides: DrillsConfigOverrides): DrillsConfig {
+  return loadConfig((key) => (key === 'drills' ? overrides : undefined));
+}
+
+function parseContextObject(value: unknown, problems: string[]): Record<string, unknown> {
+  if (value === undefined || value === null) return {};
+  if (typeof value === 'string') {
+    try {
+      return parseContextObject(JSON.parse(value), problems);
+    } catch {
+      problems.push(`context "drills" is not JSON: ${value}`);
+      return {};
+    }
+  }
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    problems.push('context "drills" must be an object like { "service": { "desiredCount": 3 } }');
+    return {};
+  }
+  return value as Record<string, unknown>;
+}
+
+function mergeOverrides(defaults: object, overrides: Record<string, unknown>, prefix: string, lookup: ContextLookup, problems: string[]): object {
+  const known = new Set(Object.keys(defaults));
+  for (const key of Object.keys(overrides)) {
+    if (!known.has(key) && !OPTIONAL_KEYS.has(prefix + key)) problems.push(`unknown setting "${prefix}${key}"; known here: ${[...known].join(', ')}`);
+  }
+  const result: Record<string, unknown> = {};
+  for (const key of new Set([...known, ...Object.keys(overrides).filter((k) => OPTIONAL_KEYS.has(prefix + k))])) {
+    const path = prefix + key;
+    const fallback = (defaults as Record<string, unknown>)[key];
+    if (fallback !== null && typeof fallback === 'object' && !Array.isArray(fallback)) {
+      const nested = overrides[key];
+      result[key] = mergeOverrides(fallback, (nested && typeof nested === 'object' ? nested : {}) as Record<string, unknown>, `${path}.`, lookup, problems);
+      continue;
+    }
+    const flat = lookup(path);
+    const raw = flat !== undefined ? flat : overrides[key];
+    result[key] = raw === undefined ? fallback : coerce(path, raw, fallback, problems);
+  }
+  return result;
+}
+
+/** Settings with no default value that may still be set. */
+const OPTIONAL_KEYS = new Set(['service.imageUri', 'drills.reportBucket']);
+
+function coerce(path: string, raw: unknown, fallback: unknown, problems: string[]): unknown {
+  const kind = fallback === undefined ? 'string' : Array.isArray(fallback) ? 'array' : typeof fallback;
+  if (kind === 'number') {
+    const n = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+    if (typeof n === 'number' && Number.isFinite(n)) return n;
+    problems.push(`${path} must be a number, got ${JSON.stringify(raw)}`);
+  } else if (kind === 'boolean') {
+    if (typeof raw === 'boolean') return raw;
+    if (raw === 'true' || raw === 'false') return raw === 'true';
+    problems.push(`${path} must be true or false, got ${JSON.stringify(raw)}`);
+  } else if (kind === 'array') {
+    const list = typeof raw === 'string' ? raw.split(',').map((s) => s.trim()).filter(Boolean) : raw;
+    if (Array.isArray(list)) return list;
+    problems.push(`${path} must be a list, got ${JSON.stringify(raw)}`);
+  } else {
+    if (typeof raw === 'string') return raw;
+    problems.push(`${path} must be text, got ${JSON.stringify(raw)}`);
+  }
+  return fallback;
+}
+
+/** DRAIN_TIMEOUT_MS follows stopTimeout unless it was set itself. */
+function withDerivedDrainTimeout(merged: DrillsConfig, fromObject: Record<string, unknown>, lookup: ContextLookup): ServiceProfile {
+  const setExplicitly = lookup('service.drainTimeoutMs') !== undefined || (fromObject.service as Record<string, unknown> | undefined)?.drainTimeoutMs !== undefined;
+  if (setExplicitly) return merged.service;
+  return { ...merged.service, drainTimeoutMs: Math.max(0, (merged.service.stopTimeoutSeconds - 10) * 1000) };
+}

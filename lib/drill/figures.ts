@@ -1,0 +1,37 @@
+/**
+ * The figures a drill is judged on. The same names in local and AWS mode (DESIGN "Figures").
+ * A figure a mode cannot measure is left out of the figure map (unmeasured), never set to 0.
+ */
+export const FIGURE_NAMES = [
+  'streams.total',
+  'streams.clean',
+  'streams.broken',
+  /** Broken streams that were served by a task the fault did not target. */
+  'streams.brokenOffTarget',
+  'streams.ttftMs.p50',
+  'streams.ttftMs.max',
+  'streams.seconds.max',
+  'streams.bytes',
+  'streams.events',
+  'requests.total',
+  'requests.failed',
+  'requests.errorRate',
+  'recovery.seconds',
+  'replacement.launchSeconds',
+  'replacement.healthySeconds',
+  'alb.5xx',
+  'alb.healthyHosts.min',
+  'tasks.running.min',
+  'tasks.sigkilled',
+  /** How many tasks (or subnets) the fault actually hit. */
+  'fault.targets',
+] as const;
+
+export type FigureName = (typeof FIGURE_NAMES)[number];
+
+/** Measured figures; a missing key means "not measured in this mode". */
+export type Figures = Partial<Record<FigureName, number>>;
+
+export function isFigureName(name: string): name is FigureName {
+  return (FIGURE_NAMES as readonly string[]).includes(name);
+}

@@ -1,0 +1,4 @@
+export * from './figures';
+export * from './iso-duration';
+export * from './types';
+export * from './define-drill';

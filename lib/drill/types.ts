@@ -1,0 +1,100 @@
+import type { FigureName } from './figures';
+import type { IsoDuration } from './iso-duration';
+
+/** Where a drill runs: against AWS FIS, or rehearsed on this machine. */
+export type RunMode = 'aws' | 'local';
+
+/** A value that differs between a production drill and a local rehearsal (local ones are shorter). */
+export interface PerMode<T> {
+  readonly aws: T;
+  readonly local: T;
+}
+
+/** Which of the service's tasks a fault hits: FIS `COUNT(n)` or `PERCENT(n)`. */
+export type TaskSelection = { readonly count: number } | { readonly percent: number };
+
+/** FIS `aws:ecs:stop-task`: deregister, SIGTERM, SIGKILL after stopTimeout (cooperative). */
+export interface StopTaskFault {
+  readonly kind: 'stop-task';
+  readonly targets: TaskSelection;
+}
+
+/** FIS `aws:ecs:task-kill-process` on the app's process name; no deregistration first. */
+export interface KillProcessFault {
+  readonly kind: 'kill-process';
+  readonly targets: TaskSelection;
+  readonly signal: 'SIGKILL' | 'SIGTERM';
+}
+
+/**
+ * FIS `aws:network:disrupt-connectivity` (scope all) on one zone's subnets for a duration,
+ * plus `aws:ecs:stop-task` on the tasks in that zone (filter `AvailabilityZone`).
+ */
+export interface AzOutageFault {
+  readonly kind: 'az-outage';
+  /** Which of the service's zones, 0-based, in the order the VPC (or the local fleet) lists them. */
+  readonly zoneIndex: number;
+  readonly duration: PerMode<IsoDuration>;
+}
+
+export type Fault = StopTaskFault | KillProcessFault | AzOutageFault;
+export type FaultKind = Fault['kind'];
+export const FAULT_KINDS: readonly FaultKind[] = ['stop-task', 'kill-process', 'az-outage'];
+
+/** The service alarms a drill may name as FIS stop conditions (FIS allows at most 5). */
+export type StopConditionName = 'error-rate' | 'healthy-hosts' | 'running-tasks' | 'probe-heartbeat';
+export const STOP_CONDITION_NAMES: readonly StopConditionName[] = ['error-rate', 'healthy-hosts', 'running-tasks', 'probe-heartbeat'];
+export const MAX_STOP_CONDITIONS = 5;
+
+/** Concurrent SSE streams opened before the fault, so they are in flight when it lands. */
+export interface StreamProbe {
+  readonly count: number;
+  readonly tokens: number;
+  readonly intervalMs: number;
+  readonly ttftMs: number;
+}
+
+/** A steady rate of short requests (`GET /`) across the whole run. */
+export interface RequestProbe {
+  readonly perSecond: number;
+}
+
+/** The customer-side load that runs across the fault. */
+export interface ProbeSpec {
+  readonly streams: StreamProbe;
+  readonly requests: RequestProbe;
+  /** Probes run this long before the fault is injected (past the streams' first token). */
+  readonly warmup: IsoDuration;
+  /** Longest wait, from the fault, for the service to be back to desired and healthy. */
+  readonly recoveryTimeout: IsoDuration;
+}
+
+export type Comparison = '<=' | '<' | '>=' | '>' | '==';
+
+/** A tolerance over one figure, e.g. `streams.broken <= 0`. */
+export interface Expectation {
+  readonly figure: FigureName;
+  readonly op: Comparison;
+  /** One bound for both modes, or one each (local recovery is faster than Fargate's). */
+  readonly bound: number | PerMode<number>;
+  /** Why this bound, for the report. */
+  readonly why?: string;
+}
+
+/** A drill, written once as data in `experiments/<id>.ts`. */
+export interface Drill {
+  readonly id: string;
+  readonly title: string;
+  /** One sentence a person reads in the report. */
+  readonly hypothesis: string;
+  readonly fault: Fault;
+  readonly stopConditions: readonly StopConditionName[];
+  readonly probe: PerMode<ProbeSpec>;
+  readonly expect: readonly Expectation[];
+  /** EventBridge Scheduler expression for unattended game days: `rate(...)` or `cron(...)`. */
+  readonly schedule?: string;
+  /** The file the drill was defined in (set by defineDrill). */
+  readonly file: string;
+}
+
+export type DrillSpec = Omit<Drill, 'file'>;

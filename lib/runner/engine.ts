@@ -1,0 +1,37 @@
+import type { Drill } from '../drill';
+import type { Figures } from '../drill/figures';
+import type { RunMode } from '../drill/types';
+import type { TimelineEntry } from './samples';
+
+/** The outcome of injecting a fault. `injected: false` means it hit nothing (NOT_INJECTED). */
+export interface FaultInjection {
+  readonly injected: boolean;
+  /** Task ids (or subnet ids) the fault hit. */
+  readonly targets: readonly string[];
+  /** Why nothing was injected, or what went wrong. */
+  readonly reason?: string;
+  /** Set when a stop condition or the operator stopped the fault (ABORTED). */
+  readonly aborted?: string;
+}
+
+/**
+ * Where a drill's fault lands: the local fleet (`lib/runner/local`) or AWS FIS
+ * (`lib/runner/aws`). The runner core drives either the same way:
+ * start → (probes, warm-up) → inject → awaitRecovery → figures → close.
+ */
+export interface Engine {
+  readonly mode: RunMode;
+  /** Bring the service up (local) or check it (aws); resolves with the URL probes use. */
+  start(): Promise<{ readonly serviceUrl: string }>;
+  /** Inject the drill's fault; resolves once it has been delivered (or failed to be). */
+  inject(drill: Drill): Promise<FaultInjection>;
+  /** Wait, up to the bound, until running = desired and healthy = desired again. */
+  awaitRecovery(timeoutMs: number): Promise<{ readonly recovered: boolean }>;
+  /** The figures only the engine can see (tasks.sigkilled, recovery.seconds, …); unmeasured ones left out. */
+  figures(): Figures;
+  /** Stop the fault if it still runs and release everything the engine started. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/** Engines report what happens through this sink; the runner stamps and journals it. */
+export type TimelineSink = (entry: TimelineEntry) => void;

@@ -1,0 +1,81 @@
+/**
+ * What the probe and the engine observe. Times are milliseconds on the run's monotonic clock
+ * (0 = run start), so they survive wall-clock jumps; the journal also records wall time.
+ */
+
+/** How a stream that did not end with `[DONE]` ended. */
+export type StreamBreak =
+  | 'refused' // connection refused or reset before any response
+  | 'http-status' // a non-200 answer
+  | 'reset' // the connection closed mid-stream (socket hang up, ECONNRESET)
+  | 'no-done' // the response ended cleanly but without `data: [DONE]`
+  | 'timeout'; // the probe gave up waiting
+
+export interface StreamSample {
+  readonly id: number;
+  readonly startedAtMs: number;
+  readonly firstEventAtMs?: number;
+  readonly endedAtMs: number;
+  readonly events: number;
+  readonly bytes: number;
+  /** The task and zone that served it, read from its events. */
+  readonly task?: string;
+  readonly zone?: string;
+  readonly status?: number;
+  readonly outcome: 'clean' | 'broken';
+  readonly broken?: StreamBreak;
+  readonly error?: string;
+}
+
+export interface RequestSample {
+  readonly atMs: number;
+  readonly latencyMs: number;
+  /** HTTP status, or 0 when no response came (refused, reset, timeout). */
+  readonly status: number;
+  readonly task?: string;
+  readonly error?: string;
+}
+
+export type TimelineKind =
+  | 'run-started'
+  | 'probe-started'
+  | 'warmup-done'
+  | 'fault-injected'
+  | 'fault-not-injected'
+  | 'fault-ended'
+  | 'target-deregistered'
+  | 'target-drained'
+  | 'target-unhealthy'
+  | 'target-healthy'
+  | 'sigterm-sent'
+  | 'sigkill-sent'
+  | 'task-exited'
+  | 'task-started'
+  | 'replacement-started'
+  | 'zone-cut'
+  | 'zone-restored'
+  | 'steady'
+  | 'experiment-state'
+  | 'action-state'
+  | 'service-event'
+  | 'stop-condition'
+  | 'aborted'
+  | 'probe-done'
+  | 'run-ended'
+  | 'note';
+
+export interface TimelineEvent {
+  readonly atMs: number;
+  /** Wall-clock ISO time. */
+  readonly at: string;
+  readonly kind: TimelineKind;
+  readonly task?: string;
+  readonly zone?: string;
+  readonly detail?: string;
+  /** Exit code and signal for `task-exited`. */
+  readonly code?: number | null;
+  readonly signal?: string | null;
+}
+
+/** A timeline event before the clock stamps it. */
+export type TimelineEntry = Omit<TimelineEvent, 'atMs' | 'at'>;
