@@ -12,6 +12,8 @@ export interface FaultInjection {
   readonly reason?: string;
   /** Set when a stop condition or the operator stopped the fault (ABORTED). */
   readonly aborted?: string;
+  /** Set when the runner or the platform failed (ERROR), e.g. FIS `failed` with its error. */
+  readonly error?: string;
 }
 
 /**
