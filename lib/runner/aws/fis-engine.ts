@@ -1,0 +1,277 @@
+/**
+ * The AWS side of a drill: the FIS template deployed by the CDK app does the injecting; this
+ * engine starts it, watches it, stops it when told (always, before it returns), waits for ECS
+ * to recover, and reads the figures only AWS can see.
+ */
+import type { Drill } from '../../drill';
+import type { Figures } from '../../drill/figures';
+import type { Engine, FaultInjection, TimelineSink } from '../engine';
+import { collectEvidence, type Evidence } from './collect-evidence';
+import { alarmNameOf, injectionOf, isFinal, progressEntries, progressLine } from './experiment-state';
+import type { ExperimentView, FisApi, ResolvedTargetView } from './fis-api';
+import type { MetricsApi } from './metrics-api';
+import { DEFAULT_POLL, nextDelay, Sleeper, type PollSettings } from './poll';
+import type { DeployedService } from './resolve-outputs';
+import type { ServiceApi } from './service-api';
+import { isRecovered } from './task-figures';
+
+/** Tags every experiment this tool starts carries; `drills stop --all-mine` looks for them. */
+export const RUN_ID_TAG = 'fis-drills:run-id';
+export const OPERATOR_TAG = 'fis-drills:operator';
+export const DRILL_TAG = 'drill';
+
+export interface FisEngineOptions {
+  readonly fis: FisApi;
+  readonly metrics: MetricsApi;
+  readonly service: ServiceApi;
+  readonly deployed: DeployedService;
+  readonly templateId: string;
+  /** The idempotency token of StartExperiment and the run-id tag. */
+  readonly runId: string;
+  /** The caller's ARN, tagged as the operator. */
+  readonly operator: string;
+  readonly timeline?: TimelineSink;
+  /** Live progress lines (stderr). */
+  readonly progress?: (line: string) => void;
+  /** Aborting it stops the experiment (Ctrl-C, SIGTERM). */
+  readonly signal?: AbortSignal;
+  readonly poll?: PollSettings;
+  /** Interval between ECS polls while waiting for recovery. @default 5000 */
+  readonly recoveryPollMs?: number;
+  /** Longest wait for FIS to report `stopped` after StopExperiment. @default 180000 */
+  readonly stopWaitMs?: number;
+  readonly now?: () => Date;
+}
+
+export class FisEngine implements Engine {
+  readonly mode = 'aws' as const;
+  private experiment?: ExperimentView;
+  private faultStart?: Date;
+  private stopReason?: string;
+  private stopping?: Promise<void>;
+  private targets: readonly string[] = [];
+  private recoverySeconds?: number;
+  private runningMin?: number;
+  private evidence?: Evidence;
+  private readonly sleeper = new Sleeper();
+  private readonly now: () => Date;
+
+  constructor(private readonly options: FisEngineOptions) {
+    this.now = options.now ?? (() => new Date());
+    options.signal?.addEventListener('abort', () => void this.requestStop(abortReason(options.signal)), { once: true });
+  }
+
+  /** The experiment this run started, once StartExperiment answered. */
+  get experimentId(): string | undefined {
+    return this.experiment?.id;
+  }
+
+  async start(): Promise<{ serviceUrl: string }> {
+    return { serviceUrl: this.options.deployed.serviceUrl };
+  }
+
+  async inject(drill: Drill): Promise<FaultInjection> {
+    if (this.stopReason) return { injected: false, targets: [], aborted: `stopped by the operator (${this.stopReason}) before the experiment started` };
+    const { fis, templateId, runId, operator } = this.options;
+    try {
+      this.experiment = await fis.startExperiment({
+        templateId,
+        clientToken: runId,
+        tags: { [DRILL_TAG]: drill.id, [RUN_ID_TAG]: runId, [OPERATOR_TAG]: operator.slice(0, 256) },
+      });
+    } catch (err) {
+      return { injected: false, targets: [], error: `StartExperiment on template ${templateId} failed: ${describeError(err)}` };
+    }
+    this.faultStart = this.experiment.startTime ?? this.now();
+    this.emit({ kind: 'note', detail: `FIS experiment ${this.experiment.id} started from template ${templateId}` });
+    if (this.stopReason) void this.requestStop(this.stopReason);
+    const final = await this.watch();
+    const resolved = await this.resolvedTargets(final.id);
+    const alarmsInAlarm = final.status === 'stopped' && !this.stopReason ? await this.alarmsInAlarm() : [];
+    const injection = injectionOf({ experiment: final, resolvedTargets: resolved, stoppedByUs: this.stopReason, alarmsInAlarm });
+    this.targets = injection.targets;
+    if (alarmsInAlarm.length > 0) this.emit({ kind: 'stop-condition', detail: `alarm(s) in ALARM: ${alarmsInAlarm.join(', ')}` });
+    if (injection.aborted) this.emit({ kind: 'aborted', detail: injection.aborted });
+    else if (injection.injected) this.emit({ kind: 'fault-injected', detail: `targets: ${injection.targets.join(', ') || 'unknown'}` });
+    else this.emit({ kind: 'fault-not-injected', detail: injection.reason ?? injection.error });
+    return injection;
+  }
+
+  async awaitRecovery(timeoutMs: number): Promise<{ recovered: boolean }> {
+    const { service, deployed } = this.options;
+    const deadline = Date.now() + timeoutMs;
+    let recovered = false;
+    if (this.faultStart) {
+      for (;;) {
+        try {
+          const svc = await service.describeService(deployed.clusterName, deployed.serviceName);
+          this.runningMin = Math.min(this.runningMin ?? svc.running, svc.running);
+          const tasks = this.targets.length > 0 ? await service.describeTasks(deployed.clusterName, this.targets) : [];
+          if (isRecovered(svc, tasks)) {
+            recovered = true;
+            this.recoverySeconds = Math.round((this.now().getTime() - this.faultStart.getTime()) / 100) / 10;
+            this.emit({ kind: 'steady', detail: `running ${svc.running}/${svc.desired}, one completed deployment` });
+            break;
+          }
+        } catch (err) {
+          this.emit({ kind: 'note', detail: `ECS poll failed: ${describeError(err)}` });
+        }
+        if (Date.now() >= deadline || this.options.signal?.aborted) break;
+        await this.sleeper.sleep(Math.min(this.options.recoveryPollMs ?? 5000, Math.max(0, deadline - Date.now())));
+      }
+    }
+    await this.gather();
+    return { recovered };
+  }
+
+  figures(): Figures {
+    const figures: Figures = { ...(this.evidence?.figures ?? {}) };
+    if (this.experiment) figures['fault.targets'] = this.targets.length;
+    if (this.recoverySeconds !== undefined) figures['recovery.seconds'] = this.recoverySeconds;
+    const running = [this.runningMin, figures['tasks.running.min']].filter((n): n is number => n !== undefined);
+    if (running.length > 0) figures['tasks.running.min'] = Math.min(...running);
+    return figures;
+  }
+
+  /** Stops the experiment if it still runs and waits for FIS to say so. Safe to call twice. */
+  async close(): Promise<void> {
+    if (this.experiment && !isFinal(this.experiment.status)) await this.requestStop(this.stopReason ?? 'runner closing');
+    else if (this.stopping) await this.stopping;
+  }
+
+  /** Read the service events and metrics for the window (once; awaitRecovery does it too). */
+  async gather(): Promise<Evidence | undefined> {
+    if (!this.faultStart || this.evidence) return this.evidence;
+    this.evidence = await collectEvidence({
+      metrics: this.options.metrics,
+      service: this.options.service,
+      deployed: this.options.deployed,
+      faultStart: this.faultStart,
+      end: this.now(),
+      targetTasks: this.targets,
+    });
+    for (const e of this.evidence.timeline) this.emit({ kind: e.kind, task: e.tasks[0], detail: `${e.at.toISOString()} ${e.detail}` });
+    for (const note of this.evidence.notes) this.emit({ kind: 'note', detail: note });
+    return this.evidence;
+  }
+
+  /** StopExperiment, then wait for `stopped` (or any final state). One stop per engine. */
+  requestStop(reason: string): Promise<void> {
+    this.stopReason ??= reason;
+    this.sleeper.wake();
+    if (!this.experiment || isFinal(this.experiment.status)) return Promise.resolve();
+    this.stopping ??= this.stopAndWait(this.experiment.id);
+    return this.stopping;
+  }
+
+  private async stopAndWait(id: string): Promise<void> {
+    const { fis } = this.options;
+    this.options.progress?.(`stopping experiment ${id} (${this.stopReason}) …`);
+    let experiment = this.experiment as ExperimentView;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        experiment = await fis.stopExperiment(id);
+        break;
+      } catch (err) {
+        if (isConflictOrGone(err) || attempt >= 5) {
+          this.emit({ kind: 'note', detail: `StopExperiment ${id}: ${describeError(err)}` });
+          break;
+        }
+        await delay(500 * attempt);
+      }
+    }
+    this.experiment = experiment;
+    this.emit({ kind: 'aborted', detail: `StopExperiment ${id} sent (${this.stopReason})` });
+    const deadline = Date.now() + (this.options.stopWaitMs ?? 180_000);
+    let wait = this.options.poll?.initialMs ?? DEFAULT_POLL.initialMs;
+    while (!isFinal(experiment.status) && Date.now() < deadline) {
+      await delay(wait);
+      wait = nextDelay(wait, this.options.poll ?? DEFAULT_POLL);
+      try {
+        experiment = await fis.getExperiment(id);
+        this.experiment = experiment;
+      } catch (err) {
+        this.emit({ kind: 'note', detail: `GetExperiment ${id} while stopping: ${describeError(err)}` });
+      }
+    }
+    this.options.progress?.(`experiment ${id} ${experiment.status}`);
+  }
+
+  private async watch(): Promise<ExperimentView> {
+    const { fis } = this.options;
+    const poll = this.options.poll ?? DEFAULT_POLL;
+    let current = this.experiment as ExperimentView;
+    let previous: ExperimentView | undefined;
+    let wait = poll.initialMs;
+    let failures = 0;
+    for (;;) {
+      for (const entry of progressEntries(previous, current)) this.emit(entry);
+      this.options.progress?.(progressLine(current, this.now()));
+      if (isFinal(current.status)) return current;
+      if (this.stopping) {
+        await this.stopping;
+        if (this.experiment && isFinal(this.experiment.status)) current = this.experiment;
+        if (isFinal(current.status)) continue;
+      }
+      await this.sleeper.sleep(wait);
+      wait = nextDelay(wait, poll);
+      previous = current;
+      try {
+        current = await fis.getExperiment(current.id);
+        this.experiment = current;
+        failures = 0;
+      } catch (err) {
+        if (++failures >= 5) {
+          await this.requestStop(`GetExperiment failed ${failures} times: ${describeError(err)}`);
+          current = this.experiment ?? current;
+          if (!isFinal(current.status)) return { ...current, status: 'failed', reason: `the runner lost track of it: ${describeError(err)}` };
+        }
+      }
+    }
+  }
+
+  private async resolvedTargets(id: string): Promise<readonly ResolvedTargetView[] | undefined> {
+    try {
+      return await this.options.fis.listResolvedTargets(id);
+    } catch (err) {
+      this.emit({ kind: 'note', detail: `ListExperimentResolvedTargets failed: ${describeError(err)}` });
+      return undefined;
+    }
+  }
+
+  private async alarmsInAlarm(): Promise<string[]> {
+    try {
+      const template = await this.options.fis.getTemplate(this.options.templateId);
+      const alarms = await this.options.metrics.describeAlarms(template.stopConditionAlarmArns.map(alarmNameOf));
+      return alarms.filter((a) => a.state === 'ALARM').map((a) => a.name);
+    } catch (err) {
+      this.emit({ kind: 'note', detail: `could not read the stop-condition alarms: ${describeError(err)}` });
+      return [];
+    }
+  }
+
+  private emit(entry: Parameters<TimelineSink>[0]): void {
+    this.options.timeline?.(entry);
+  }
+}
+
+export function describeError(err: unknown): string {
+  const e = err as { name?: string; message?: string };
+  return e?.name && e.name !== 'Error' ? `${e.name}: ${e.message}` : String(e?.message ?? err);
+}
+
+function isConflictOrGone(err: unknown): boolean {
+  const name = (err as { name?: string })?.name;
+  return name === 'ConflictException' || name === 'ResourceNotFoundException' || name === 'ValidationException';
+}
+
+function abortReason(signal: AbortSignal | undefined): string {
+  const r = signal?.reason as unknown;
+  if (typeof r === 'string') return r;
+  if (r instanceof Error && r.message) return r.message;
+  return 'interrupted';
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

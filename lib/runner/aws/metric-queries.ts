@@ -1,0 +1,78 @@
+/**
+ * Pure: the CloudWatch queries for a drill's window, packed into as few GetMetricData calls as
+ * possible (≤ 500 queries each), and the figures their results give. Dimensions are exactly
+ * the combinations AWS publishes (fis-facts §10): load-balancer metrics by `LoadBalancer`,
+ * target metrics by `LoadBalancer` + `TargetGroup`, Container Insights by `ClusterName` +
+ * `ServiceName`.
+ */
+import type { Figures } from '../../drill/figures';
+import { MAX_QUERIES_PER_CALL, type MetricQuery, type MetricSeries } from './metrics-api';
+
+export interface MetricTarget {
+  readonly clusterName: string;
+  readonly serviceName: string;
+  readonly loadBalancerFullName?: string;
+  readonly targetGroupFullName?: string;
+}
+
+export const QUERY_IDS = {
+  elb5xx: 'elb_5xx',
+  target5xx: 'target_5xx',
+  requests: 'requests',
+  healthy: 'healthy_hosts',
+  running: 'running_tasks',
+} as const;
+
+export function windowQueries(target: MetricTarget, periodSeconds = 60): MetricQuery[] {
+  const queries: MetricQuery[] = [];
+  const alb = 'AWS/ApplicationELB';
+  if (target.loadBalancerFullName) {
+    const lb = { LoadBalancer: target.loadBalancerFullName };
+    queries.push({ id: QUERY_IDS.elb5xx, namespace: alb, metric: 'HTTPCode_ELB_5XX_Count', dimensions: lb, stat: 'Sum', periodSeconds });
+    queries.push({ id: QUERY_IDS.requests, namespace: alb, metric: 'RequestCount', dimensions: lb, stat: 'Sum', periodSeconds });
+    if (target.targetGroupFullName) {
+      const tg = { ...lb, TargetGroup: target.targetGroupFullName };
+      queries.push({ id: QUERY_IDS.target5xx, namespace: alb, metric: 'HTTPCode_Target_5XX_Count', dimensions: tg, stat: 'Sum', periodSeconds });
+      queries.push({ id: QUERY_IDS.healthy, namespace: alb, metric: 'HealthyHostCount', dimensions: tg, stat: 'Minimum', periodSeconds });
+    }
+  }
+  queries.push({
+    id: QUERY_IDS.running,
+    namespace: 'ECS/ContainerInsights',
+    metric: 'RunningTaskCount',
+    dimensions: { ClusterName: target.clusterName, ServiceName: target.serviceName },
+    stat: 'Minimum',
+    periodSeconds,
+  });
+  return queries;
+}
+
+/** Splits queries into batches of at most `max`: one GetMetricData call each. */
+export function batchQueries<T>(queries: readonly T[], max = MAX_QUERIES_PER_CALL): T[][] {
+  const batches: T[][] = [];
+  for (let i = 0; i < queries.length; i += max) batches.push(queries.slice(i, i + max));
+  return batches;
+}
+
+/** The window, widened to whole periods so the first and last minutes are counted. */
+export function metricWindow(from: Date, to: Date, periodSeconds = 60): { start: Date; end: Date } {
+  const p = periodSeconds * 1000;
+  return { start: new Date(Math.floor(from.getTime() / p) * p), end: new Date(Math.ceil(to.getTime() / p) * p + p) };
+}
+
+/**
+ * alb.5xx: ELB + target 5xx over the window (these counts are only published when nonzero, so
+ * no datapoint while requests flowed means 0; with no RequestCount either, unmeasured);
+ * alb.healthyHosts.min and tasks.running.min: the minimum datapoint, unmeasured without data.
+ */
+export function metricFigures(series: readonly MetricSeries[]): Figures {
+  const values = (id: string) => series.find((s) => s.id === id)?.values ?? [];
+  const figures: Figures = {};
+  const fivexx = [...values(QUERY_IDS.elb5xx), ...values(QUERY_IDS.target5xx)];
+  if (values(QUERY_IDS.requests).length > 0 || fivexx.length > 0) figures['alb.5xx'] = fivexx.reduce((a, b) => a + b, 0);
+  const healthy = values(QUERY_IDS.healthy);
+  if (healthy.length > 0) figures['alb.healthyHosts.min'] = Math.min(...healthy);
+  const running = values(QUERY_IDS.running);
+  if (running.length > 0) figures['tasks.running.min'] = Math.min(...running);
+  return figures;
+}

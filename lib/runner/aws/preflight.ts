@@ -1,0 +1,105 @@
+/**
+ * `drills preflight`: fetch the facts (every call independent, failures kept as facts) and run
+ * the pure checks. Never starts an experiment, except a `--dry-run` one with actionsMode
+ * skip-all, which injects nothing and lists the targets FIS would resolve.
+ */
+import { alarmNameOf, isFinal, targetIdsOf } from './experiment-state';
+import { describeError, DRILL_TAG, RUN_ID_TAG } from './fis-engine';
+import type { ExperimentView, FisApi, TemplateView } from './fis-api';
+import type { CallerIdentity, IdentityApi } from './identity-api';
+import type { MetricsApi } from './metrics-api';
+import { preflightChecks, preflightResult, type Fetched, type PreflightCheck, type PreflightResult } from './preflight-checks';
+import { templateIdFor, type DeployedService } from './resolve-outputs';
+import type { ServiceApi } from './service-api';
+
+export interface AwsApis {
+  readonly fis: FisApi;
+  readonly metrics: MetricsApi;
+  readonly service: ServiceApi;
+  readonly identity: IdentityApi;
+}
+
+export type UrlProbe = (url: string) => Promise<{ ok: boolean; detail: string }>;
+
+export interface PreflightRequest {
+  readonly apis: AwsApis;
+  readonly deployed: DeployedService;
+  readonly drillId: string;
+  /** Expected account and region; default: what the outputs say. */
+  readonly expected?: { readonly account?: string; readonly region?: string };
+  readonly allowInsufficientData?: boolean;
+  readonly probe?: UrlProbe;
+  /** Start the template with actionsMode skip-all and list what it would hit. */
+  readonly dryRun?: { readonly runId: string; readonly timeoutMs?: number; readonly pollMs?: number };
+}
+
+export interface PreflightOutcome extends PreflightResult {
+  readonly caller?: CallerIdentity;
+  readonly template?: TemplateView;
+  readonly templateId?: string;
+}
+
+export async function runPreflight(req: PreflightRequest): Promise<PreflightOutcome> {
+  const { apis, deployed, drillId } = req;
+  const templateId = templateIdFor(deployed, drillId);
+  const [caller, template, service, experiments, probe] = await Promise.all([
+    fetched(apis.identity.callerIdentity()),
+    templateId ? fetched(apis.fis.getTemplate(templateId)) : Promise.resolve(undefined),
+    fetched(apis.service.describeService(deployed.clusterName, deployed.serviceName)),
+    fetched(apis.fis.listExperiments()),
+    (req.probe ?? httpProbe)(deployed.serviceUrl).catch((err: unknown) => ({ ok: false, detail: describeError(err) })),
+  ]);
+  const alarmNames = template && !(template instanceof Error) ? template.stopConditionAlarmArns.map(alarmNameOf) : [];
+  const alarms = alarmNames.length > 0 ? await fetched(apis.metrics.describeAlarms(alarmNames)) : undefined;
+  const expected = { account: req.expected?.account ?? deployed.account, region: req.expected?.region ?? deployed.region };
+  const checks: PreflightCheck[] = preflightChecks(
+    { drillId, expected, caller, templateId, template, alarms, alarmNames, service, experiments, probe },
+    { allowInsufficientData: req.allowInsufficientData },
+  );
+  if (req.dryRun && templateId && checks.every((c) => c.ok)) checks.push(await dryRunCheck(apis.fis, templateId, drillId, req.dryRun));
+  return {
+    ...preflightResult(checks),
+    caller: caller instanceof Error ? undefined : caller,
+    template: template && !(template instanceof Error) ? template : undefined,
+    templateId,
+  };
+}
+
+async function dryRunCheck(fis: FisApi, templateId: string, drillId: string, dry: NonNullable<PreflightRequest['dryRun']>): Promise<PreflightCheck> {
+  const name = 'dry run (skip-all)';
+  let experiment: ExperimentView;
+  try {
+    experiment = await fis.startExperiment({ templateId, clientToken: `${dry.runId}-dry-run`, tags: { [DRILL_TAG]: drillId, [RUN_ID_TAG]: dry.runId, 'fis-drills:dry-run': 'true' }, actionsMode: 'skip-all' });
+  } catch (err) {
+    return { name, ok: false, detail: `StartExperiment (skip-all) failed: ${describeError(err)}` };
+  }
+  const deadline = Date.now() + (dry.timeoutMs ?? 120_000);
+  while (!isFinal(experiment.status) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, dry.pollMs ?? 2000));
+    experiment = await fis.getExperiment(experiment.id).catch(() => experiment);
+  }
+  const targets = targetIdsOf(await fis.listResolvedTargets(experiment.id).catch(() => []));
+  const ok = experiment.status === 'completed' && targets.length > 0;
+  const why = experiment.status === 'completed' ? '' : ` (experiment ${experiment.status}${experiment.reason ? `: ${experiment.reason}` : ''})`;
+  return { name, ok, detail: `experiment ${experiment.id} would hit ${targets.length} target(s): ${targets.join(', ') || 'none'}${why}` };
+}
+
+/** GET the service URL once: it answers when it returns any status below 500 within 5 s. */
+export const httpProbe: UrlProbe = async (url) => {
+  const started = Date.now();
+  try {
+    const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
+    await res.arrayBuffer().catch(() => undefined);
+    return { ok: res.status < 500, detail: `GET ${url} → ${res.status} in ${Date.now() - started} ms` };
+  } catch (err) {
+    return { ok: false, detail: `GET ${url} failed: ${describeError((err as { cause?: unknown }).cause ?? err)}` };
+  }
+};
+
+async function fetched<T>(p: Promise<T>): Promise<Fetched<T>> {
+  try {
+    return await p;
+  } catch (err) {
+    return err instanceof Error ? new Error(describeError(err)) : new Error(String(err));
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * Finds what the runner needs in a deployment's stack outputs: the `cdk deploy --outputs-file`
+ * JSON (`{ "<stack>": { "<key>": "<value>" } }`) or CloudFormation DescribeStacks. Every stack
+ * is searched; keys are the names in DESIGN "Interfaces" (`ServiceUrl`, `ClusterName`, …,
+ * `Drill<PascalCaseId>TemplateId`).
+ */
+import { promises as fs } from 'fs';
+
+export interface DeployedService {
+  readonly serviceUrl: string;
+  readonly clusterName: string;
+  readonly serviceName: string;
+  readonly loadBalancerFullName?: string;
+  readonly targetGroupFullName?: string;
+  /** Template id by drill output key (`DrillTaskStopDrainTemplateId` → `EXT…`). */
+  readonly templateIds: Readonly<Record<string, string>>;
+  /** Read from an ARN among the outputs (or the stack id), or the load balancer's host name. */
+  readonly account?: string;
+  readonly region?: string;
+  readonly stacks: readonly string[];
+}
+
+export class OutputsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OutputsError';
+  }
+}
+
+const REQUIRED = ['ServiceUrl', 'ClusterName', 'ServiceName'] as const;
+const OPTIONAL = ['LoadBalancerFullName', 'TargetGroupFullName'] as const;
+const TEMPLATE_KEY = /^Drill([A-Za-z0-9]+)TemplateId$/;
+/** CDK appends an 8-character hash to outputs declared inside a construct. */
+const CDK_HASH = /[0-9A-F]{8}$/;
+
+/** `task-stop-drain` → `DrillTaskStopDrainTemplateId`. */
+export function templateOutputKey(drillId: string): string {
+  const pascal = drillId
+    .split('-')
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
+  return `Drill${pascal}TemplateId`;
+}
+
+export function templateIdFor(deployed: DeployedService, drillId: string): string | undefined {
+  return deployed.templateIds[templateOutputKey(drillId)];
+}
+
+/** Pure: resolve from `{ stack: { key: value } }`, searching every stack. Throws OutputsError naming what is missing. */
+export function resolveOutputs(stacks: Readonly<Record<string, Readonly<Record<string, unknown>>>>, stackIds: Readonly<Record<string, string>> = {}): DeployedService {
+  const found = new Map<string, { value: string; stack: string }>();
+  const conflicts: string[] = [];
+  for (const [stack, outputs] of Object.entries(stacks)) {
+    if (!outputs || typeof outputs !== 'object') continue;
+    for (const [rawKey, raw] of Object.entries(outputs)) {
+      if (typeof raw !== 'string') continue;
+      const key = canonicalKey(rawKey);
+      if (!key) continue;
+      const seen = found.get(key);
+      if (seen && seen.value !== raw) conflicts.push(`${key}: ${seen.stack} says ${seen.value}, ${stack} says ${raw}`);
+      if (!seen) found.set(key, { value: raw, stack });
+    }
+  }
+  if (conflicts.length > 0) throw new OutputsError(`stacks disagree on outputs (choose one with --stack):\n  ${conflicts.join('\n  ')}`);
+  const missing = REQUIRED.filter((k) => !found.has(k));
+  if (missing.length > 0) {
+    const where = Object.keys(stacks).join(', ') || 'no stacks';
+    throw new OutputsError(`outputs ${missing.join(', ')} not found in ${where}; deploy the stacks with \`cdk deploy --outputs-file\` and pass that file`);
+  }
+  const templateIds: Record<string, string> = {};
+  for (const [key, { value }] of found) if (TEMPLATE_KEY.test(key)) templateIds[key] = value;
+  const get = (k: string) => found.get(k)?.value;
+  const serviceUrl = get('ServiceUrl') as string;
+  const origin = accountAndRegion([...Object.values(stackIds), ...[...found.values()].map((f) => f.value)], serviceUrl);
+  return {
+    serviceUrl,
+    clusterName: get('ClusterName') as string,
+    serviceName: get('ServiceName') as string,
+    loadBalancerFullName: get('LoadBalancerFullName'),
+    targetGroupFullName: get('TargetGroupFullName'),
+    templateIds,
+    ...origin,
+    stacks: [...new Set([...found.values()].map((f) => f.stack))],
+  };
+}
+
+/** Reads a `cdk deploy --outputs-file` JSON file, optionally only some stacks. */
+export async function readOutputsFile(file: string, onlyStacks: readonly string[] = []): Promise<DeployedService> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await fs.readFile(file, 'utf8'));
+  } catch (err) {
+    throw new OutputsError(`cannot read outputs file ${file}: ${(err as Error).message}`);
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new OutputsError(`${file} is not a cdk outputs file ({ "<stack>": { "<output>": "<value>" } })`);
+  const stacks = parsed as Record<string, Record<string, unknown>>;
+  const chosen = onlyStacks.length === 0 ? stacks : Object.fromEntries(Object.entries(stacks).filter(([name]) => onlyStacks.includes(name)));
+  return resolveOutputs(chosen);
+}
+
+function canonicalKey(key: string): string | undefined {
+  for (const candidate of [key, key.replace(CDK_HASH, '')]) {
+    if ((REQUIRED as readonly string[]).includes(candidate) || (OPTIONAL as readonly string[]).includes(candidate) || TEMPLATE_KEY.test(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+const ARN = /^arn:aws[a-z-]*:[a-z0-9-]+:([a-z0-9-]+):(\d{12}):/;
+const ELB_HOST = /\.([a-z]{2}(?:-[a-z]+)+-\d)\.elb\.amazonaws\.com/;
+
+function accountAndRegion(values: readonly string[], serviceUrl: string): { account?: string; region?: string } {
+  for (const v of values) {
+    const m = ARN.exec(v);
+    if (m) return { region: m[1], account: m[2] };
+  }
+  const host = ELB_HOST.exec(serviceUrl);
+  return host ? { region: host[1] } : {};
+}

@@ -1,0 +1,122 @@
+import { DescribeServicesCommand, DescribeTasksCommand, ListTasksCommand, type ECSClient, type Task } from '@aws-sdk/client-ecs';
+
+export interface DeploymentView {
+  readonly id?: string;
+  /** PRIMARY, ACTIVE or INACTIVE */
+  readonly status?: string;
+  /** IN_PROGRESS, COMPLETED or FAILED */
+  readonly rolloutState?: string;
+  readonly running: number;
+  readonly desired: number;
+}
+
+export interface ServiceEventView {
+  readonly id?: string;
+  readonly createdAt: Date;
+  readonly message: string;
+}
+
+export interface ServiceView {
+  readonly name: string;
+  readonly status?: string;
+  readonly running: number;
+  readonly desired: number;
+  readonly pending: number;
+  readonly deployments: readonly DeploymentView[];
+  /** Newest first, as ECS returns them (at most the last 100). */
+  readonly events: readonly ServiceEventView[];
+}
+
+export interface ContainerView {
+  readonly name?: string;
+  readonly exitCode?: number;
+  readonly reason?: string;
+}
+
+export interface TaskView {
+  readonly arn: string;
+  readonly id: string;
+  readonly lastStatus?: string;
+  readonly desiredStatus?: string;
+  readonly zone?: string;
+  readonly createdAt?: Date;
+  readonly startedAt?: Date;
+  readonly stoppingAt?: Date;
+  readonly stoppedAt?: Date;
+  readonly stopCode?: string;
+  readonly stoppedReason?: string;
+  readonly containers: readonly ContainerView[];
+}
+
+/** The ECS operations the runner needs. */
+export interface ServiceApi {
+  describeService(cluster: string, service: string): Promise<ServiceView>;
+  listTasks(cluster: string, service: string, desiredStatus: 'RUNNING' | 'STOPPED'): Promise<readonly string[]>;
+  describeTasks(cluster: string, taskArns: readonly string[]): Promise<readonly TaskView[]>;
+}
+
+const MAX_TASKS_PER_DESCRIBE = 100;
+
+export function serviceApi(client: ECSClient): ServiceApi {
+  return {
+    async describeService(cluster, service) {
+      const out = await client.send(new DescribeServicesCommand({ cluster, services: [service] }));
+      const s = out.services?.[0];
+      if (!s) {
+        const why = out.failures?.[0]?.reason ?? 'not returned';
+        throw new Error(`ECS service ${service} in cluster ${cluster}: ${why}`);
+      }
+      return {
+        name: s.serviceName ?? service,
+        status: s.status,
+        running: s.runningCount ?? 0,
+        desired: s.desiredCount ?? 0,
+        pending: s.pendingCount ?? 0,
+        deployments: (s.deployments ?? []).map((d) => ({ id: d.id, status: d.status, rolloutState: d.rolloutState, running: d.runningCount ?? 0, desired: d.desiredCount ?? 0 })),
+        events: (s.events ?? []).map((e) => ({ id: e.id, createdAt: e.createdAt ?? new Date(0), message: e.message ?? '' })),
+      };
+    },
+    async listTasks(cluster, service, desiredStatus) {
+      const arns: string[] = [];
+      let nextToken: string | undefined;
+      for (let page = 0; page < 100; page++) {
+        const out = await client.send(new ListTasksCommand({ cluster, serviceName: service, desiredStatus, nextToken }));
+        arns.push(...(out.taskArns ?? []));
+        nextToken = out.nextToken;
+        if (!nextToken) break;
+      }
+      return arns;
+    },
+    async describeTasks(cluster, taskArns) {
+      const tasks: TaskView[] = [];
+      for (let i = 0; i < taskArns.length; i += MAX_TASKS_PER_DESCRIBE) {
+        const out = await client.send(new DescribeTasksCommand({ cluster, tasks: taskArns.slice(i, i + MAX_TASKS_PER_DESCRIBE) }));
+        tasks.push(...(out.tasks ?? []).map(taskView));
+      }
+      return tasks;
+    },
+  };
+}
+
+function taskView(t: Task): TaskView {
+  const arn = t.taskArn ?? '';
+  return {
+    arn,
+    id: taskIdOf(arn),
+    lastStatus: t.lastStatus,
+    desiredStatus: t.desiredStatus,
+    zone: t.availabilityZone,
+    createdAt: t.createdAt,
+    startedAt: t.startedAt,
+    stoppingAt: t.stoppingAt,
+    stoppedAt: t.stoppedAt,
+    stopCode: t.stopCode,
+    stoppedReason: t.stoppedReason,
+    containers: (t.containers ?? []).map((c) => ({ name: c.name, exitCode: c.exitCode, reason: c.reason })),
+  };
+}
+
+/** `arn:aws:ecs:…:task/<cluster>/<id>` → `<id>`; an id stays as it is. */
+export function taskIdOf(arnOrId: string): string {
+  return arnOrId.split('/').pop() ?? arnOrId;
+}
