@@ -18,6 +18,8 @@ export interface ClientOptions {
   readonly region?: string;
   /** @default 8 — adaptive mode backs off and rate-limits on throttling errors. */
   readonly maxAttempts?: number;
+  /** Replaces the HTTP layer (tests only). */
+  readonly requestHandler?: object;
 }
 
 /**
@@ -31,6 +33,7 @@ export function createClients(options: ClientOptions = {}): AwsClients {
     ...(options.region ? { region: options.region } : {}),
     retryMode: 'adaptive',
     maxAttempts: options.maxAttempts ?? 8,
+    ...(options.requestHandler ? { requestHandler: options.requestHandler as never } : {}),
   };
   return {
     fis: new FisClient(config),

@@ -50,10 +50,12 @@ export function templateIdFor(deployed: DeployedService, drillId: string): strin
 export function resolveOutputs(stacks: Readonly<Record<string, Readonly<Record<string, unknown>>>>, stackIds: Readonly<Record<string, string>> = {}): DeployedService {
   const found = new Map<string, { value: string; stack: string }>();
   const conflicts: string[] = [];
+  const allValues: string[] = [];
   for (const [stack, outputs] of Object.entries(stacks)) {
     if (!outputs || typeof outputs !== 'object') continue;
     for (const [rawKey, raw] of Object.entries(outputs)) {
       if (typeof raw !== 'string') continue;
+      allValues.push(raw);
       const key = canonicalKey(rawKey);
       if (!key) continue;
       const seen = found.get(key);
@@ -71,7 +73,7 @@ export function resolveOutputs(stacks: Readonly<Record<string, Readonly<Record<s
   for (const [key, { value }] of found) if (TEMPLATE_KEY.test(key)) templateIds[key] = value;
   const get = (k: string) => found.get(k)?.value;
   const serviceUrl = get('ServiceUrl') as string;
-  const origin = accountAndRegion([...Object.values(stackIds), ...[...found.values()].map((f) => f.value)], serviceUrl);
+  const origin = accountAndRegion([...Object.values(stackIds), ...allValues], serviceUrl);
   return {
     serviceUrl,
     clusterName: get('ClusterName') as string,
