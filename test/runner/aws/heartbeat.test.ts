@@ -1,0 +1,33 @@
+import { PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
+import { HeartbeatPublisher, heartbeatValue } from '../../../lib/runner/aws/heartbeat';
+import { mockedApis } from './aws-mocks';
+
+describe('heartbeat (dead-man\'s switch)', () => {
+  it('publishes the share of successful probes, zero when nothing was probed', () => {
+    expect(heartbeatValue(3, 4)).toBe(0.75);
+    expect(heartbeatValue(0, 0)).toBe(0);
+  });
+
+  it('puts ProbeSuccess for the service at 1-second storage resolution and resets the counts', async () => {
+    const { mocks, apis } = mockedApis();
+    mocks.cloudwatch.on(PutMetricDataCommand).resolves({});
+    const hb = new HeartbeatPublisher(apis.metrics, 'drills-demo');
+    hb.record(true);
+    hb.record(false);
+    await hb.flush();
+    await hb.flush();
+    const inputs = mocks.cloudwatch.commandCalls(PutMetricDataCommand).map((c) => c.args[0].input);
+    expect(inputs[0]).toMatchObject({ Namespace: 'FisDrills', MetricData: [{ MetricName: 'ProbeSuccess', Dimensions: [{ Name: 'Service', Value: 'drills-demo' }], Value: 0.5, StorageResolution: 1 }] });
+    expect(inputs[1].MetricData?.[0].Value).toBe(0);
+  });
+
+  it('reports a failed publish once instead of throwing', async () => {
+    const { mocks, apis } = mockedApis();
+    mocks.cloudwatch.on(PutMetricDataCommand).rejects(new Error('denied'));
+    const errors: string[] = [];
+    const hb = new HeartbeatPublisher(apis.metrics, 's', (m) => errors.push(m));
+    await hb.flush();
+    await hb.flush();
+    expect(errors).toEqual(['heartbeat: PutMetricData failed: denied']);
+  });
+});
