@@ -13,12 +13,11 @@ import type { MetricsApi } from './metrics-api';
 import { DEFAULT_POLL, nextDelay, Sleeper, type PollSettings } from './poll';
 import type { DeployedService } from './resolve-outputs';
 import type { ServiceApi } from './service-api';
+import { describeError } from './aws-error';
+import { experimentTags } from './fis-tags';
 import { isRecovered } from './task-figures';
 
-/** Tags every experiment this tool starts carries; `drills stop --all-mine` looks for them. */
-export const RUN_ID_TAG = 'fis-drills:run-id';
-export const OPERATOR_TAG = 'fis-drills:operator';
-export const DRILL_TAG = 'drill';
+export { DRILL_TAG, OPERATOR_TAG, RUN_ID_TAG } from './fis-tags';
 
 export interface FisEngineOptions {
   readonly fis: FisApi;
@@ -77,7 +76,7 @@ export class FisEngine implements Engine {
       this.experiment = await fis.startExperiment({
         templateId,
         clientToken: runId,
-        tags: { [DRILL_TAG]: drill.id, [RUN_ID_TAG]: runId, [OPERATOR_TAG]: operator.slice(0, 256) },
+        tags: experimentTags(drill.id, runId, operator),
       });
     } catch (err) {
       return { injected: false, targets: [], error: `StartExperiment on template ${templateId} failed: ${describeError(err)}` };
@@ -253,11 +252,6 @@ export class FisEngine implements Engine {
   private emit(entry: Parameters<TimelineSink>[0]): void {
     this.options.timeline?.(entry);
   }
-}
-
-export function describeError(err: unknown): string {
-  const e = err as { name?: string; message?: string };
-  return e?.name && e.name !== 'Error' ? `${e.name}: ${e.message}` : String(e?.message ?? err);
 }
 
 function isConflictOrGone(err: unknown): boolean {

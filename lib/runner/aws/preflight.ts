@@ -4,7 +4,8 @@
  * skip-all, which injects nothing and lists the targets FIS would resolve.
  */
 import { alarmNameOf, isFinal, targetIdsOf } from './experiment-state';
-import { describeError, DRILL_TAG, RUN_ID_TAG } from './fis-engine';
+import { describeError } from './aws-error';
+import { DRILL_TAG, DRY_RUN_TAG, RUN_ID_TAG } from './fis-tags';
 import type { ExperimentView, FisApi, TemplateView } from './fis-api';
 import type { CallerIdentity, IdentityApi } from './identity-api';
 import type { MetricsApi } from './metrics-api';
@@ -69,7 +70,7 @@ async function dryRunCheck(fis: FisApi, templateId: string, drillId: string, dry
   const name = 'dry run (skip-all)';
   let experiment: ExperimentView;
   try {
-    experiment = await fis.startExperiment({ templateId, clientToken: `${dry.runId}-dry-run`, tags: { [DRILL_TAG]: drillId, [RUN_ID_TAG]: dry.runId, 'fis-drills:dry-run': 'true' }, actionsMode: 'skip-all' });
+    experiment = await fis.startExperiment({ templateId, clientToken: `${dry.runId}-dry-run`, tags: { [DRILL_TAG]: drillId, [RUN_ID_TAG]: dry.runId, [DRY_RUN_TAG]: 'true' }, actionsMode: 'skip-all' });
   } catch (err) {
     return { name, ok: false, detail: `StartExperiment (skip-all) failed: ${describeError(err)}` };
   }

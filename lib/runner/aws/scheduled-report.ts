@@ -12,6 +12,7 @@ import type { MetricsApi } from './metrics-api';
 import type { DeployedService } from './resolve-outputs';
 import type { ServiceApi } from './service-api';
 import type { ServiceTimelineEvent } from './service-events';
+import { RUN_ID_TAG } from './fis-tags';
 
 export interface ScheduledReport {
   readonly experiment: ExperimentView;
@@ -43,7 +44,7 @@ export async function scheduledReport(req: ScheduledReportRequest): Promise<Sche
     const alarms = template ? await req.metrics.describeAlarms(template.stopConditionAlarmArns.map(alarmNameOf)).catch(() => []) : [];
     alarmsInAlarm = alarms.filter((a) => a.state === 'ALARM').map((a) => a.name);
   }
-  const stoppedByRunner = experiment.tags['fis-drills:run-id'] !== undefined && experiment.status === 'stopped' && alarmsInAlarm.length === 0 ? 'a drills runner' : undefined;
+  const stoppedByRunner = experiment.tags[RUN_ID_TAG] !== undefined && experiment.status === 'stopped' && alarmsInAlarm.length === 0 ? 'a drills runner' : undefined;
   const injection = isFinal(experiment.status)
     ? injectionOf({ experiment, resolvedTargets: resolved, alarmsInAlarm, stoppedByUs: stoppedByRunner })
     : { injected: false, targets: [], error: `experiment ${experiment.id} is still ${experiment.status}: report it once it has ended` };

@@ -5,7 +5,8 @@
  */
 import { isFinal } from './experiment-state';
 import { ACTIVE_STATUSES, type ExperimentSummaryView, type ExperimentView, type FisApi } from './fis-api';
-import { describeError, OPERATOR_TAG, RUN_ID_TAG } from './fis-engine';
+import { describeError } from './aws-error';
+import { MAX_TAG_VALUE, OPERATOR_TAG, RUN_ID_TAG } from './fis-tags';
 
 export interface StopOutcome {
   readonly id: string;
@@ -16,7 +17,7 @@ export interface StopOutcome {
 
 /** Pure: the active experiments this tool started for this operator. */
 export function mineToStop(experiments: readonly ExperimentSummaryView[], operatorArn: string): ExperimentSummaryView[] {
-  return experiments.filter((e) => ACTIVE_STATUSES.includes(e.status) && e.tags[RUN_ID_TAG] !== undefined && e.tags[OPERATOR_TAG] === operatorArn.slice(0, 256));
+  return experiments.filter((e) => ACTIVE_STATUSES.includes(e.status) && e.tags[RUN_ID_TAG] !== undefined && e.tags[OPERATOR_TAG] === operatorArn.slice(0, MAX_TAG_VALUE));
 }
 
 export interface StopRequest {
