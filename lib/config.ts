@@ -24,6 +24,8 @@ export interface ServiceProfile {
   readonly name: string;
   /** A container image URI to drill instead of the demo service built from `service/`. @default - build `service/` */
   readonly imageUri?: string;
+  /** Exec-form container health check for a custom `imageUri`, words separated by spaces (e.g. "/app/healthcheck --port 8080"). @default - none for a custom image; the demo image runs `node dist/healthcheck.js` */
+  readonly healthCheckCommand?: string;
   readonly containerPort: number;
   readonly healthPath: string;
   /** The app's process name as `killall` sees it (FIS kill-process). */
@@ -180,7 +182,9 @@ function mergeOverrides(defaults: object, overrides: Record<string, unknown>, pr
     if (!known.has(key) && !OPTIONAL_KEYS.has(prefix + key)) problems.push(`unknown setting "${prefix}${key}"; known here: ${[...known].join(', ')}`);
   }
   const result: Record<string, unknown> = {};
-  for (const key of new Set([...known, ...Object.keys(overrides).filter((k) => OPTIONAL_KEYS.has(prefix + k))])) {
+  const optionalHere = [...OPTIONAL_KEYS].filter((k) => k.startsWith(prefix) && !k.slice(prefix.length).includes('.')).map((k) => k.slice(prefix.length));
+  const optionalSet = optionalHere.filter((k) => overrides[k] !== undefined || lookup(prefix + k) !== undefined);
+  for (const key of new Set([...known, ...optionalSet])) {
     const path = prefix + key;
     const fallback = (defaults as Record<string, unknown>)[key];
     if (fallback !== null && typeof fallback === 'object' && !Array.isArray(fallback)) {
@@ -196,7 +200,7 @@ function mergeOverrides(defaults: object, overrides: Record<string, unknown>, pr
 }
 
 /** Settings with no default value that may still be set. */
-const OPTIONAL_KEYS = new Set(['service.imageUri', 'drills.reportBucket']);
+const OPTIONAL_KEYS = new Set(['service.imageUri', 'service.healthCheckCommand', 'drills.reportBucket']);
 
 function coerce(path: string, raw: unknown, fallback: unknown, problems: string[]): unknown {
   const kind = fallback === undefined ? 'string' : Array.isArray(fallback) ? 'array' : typeof fallback;

@@ -121,3 +121,17 @@ describe('config validation', () => {
     expect(() => configWith(overrides)).toThrow(ConfigError);
   });
 });
+
+describe('optional settings from flat keys', () => {
+  test('reads -c service.imageUri=… and -c drills.reportBucket=…, which have no default', () => {
+    const flat: Record<string, string> = { 'service.imageUri': 'public.ecr.aws/team/app:7', 'service.healthCheckCommand': '/app/health', 'drills.reportBucket': 'reports' };
+    const config = loadConfig((k) => flat[k]);
+    expect(config.service.imageUri).toBe('public.ecr.aws/team/app:7');
+    expect(config.service.healthCheckCommand).toBe('/app/health');
+    expect(config.drills.reportBucket).toBe('reports');
+  });
+
+  test('leaves the optional settings out when nothing sets them', () => {
+    expect('imageUri' in loadConfig().service).toBe(false);
+  });
+});

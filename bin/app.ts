@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+/**
+ * The CDK app: reads the one config (cdk.json context `drills`, `-c key=value`), builds the
+ * Workload and Drills stacks. Environment-agnostic: synth needs no credentials or network.
+ */
+import { App } from 'aws-cdk-lib';
+import { catalogue } from '../experiments';
+import { ConfigError, loadConfig } from '../lib/config';
+import { buildApp } from '../lib/stacks/build-app';
+
+const app = new App();
+try {
+  const config = loadConfig((key) => app.node.tryGetContext(key));
+  buildApp(app, { config, catalogue });
+} catch (e) {
+  if (e instanceof ConfigError) {
+    process.stderr.write(`${e.message}\n`);
+    process.exit(1);
+  }
+  throw e;
+}
+app.synth();

@@ -1,0 +1,81 @@
+import { Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type { Construct } from 'constructs';
+
+/** What the experiment role's permissions are scoped to. */
+export interface ExperimentScope {
+  readonly clusterName: string;
+  readonly vpcId: string;
+  /** The VPC's subnets an az-outage may re-associate NACLs on. */
+  readonly subnetIds: readonly string[];
+}
+
+/**
+ * Least-privilege statements for the FIS actions a catalogue uses (fis-facts §1, §3, §6), in
+ * place of the broad AWSFaultInjectionSimulator*Access managed policies: ECS task calls
+ * scoped to the cluster's tasks, SSM commands to FIS's own documents, NACL changes to
+ * FIS-tagged ACLs.
+ */
+export function experimentStatements(scope: Construct, actionIds: ReadonlySet<string>, target: ExperimentScope): iam.PolicyStatement[] {
+  const stack = Stack.of(scope);
+  const arn = (service: string, resource: string, resourceName: string, account?: string) =>
+    stack.formatArn({ service, resource, resourceName, ...(account !== undefined ? { account } : {}) });
+  const clusterTasks = arn('ecs', 'task', `${target.clusterName}/*`);
+  const statements: iam.PolicyStatement[] = [];
+  const ecsTaskActions = [...actionIds].filter((a) => a.startsWith('aws:ecs:task') || a === 'aws:ecs:stop-task');
+
+  if (ecsTaskActions.length > 0) {
+    statements.push(new iam.PolicyStatement({ sid: 'DescribeClusterTasks', actions: ['ecs:DescribeTasks'], resources: [clusterTasks] }));
+    // ListTasks and tag:GetResources resolve targets; neither takes a task resource (the ECS
+    // managed policy grants them on *).
+    statements.push(new iam.PolicyStatement({ sid: 'ResolveTargets', actions: ['ecs:ListTasks', 'tag:GetResources'], resources: ['*'] }));
+  }
+  if (actionIds.has('aws:ecs:stop-task')) {
+    statements.push(new iam.PolicyStatement({ sid: 'StopClusterTasks', actions: ['ecs:StopTask'], resources: [clusterTasks] }));
+  }
+  const ssmActions = [...actionIds].filter((a) => a.startsWith('aws:ecs:task-'));
+  if (ssmActions.length > 0) {
+    statements.push(new iam.PolicyStatement({
+      sid: 'RunFisDocumentsThroughTheSidecar',
+      actions: ['ssm:SendCommand'],
+      // FIS's documents are AWS-owned (no account in their ARN; `*` matches that).
+      resources: [arn('ssm', 'managed-instance', '*'), arn('ssm', 'document', 'AWSFIS-Run-*', '*')],
+    }));
+    statements.push(new iam.PolicyStatement({ sid: 'FollowCommands', actions: ['ssm:ListCommands', 'ssm:CancelCommand'], resources: ['*'] }));
+  }
+  if (ssmActions.some((a) => a.includes('network-latency') || a.includes('network-packet-loss'))) {
+    statements.push(new iam.PolicyStatement({
+      sid: 'ResolveNetworkSources',
+      actions: ['ecs:DescribeContainerInstances', 'ec2:DescribeInstances', 'ec2:DescribeSubnets'],
+      resources: ['*'],
+    }));
+  }
+  if (actionIds.has('aws:network:disrupt-connectivity')) statements.push(...networkStatements(arn, target));
+  return statements;
+}
+
+function networkStatements(arn: (service: string, resource: string, name: string) => string, target: ExperimentScope): iam.PolicyStatement[] {
+  const fisTagged = { StringEquals: { 'ec2:ResourceTag/managedByFIS': 'true' } };
+  const anyAcl = arn('ec2', 'network-acl', '*');
+  return [
+    new iam.PolicyStatement({ sid: 'CreateFisNetworkAcl', actions: ['ec2:CreateNetworkAcl'], resources: [anyAcl], conditions: { StringEquals: { 'aws:RequestTag/managedByFIS': 'true' } } }),
+    new iam.PolicyStatement({ sid: 'CreateNetworkAclInTheVpc', actions: ['ec2:CreateNetworkAcl'], resources: [arn('ec2', 'vpc', target.vpcId)] }),
+    new iam.PolicyStatement({
+      sid: 'TagFisNetworkAcl',
+      actions: ['ec2:CreateTags'],
+      resources: [anyAcl],
+      conditions: { StringEquals: { 'ec2:CreateAction': 'CreateNetworkAcl', 'aws:RequestTag/managedByFIS': 'true' } },
+    }),
+    new iam.PolicyStatement({ sid: 'ChangeFisNetworkAcl', actions: ['ec2:CreateNetworkAclEntry', 'ec2:DeleteNetworkAcl'], resources: [anyAcl], conditions: fisTagged }),
+    new iam.PolicyStatement({
+      sid: 'SwapNetworkAclOnTheVpcSubnets',
+      actions: ['ec2:ReplaceNetworkAclAssociation'],
+      resources: [anyAcl, ...target.subnetIds.map((id) => arn('ec2', 'subnet', id))],
+    }),
+    new iam.PolicyStatement({
+      sid: 'DescribeNetwork',
+      actions: ['ec2:DescribeNetworkAcls', 'ec2:DescribeSubnets', 'ec2:DescribeVpcs', 'ec2:DescribeManagedPrefixLists', 'ec2:GetManagedPrefixListEntries'],
+      resources: ['*'],
+    }),
+  ];
+}

@@ -1,0 +1,85 @@
+import type { CfnExperimentTemplate } from 'aws-cdk-lib/aws-fis';
+import type { Drill, TaskSelection } from '../drill';
+
+type Action = CfnExperimentTemplate.ExperimentTemplateActionProperty;
+type Target = CfnExperimentTemplate.ExperimentTemplateTargetProperty;
+
+/** What a fault needs to know about the deployed service (tokens are fine). */
+export interface FaultTargetRefs {
+  readonly clusterName: string;
+  readonly serviceName: string;
+  readonly vpcId: string;
+  /** The service's zones, in the order `zoneIndex` counts them. */
+  readonly zones: readonly string[];
+  /** The app's process name as killall sees it. */
+  readonly processName: string;
+}
+
+/** The FIS actions and targets of one drill's fault. */
+export interface FaultPlan {
+  readonly actions: Readonly<Record<string, Action>>;
+  readonly targets: Readonly<Record<string, Target>>;
+}
+
+export function selectionMode(selection: TaskSelection): string {
+  return 'count' in selection ? `COUNT(${selection.count})` : `PERCENT(${selection.percent})`;
+}
+
+function serviceTasks(refs: FaultTargetRefs, selection: string, filters?: Target['filters']): Target {
+  return {
+    resourceType: 'aws:ecs:task',
+    selectionMode: selection,
+    parameters: { cluster: refs.clusterName, service: refs.serviceName },
+    ...(filters ? { filters } : {}),
+  };
+}
+
+/** Pure: a drill's fault as FIS actions and targets (fis-facts §1–§3). Parameter values are strings. */
+export function faultPlan(drill: Drill, refs: FaultTargetRefs): FaultPlan {
+  const fault = drill.fault;
+  switch (fault.kind) {
+    case 'stop-task':
+      return {
+        targets: { ServiceTasks: serviceTasks(refs, selectionMode(fault.targets)) },
+        actions: { StopTasks: { actionId: 'aws:ecs:stop-task', description: 'ECS StopTask: deregister, SIGTERM, SIGKILL after stopTimeout', targets: { Tasks: 'ServiceTasks' } } },
+      };
+    case 'kill-process':
+      return {
+        targets: { ServiceTasks: serviceTasks(refs, selectionMode(fault.targets)) },
+        actions: {
+          KillProcess: {
+            actionId: 'aws:ecs:task-kill-process',
+            description: `killall -${fault.signal} ${refs.processName} through the SSM sidecar, no deregistration first`,
+            parameters: { processName: refs.processName, signal: fault.signal, installDependencies: 'true' },
+            targets: { Tasks: 'ServiceTasks' },
+          },
+        },
+      };
+    case 'az-outage': {
+      const zone = refs.zones[fault.zoneIndex];
+      if (zone === undefined) {
+        throw new Error(`${drill.file}: fault.zoneIndex ${fault.zoneIndex} is outside the service's ${refs.zones.length} zone(s); use 0 to ${refs.zones.length - 1} or raise service.azCount`);
+      }
+      return {
+        targets: {
+          ZoneSubnets: { resourceType: 'aws:ec2:subnet', selectionMode: 'ALL', parameters: { availabilityZoneIdentifier: zone, vpc: refs.vpcId } },
+          ZoneTasks: serviceTasks(refs, 'ALL', [{ path: 'AvailabilityZone', values: [zone] }]),
+        },
+        actions: {
+          DisruptZone: {
+            actionId: 'aws:network:disrupt-connectivity',
+            description: 'Deny all traffic in and out of the zone\'s subnets',
+            parameters: { duration: fault.duration.aws, scope: 'all' },
+            targets: { Subnets: 'ZoneSubnets' },
+          },
+          StopZoneTasks: { actionId: 'aws:ecs:stop-task', description: 'Stop the service\'s tasks in the zone', targets: { Tasks: 'ZoneTasks' } },
+        },
+      };
+    }
+  }
+}
+
+/** Every FIS action id a set of plans uses. */
+export function actionIdsOf(plans: readonly FaultPlan[]): Set<string> {
+  return new Set(plans.flatMap((p) => Object.values(p.actions).map((a) => a.actionId)));
+}

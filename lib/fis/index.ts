@@ -1,0 +1,7 @@
+export * from './action-catalogue';
+export * from './drill-experiment-template';
+export * from './experiment-permissions';
+export * from './experiment-role';
+export * from './fault-plan';
+export * from './stop-conditions';
+export * from './template-output-key';

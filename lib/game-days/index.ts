@@ -1,0 +1,2 @@
+export * from './drills-dashboard';
+export * from './game-day-schedules';

@@ -1,0 +1,86 @@
+import { CfnOutput, CrossStackReferences, ReferenceStrength, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import type { DrillsConfig } from '../config';
+import type { Drill, StopConditionName } from '../drill';
+import { DrillExperimentTemplate } from '../fis/drill-experiment-template';
+import { ExperimentRole } from '../fis/experiment-role';
+import { actionIdsOf, faultPlan } from '../fis/fault-plan';
+import { templateOutputKey } from '../fis/template-output-key';
+import { DrillsDashboard } from '../game-days/drills-dashboard';
+import { GameDaySchedules } from '../game-days/game-day-schedules';
+import type { WorkloadStack } from './workload-stack';
+
+export interface DrillsStackProps extends StackProps {
+  readonly config: DrillsConfig;
+  readonly workload: WorkloadStack;
+  /** The drill catalogue (`experiments/`). */
+  readonly drills: readonly Drill[];
+}
+
+/**
+ * The drills against the workload: FIS experiment role and log group, one experiment template
+ * per drill guarded by the workload's alarms, a dashboard, and optional game-day schedules.
+ */
+export class DrillsStack extends Stack {
+  readonly templates: Record<string, DrillExperimentTemplate> = {};
+  readonly dashboard: DrillsDashboard;
+  readonly experimentRole: ExperimentRole;
+  readonly gameDays?: GameDaySchedules;
+
+  constructor(scope: Construct, id: string, props: DrillsStackProps) {
+    super(scope, id, props);
+    // Exports/imports: the workload cannot be deleted or replaced under templates that point at it.
+    CrossStackReferences.of(this).consume(ReferenceStrength.STRONG);
+    const { config, drills } = props;
+    const { workload, stopConditions } = props.workload;
+    const serviceName = config.service.name;
+
+    const refs = {
+      clusterName: workload.cluster.clusterName,
+      serviceName: workload.service.serviceName,
+      vpcId: workload.vpc.vpcId,
+      zones: workload.zones,
+      processName: config.service.processName,
+    };
+    const plans = drills.map((drill) => ({ drill, plan: faultPlan(drill, refs) }));
+
+    this.experimentRole = new ExperimentRole(this, 'ExperimentRole', {
+      actionIds: actionIdsOf(plans.map((p) => p.plan)),
+      clusterName: refs.clusterName,
+      vpcId: refs.vpcId,
+      subnetIds: [...workload.vpc.publicSubnets, ...workload.vpc.privateSubnets].map((s) => s.subnetId),
+      reportBucket: config.drills.reportBucket,
+    });
+    const logGroup = new logs.LogGroup(this, 'ExperimentLogs', {
+      logGroupName: `/fis-drills/${serviceName}/experiments`,
+      retention: logs.RetentionDays.THREE_MONTHS,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    const alarms = Object.values(stopConditions.alarms).filter((a) => a !== undefined);
+    this.dashboard = new DrillsDashboard(this, 'Dashboard', { serviceName, metrics: stopConditions.metrics, alarms });
+
+    const alarmArns: Partial<Record<StopConditionName, string>> = {};
+    for (const [name, alarm] of Object.entries(stopConditions.alarms)) if (alarm) alarmArns[name as StopConditionName] = alarm.alarmArn;
+    const report = config.drills.reportBucket ? { bucketName: config.drills.reportBucket, dashboardArn: this.dashboard.dashboardArn } : undefined;
+
+    for (const { drill, plan } of plans) {
+      const key = templateOutputKey(drill.id);
+      const template = new DrillExperimentTemplate(this, key.replace(/Id$/, ''), {
+        drill, plan, role: this.experimentRole.role, logGroup, alarmArns, serviceName, report,
+      });
+      this.templates[drill.id] = template;
+      new CfnOutput(this, key, { value: template.templateId, description: `FIS experiment template of drill ${drill.id}` });
+    }
+
+    if (config.drills.gameDays) {
+      const scheduled = drills.filter((d) => d.schedule).map((drill) => ({
+        drill,
+        templateId: this.templates[drill.id].templateId,
+        templateArn: this.templates[drill.id].templateArn,
+      }));
+      if (scheduled.length > 0) this.gameDays = new GameDaySchedules(this, 'GameDays', { drills: scheduled, enabled: config.drills.gameDaysEnabled, serviceName });
+    }
+  }
+}

@@ -1,0 +1,3 @@
+export * from './build-app';
+export * from './drills-stack';
+export * from './workload-stack';

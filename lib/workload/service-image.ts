@@ -1,0 +1,32 @@
+import * as path from 'path';
+import { Platform } from 'aws-cdk-lib/aws-ecr-assets';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import type { ServiceProfile } from '../config';
+
+/** The demo image's health-check program, run in exec form (no shell, no curl). */
+export const DEMO_HEALTH_CHECK_COMMAND = ['CMD', 'node', 'dist/healthcheck.js'];
+
+export interface ServiceImage {
+  readonly image: ecs.ContainerImage;
+  /** Exec-form container health check, or undefined when the config gives none for a custom image. */
+  readonly healthCheckCommand?: string[];
+}
+
+/**
+ * The image to drill: the demo service built from `service/` (Dockerfile there), or the
+ * profile's `imageUri` with its own health-check command (`service.healthCheckCommand`,
+ * words separated by spaces, run in exec form).
+ */
+export function serviceImage(profile: ServiceProfile, demoImageDirectory: string): ServiceImage {
+  if (profile.imageUri) {
+    const words = profile.healthCheckCommand?.trim().split(/\s+/).filter(Boolean) ?? [];
+    return { image: ecs.ContainerImage.fromRegistry(profile.imageUri), healthCheckCommand: words.length > 0 ? ['CMD', ...words] : undefined };
+  }
+  return {
+    image: ecs.ContainerImage.fromAsset(path.resolve(demoImageDirectory), {
+      exclude: ['node_modules', 'dist', '**/node_modules', '**/dist'],
+      platform: Platform.LINUX_AMD64,
+    }),
+    healthCheckCommand: DEMO_HEALTH_CHECK_COMMAND,
+  };
+}
