@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { Stack, TimeZone } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
@@ -61,7 +61,8 @@ export class GameDaySchedules extends Construct {
       });
       this.schedules.push(new scheduler.Schedule(this, `Schedule-${drill.id}`, {
         description: `Game day: ${drill.title}`,
-        schedule: scheduler.ScheduleExpression.expression(drill.schedule),
+        schedule: scheduler.ScheduleExpression.expression(drill.schedule, TimeZone.ETC_UTC),
+        timeWindow: scheduler.TimeWindow.off(),
         target,
         enabled: props.enabled,
       }));

@@ -1,0 +1,221 @@
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { catalogue, findDrill } from '../../experiments';
+import type { Drill } from '../../lib/drill';
+import { resourceProps, synthApp, type SynthesizedApp } from './synth-app';
+
+const imported = (fragment: string) => ({ 'Fn::ImportValue': Match.stringLikeRegexp(fragment) });
+const firstZone = { 'Fn::Select': [0, { 'Fn::GetAZs': '' }] };
+const alarmArns = [imported('StopConditionsErrorRate'), imported('StopConditionsHealthyHosts'), imported('StopConditionsRunningTasks')];
+const serviceTaskParameters = { cluster: imported('Cluster'), service: imported('ServiceName|Service.*Name') };
+
+describe('Drills stack with the default config', () => {
+  let built: SynthesizedApp;
+  let t: Template;
+  beforeAll(() => {
+    built = synthApp();
+    t = built.drillsTemplate;
+  });
+
+  test('makes one experiment template per drill in the catalogue', () => {
+    t.resourceCountIs('AWS::FIS::ExperimentTemplate', catalogue.length);
+  });
+
+  test('task-stop-drain: stop-task on COUNT(1) of the service\'s tasks, guarded by the three alarms', () => {
+    t.hasResourceProperties('AWS::FIS::ExperimentTemplate', {
+      Description: findDrill('task-stop-drain')?.hypothesis,
+      Tags: Match.objectLike({ drill: 'task-stop-drain', service: 'drills-demo' }),
+      ExperimentOptions: { AccountTargeting: 'single-account', EmptyTargetResolutionMode: 'fail' },
+      Targets: { ServiceTasks: { ResourceType: 'aws:ecs:task', SelectionMode: 'COUNT(1)', Parameters: serviceTaskParameters } },
+      Actions: { StopTasks: Match.objectLike({ ActionId: 'aws:ecs:stop-task', Targets: { Tasks: 'ServiceTasks' }, Parameters: Match.absent() }) },
+      StopConditions: alarmArns.map((value) => ({ Source: 'aws:cloudwatch:alarm', Value: value })),
+      RoleArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('ExperimentRole'), 'Arn'] },
+    });
+  });
+
+  test('task-hard-kill: kill-process with SIGKILL on the app\'s process name, parameters as strings', () => {
+    t.hasResourceProperties('AWS::FIS::ExperimentTemplate', {
+      Tags: Match.objectLike({ drill: 'task-hard-kill' }),
+      Targets: { ServiceTasks: { ResourceType: 'aws:ecs:task', SelectionMode: 'COUNT(1)', Parameters: serviceTaskParameters } },
+      Actions: {
+        KillProcess: Match.objectLike({
+          ActionId: 'aws:ecs:task-kill-process',
+          Parameters: { processName: 'node', signal: 'SIGKILL', installDependencies: 'true' },
+          Targets: { Tasks: 'ServiceTasks' },
+        }),
+      },
+      StopConditions: alarmArns.map((value) => ({ Source: 'aws:cloudwatch:alarm', Value: value })),
+    });
+  });
+
+  test('az-outage: disrupt-connectivity (scope all) on the zone\'s subnets and stop-task on the tasks filtered to that zone', () => {
+    t.hasResourceProperties('AWS::FIS::ExperimentTemplate', {
+      Tags: Match.objectLike({ drill: 'az-outage' }),
+      Targets: {
+        ZoneSubnets: { ResourceType: 'aws:ec2:subnet', SelectionMode: 'ALL', Parameters: { availabilityZoneIdentifier: firstZone, vpc: imported('Vpc') } },
+        ZoneTasks: { ResourceType: 'aws:ecs:task', SelectionMode: 'ALL', Parameters: serviceTaskParameters, Filters: [{ Path: 'AvailabilityZone', Values: [firstZone] }] },
+      },
+      Actions: {
+        DisruptZone: Match.objectLike({ ActionId: 'aws:network:disrupt-connectivity', Parameters: { duration: 'PT5M', scope: 'all' }, Targets: { Subnets: 'ZoneSubnets' } }),
+        StopZoneTasks: Match.objectLike({ ActionId: 'aws:ecs:stop-task', Targets: { Tasks: 'ZoneTasks' } }),
+      },
+      StopConditions: alarmArns.map((value) => ({ Source: 'aws:cloudwatch:alarm', Value: value })),
+    });
+  });
+
+  test('logs every experiment to its log group with schema 2 and PascalCase keys', () => {
+    for (const props of Object.values(t.findResources('AWS::FIS::ExperimentTemplate')).map((r) => r.Properties)) {
+      expect(props.LogConfiguration).toEqual({
+        LogSchemaVersion: 2,
+        CloudWatchLogsConfiguration: { LogGroupArn: { 'Fn::GetAtt': [expect.stringMatching(/^ExperimentLogs/), 'Arn'] } },
+      });
+      expect(props.ExperimentReportConfiguration).toBeUndefined();
+    }
+    t.hasResourceProperties('AWS::Logs::LogGroup', { LogGroupName: '/fis-drills/drills-demo/experiments', RetentionInDays: 90 });
+  });
+
+  test('never uses a stop condition of source none', () => {
+    expect(JSON.stringify(t.findResources('AWS::FIS::ExperimentTemplate'))).not.toMatch(/"Source":"none"/);
+  });
+
+  test('leaves no unresolved token anywhere in the templates, parameters included', () => {
+    expect(JSON.stringify(t.toJSON())).not.toContain('${Token[');
+  });
+
+  test('keeps every FIS action parameter a string', () => {
+    for (const r of Object.values(t.findResources('AWS::FIS::ExperimentTemplate'))) {
+      for (const action of Object.values(r.Properties.Actions) as { Parameters?: Record<string, unknown> }[]) {
+        for (const value of Object.values(action.Parameters ?? {})) expect(typeof value).toBe('string');
+      }
+    }
+  });
+
+  test('lets only fis.amazonaws.com assume the experiment role, for experiments in this account', () => {
+    t.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: {
+        Statement: [{
+          Action: 'sts:AssumeRole',
+          Effect: 'Allow',
+          Principal: { Service: 'fis.amazonaws.com' },
+          Condition: {
+            StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+            ArnLike: { 'aws:SourceArn': { 'Fn::Join': ['', Match.arrayWith([':fis:', ':experiment/*'])] } },
+          },
+        }],
+        Version: '2012-10-17',
+      },
+    });
+  });
+
+  test('scopes the experiment role\'s ECS calls to the cluster\'s tasks and SSM commands to FIS documents', () => {
+    const statements = policyStatements(t, 'ExperimentRole');
+    const stop = statements.find((s) => s.Sid === 'StopClusterTasks');
+    expect(stop).toEqual(expect.objectContaining({ Action: 'ecs:StopTask' }));
+    expect(JSON.stringify(stop?.Resource)).toMatch(/:task\/.*ImportValue.*Cluster.*\/\*/);
+    const send = statements.find((s) => s.Sid === 'RunFisDocumentsThroughTheSidecar');
+    expect(send?.Action).toBe('ssm:SendCommand');
+    expect(JSON.stringify(send?.Resource)).toMatch(/managed-instance\/\*/);
+    expect(JSON.stringify(send?.Resource)).toMatch(/:\*:document\/AWSFIS-Run-\*/);
+  });
+
+  test('conditions the experiment role\'s NACL changes on the managedByFIS tag', () => {
+    const statements = policyStatements(t, 'ExperimentRole');
+    expect(statements.find((s) => s.Sid === 'CreateFisNetworkAcl')?.Condition).toEqual({ StringEquals: { 'aws:RequestTag/managedByFIS': 'true' } });
+    expect(statements.find((s) => s.Sid === 'ChangeFisNetworkAcl')).toEqual(expect.objectContaining({
+      Action: ['ec2:CreateNetworkAclEntry', 'ec2:DeleteNetworkAcl'],
+      Condition: { StringEquals: { 'ec2:ResourceTag/managedByFIS': 'true' } },
+    }));
+    expect(statements.find((s) => s.Sid === 'TagFisNetworkAcl')?.Condition).toEqual({ StringEquals: { 'ec2:CreateAction': 'CreateNetworkAcl', 'aws:RequestTag/managedByFIS': 'true' } });
+    const swap = JSON.stringify(statements.find((s) => s.Sid === 'SwapNetworkAclOnTheVpcSubnets')?.Resource);
+    expect(swap.match(/:subnet\//g)).toHaveLength(4);
+  });
+
+  test('grants wildcard resources only to the calls that cannot be scoped, and no wildcard actions', () => {
+    const statements = policyStatements(t, 'ExperimentRole');
+    for (const s of statements) {
+      const actions = ([] as string[]).concat(s.Action as string | string[]);
+      expect(actions.every((a) => !a.includes('*'))).toBe(true);
+      if (s.Resource === '*') {
+        expect(actions.every((a) => /^(ecs:ListTasks|tag:GetResources|ssm:ListCommands|ssm:CancelCommand|ec2:Describe.*|ec2:GetManagedPrefixListEntries|logs:.*)$/.test(a))).toBe(true);
+      }
+    }
+  });
+
+  test('outputs Drill<PascalCaseId>TemplateId for each drill, with the template id', () => {
+    const outputs = t.toJSON().Outputs as Record<string, { Value: unknown }>;
+    expect(Object.keys(outputs).sort()).toEqual(['DrillAzOutageTemplateId', 'DrillTaskHardKillTemplateId', 'DrillTaskStopDrainTemplateId']);
+    expect(outputs.DrillTaskStopDrainTemplateId.Value).toEqual({ Ref: expect.stringMatching(/^DrillTaskStopDrainTemplate/) });
+  });
+
+  test('builds a dashboard of the service and its alarms', () => {
+    const body = JSON.stringify(resourceProps(t, 'AWS::CloudWatch::Dashboard').DashboardBody);
+    for (const fragment of ['HealthyHostCount', 'RunningTaskCount', 'HTTPCode_Target_5XX_Count', 'alarms']) expect(body).toContain(fragment);
+    t.hasResourceProperties('AWS::CloudWatch::Dashboard', { DashboardName: 'drills-demo-drills' });
+  });
+
+  test('creates no schedules while game days are off', () => {
+    t.resourceCountIs('AWS::Scheduler::Schedule', 0);
+  });
+
+  test('names the stacks after the service', () => {
+    expect([built.workload.stackName, built.drills.stackName]).toEqual(['DrillsDemo-Workload', 'DrillsDemo-Drills']);
+  });
+});
+
+describe('Drills stack with a report bucket and the dead-man\'s switch', () => {
+  let t: Template;
+  beforeAll(() => {
+    const guarded: Drill = { ...(findDrill('task-stop-drain') as Drill), stopConditions: ['error-rate', 'probe-heartbeat'] };
+    t = synthApp({ drills: { reportBucket: 'team-reports', deadMansSwitch: true } }, [guarded]).drillsTemplate;
+  });
+
+  test('sends an experiment report to the bucket with the dashboard', () => {
+    t.hasResourceProperties('AWS::FIS::ExperimentTemplate', {
+      ExperimentReportConfiguration: {
+        Outputs: { ExperimentReportS3Configuration: { BucketName: 'team-reports', Prefix: 'fis-reports/task-stop-drain' } },
+        DataSources: { CloudWatchDashboards: [{ DashboardIdentifier: Match.anyValue() }] },
+        PreExperimentDuration: 'PT10M',
+        PostExperimentDuration: 'PT10M',
+      },
+    });
+    const statements = policyStatements(t, 'ExperimentRole');
+    expect(JSON.stringify(statements.find((s) => s.Sid === 'WriteExperimentReports')?.Resource)).toContain('team-reports/fis-reports/*');
+  });
+
+  test('guards the drill with the probe-heartbeat alarm when the switch is on', () => {
+    t.hasResourceProperties('AWS::FIS::ExperimentTemplate', {
+      StopConditions: [
+        { Source: 'aws:cloudwatch:alarm', Value: imported('StopConditionsErrorRate') },
+        { Source: 'aws:cloudwatch:alarm', Value: imported('StopConditionsProbeHeartbeat') },
+      ],
+    });
+  });
+
+  test('grants only the permissions of the actions in use (no NACL rights without az-outage)', () => {
+    const sids = policyStatements(t, 'ExperimentRole').map((s) => s.Sid);
+    expect(sids).toContain('StopClusterTasks');
+    expect(sids).not.toContain('CreateFisNetworkAcl');
+    expect(sids).not.toContain('RunFisDocumentsThroughTheSidecar');
+  });
+});
+
+describe('Drills stack when a drill names probe-heartbeat and the switch is off', () => {
+  test('skips that stop condition with a warning', () => {
+    const guarded: Drill = { ...(findDrill('task-stop-drain') as Drill), stopConditions: ['error-rate', 'probe-heartbeat'] };
+    const built = synthApp({}, [guarded]);
+    built.drillsAnnotations.hasWarning('*', Match.stringLikeRegexp('stop condition "probe-heartbeat" has no alarm.*deadMansSwitch is off'));
+    built.drillsTemplate.hasResourceProperties('AWS::FIS::ExperimentTemplate', { StopConditions: [{ Source: 'aws:cloudwatch:alarm', Value: imported('StopConditionsErrorRate') }] });
+  });
+
+  test('fails when that leaves the drill with no stop condition at all', () => {
+    const unguarded: Drill = { ...(findDrill('task-stop-drain') as Drill), stopConditions: ['probe-heartbeat'] };
+    expect(() => synthApp({}, [unguarded])).toThrow(/a FIS template must never run unguarded/);
+  });
+});
+
+interface Statement { Sid?: string; Action: string | string[]; Resource: unknown; Condition?: unknown }
+
+function policyStatements(t: Template, rolePrefix: string): Statement[] {
+  return Object.values(t.findResources('AWS::IAM::Policy'))
+    .filter((p) => JSON.stringify(p.Properties.Roles).includes(rolePrefix))
+    .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
+}
