@@ -1,0 +1,213 @@
+import type { DrillsConfig } from '../../config';
+import { isoSeconds, type Drill, type Figures } from '../../drill';
+import type { Engine, FaultInjection, TimelineSink } from '../engine';
+import { FaultFigures } from './fault-figures';
+import { Fleet, type StopOrder } from './fleet';
+import type { FleetTask } from './fleet-task';
+import { LoadBalancer } from './load-balancer';
+import { LocalEngineError } from './local-engine-error';
+import { selectTasks } from './select-tasks';
+import { splitCommand } from './split-command';
+import { waitForFleet } from './wait-for-fleet';
+
+export interface LocalEngineOptions {
+  /** service.* (drain budget, desired count, zones) and local.* (intervals, zones, launch delay), already merged with flags. */
+  readonly config: DrillsConfig;
+  /** The start command: split into an argv and run without a shell when it needs none. */
+  readonly command: string;
+  readonly cwd: string;
+  /** `together` (default, stricter): deregister and SIGTERM at once; `drain-first`: SIGTERM once the target drained. */
+  readonly stopOrder: StopOrder;
+  readonly onEvent: TimelineSink;
+  /** Debug and progress text. @default - nothing */
+  readonly log?: (line: string) => void;
+  /** How long the fleet may take to become healthy at start. @default 15000 */
+  readonly startTimeoutMs?: number;
+}
+
+const POLL_MS = 50;
+
+/**
+ * The local engine: the service's real start command as `desiredCount` process groups over
+ * zones, behind a load balancer with ALB semantics, with a service scheduler; faults are real
+ * signals and cut connections. See docs/local-engine.md.
+ */
+export class LocalEngine implements Engine {
+  readonly mode = 'local' as const;
+  private readonly lb: LoadBalancer;
+  private readonly fleet: Fleet;
+  private readonly fault = new FaultFigures();
+  private readonly origin = performance.now();
+  private started = false;
+  private injected = false;
+  private closing?: Promise<void>;
+  private targets: readonly FleetTask[] = [];
+  private evaluating = false;
+  private outage?: { readonly zone: string; readonly timer: NodeJS.Timeout };
+  private sigkilledAtFault = 0;
+  private settledAnnounced = false;
+  private readonly waiters = new Set<() => void>();
+  private readonly exitHook = () => this.fleet.killAllNow();
+
+  constructor(private readonly options: LocalEngineOptions) {
+    const { config } = options;
+    const log = options.log ?? (() => undefined);
+    this.lb = new LoadBalancer({ healthPath: config.service.healthPath, healthCheck: config.local.albHealthCheck, onEvent: options.onEvent, onChange: () => this.evaluate() });
+    const nowMs = () => this.nowMs();
+    this.fleet = new Fleet({ config, argv: splitCommand(options.command), cwd: options.cwd, stopOrder: options.stopOrder, lb: this.lb, onEvent: options.onEvent, log, onChange: () => this.evaluate(), nowMs });
+  }
+
+  async start(): Promise<{ readonly serviceUrl: string }> {
+    if (this.started || this.closing) throw new LocalEngineError('start-failed', 'this local engine was already started');
+    process.on('exit', this.exitHook);
+    try {
+      const port = await this.lb.listen().catch((err: Error) => {
+        throw new LocalEngineError('start-failed', `the load balancer could not listen on 127.0.0.1: ${err.message}`);
+      });
+      await this.fleet.launchInitial();
+      await waitForFleet(this.fleet, this.lb, this.options.command, this.options.startTimeoutMs ?? 15000);
+      this.fleet.startScheduling();
+      this.started = true;
+      this.options.onEvent({ kind: 'steady', detail: `${this.fleet.desired} task(s) running and healthy behind 127.0.0.1:${port}` });
+      return { serviceUrl: `http://127.0.0.1:${port}` };
+    } catch (err) {
+      await this.close();
+      throw err instanceof LocalEngineError ? err : new LocalEngineError('start-failed', (err as Error).message);
+    }
+  }
+
+  async inject(drill: Drill): Promise<FaultInjection> {
+    if (!this.started || this.closing) throw new LocalEngineError('not-started', 'inject() needs a started engine');
+    if (this.injected) return { injected: false, targets: [], reason: 'this engine already injected a fault' };
+    const fault = drill.fault;
+    const running = this.fleet.running();
+    if (fault.kind === 'az-outage') {
+      const zone = this.fleet.zones[fault.zoneIndex];
+      if (zone === undefined) return { injected: false, targets: [], reason: `zone index ${fault.zoneIndex} is outside the ${this.fleet.zones.length} zone(s) in use` };
+      const inZone = running.filter((t) => t.zone === zone);
+      if (inZone.length === 0) return { injected: false, targets: [], reason: `no running task in ${zone}` };
+      this.begin(inZone, `az-outage: ${zone} cut for ${fault.duration.local}`);
+      this.fleet.closeZone(zone);
+      const timer = setTimeout(() => this.endOutage(), isoSeconds(fault.duration.local) * 1000);
+      this.outage = { zone, timer };
+      return { injected: true, targets: inZone.map((t) => t.id) };
+    }
+    const hit = selectTasks(running, fault.targets);
+    if (hit.length === 0) return { injected: false, targets: [], reason: `the selection ${JSON.stringify(fault.targets)} matched none of ${running.length} running task(s)` };
+    if (fault.kind === 'stop-task') {
+      this.begin(hit, `stop-task (${this.options.stopOrder})`);
+      await Promise.all(hit.map((task) => this.fleet.stopTask(task)));
+    } else {
+      this.begin(hit, `kill-process ${fault.signal}`);
+      for (const task of hit) this.fleet.kill(task, fault.signal);
+    }
+    return { injected: true, targets: hit.map((t) => t.id) };
+  }
+
+  awaitRecovery(timeoutMs: number): Promise<{ readonly recovered: boolean }> {
+    return new Promise((resolve) => {
+      const done = (recovered: boolean) => {
+        clearTimeout(bound);
+        clearInterval(poll);
+        this.waiters.delete(check);
+        resolve({ recovered });
+      };
+      const check = () => {
+        if (this.closing) done(false);
+        else if (this.settled()) done(true);
+      };
+      const bound = setTimeout(() => done(false), timeoutMs);
+      const poll = setInterval(() => this.evaluate(), POLL_MS * 2);
+      this.waiters.add(check);
+      this.evaluate();
+      check();
+    });
+  }
+
+  figures(): Figures {
+    this.evaluate();
+    const stopsPending = this.targets.some((t) => t.stoppedBy === 'stop-task' && t.process.alive);
+    const figures = this.fault.figures({ sigkilled: this.fleet.sigkilled - this.sigkilledAtFault, elb5xx: this.lb.elb5xx });
+    if (stopsPending) delete figures['tasks.sigkilled']; // not known until the stop completes
+    return figures;
+  }
+
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      if (this.outage) clearTimeout(this.outage.timer);
+      for (const wake of [...this.waiters]) wake();
+      await this.fleet.close();
+      await this.lb.close();
+      process.removeListener('exit', this.exitHook);
+    })();
+    return this.closing;
+  }
+
+  private nowMs(): number {
+    return performance.now() - this.origin;
+  }
+
+  private begin(targets: readonly FleetTask[], detail: string): void {
+    this.injected = true;
+    this.targets = targets;
+    this.sigkilledAtFault = this.fleet.sigkilled;
+    this.fault.begin(this.nowMs(), targets.length, this.lb.elb5xx, this.sample());
+    this.options.onEvent({ kind: 'fault-injected', detail: `${detail} on ${targets.map((t) => t.id).join(', ')}` });
+  }
+
+  private endOutage(): void {
+    const outage = this.outage;
+    if (!outage || this.closing) return;
+    this.outage = undefined;
+    this.fleet.openZone(outage.zone);
+    this.options.onEvent({ kind: 'fault-ended', zone: outage.zone, detail: 'zone placeable again' });
+    this.evaluate();
+  }
+
+  private sample(): { running: number; lbHealthy: number } {
+    return { running: this.fleet.running().length, lbHealthy: this.lb.healthyCount() };
+  }
+
+  /** Running tasks that are registered and healthy behind the load balancer. */
+  private healthyRunning(): number {
+    return this.fleet.running().filter((t) => this.lb.isRegistered(t.id) && this.lb.healthOf(t.id) === 'healthy').length;
+  }
+
+  private countsAtDesired(): boolean {
+    return !this.outage && this.fleet.running().length === this.fleet.desired && this.healthyRunning() === this.fleet.desired;
+  }
+
+  /** Back to desired and healthy, and every task the fault hit has finished stopping (so tasks.sigkilled is final). */
+  private settled(): boolean {
+    return this.countsAtDesired() && this.targets.every((t) => !t.process.alive);
+  }
+
+  /** Re-reads the fleet after any change: figures, replacement times, recovery, waiters. */
+  private evaluate(): void {
+    if (this.closing || this.evaluating) return;
+    this.evaluating = true;
+    try {
+      this.reevaluate();
+    } finally {
+      this.evaluating = false;
+    }
+  }
+
+  private reevaluate(): void {
+    this.fleet.deregisterDeadTargets();
+    const now = this.nowMs();
+    for (const task of this.fleet.tasks) {
+      if (task.replacement) this.fault.replacementStarted(task.startedAtMs);
+      if (task.healthyAtMs === undefined && this.lb.healthOf(task.id) === 'healthy') task.healthyAtMs = now;
+      if (task.replacement && task.healthyAtMs !== undefined) this.fault.replacementHealthy(task.healthyAtMs);
+    }
+    if (!this.fault.began) return;
+    this.fault.sample(this.sample());
+    if (!this.fault.recovered && this.countsAtDesired()) this.fault.recover(now);
+    if (!this.settledAnnounced && this.fault.recovered && this.settled()) {
+      this.settledAnnounced = true;
+      this.options.onEvent({ kind: 'steady', detail: `running ${this.fleet.desired}/${this.fleet.desired}, healthy ${this.fleet.desired}/${this.fleet.desired}` });
+    }
+    for (const wake of [...this.waiters]) wake();
+  }
+}
