@@ -14,6 +14,14 @@ import { noShellEntrypoint } from './rules/drain/no-shell-entrypoint';
 import { spansAvailabilityZones } from './rules/drain/spans-availability-zones';
 import { stopTimeoutBounded } from './rules/drain/stop-timeout-bounded';
 import { stopTimeoutCoversLongestRequest } from './rules/drain/stop-timeout-covers-longest-request';
+import { actionsMatchCatalogue } from './rules/fis/actions-match-catalogue';
+import { alarmStopCondition } from './rules/fis/alarm-stop-condition';
+import { experimentLogging } from './rules/fis/experiment-logging';
+import { noEcsExecOnDrilledService } from './rules/fis/no-ecs-exec-on-drilled-service';
+import { noFullSelectionInProduction } from './rules/fis/no-full-selection-in-production';
+import { roleTrustConfusedDeputy } from './rules/fis/role-trust-confused-deputy';
+import { stopConditionLimit } from './rules/fis/stop-condition-limit';
+import { taskActionsPrerequisites } from './rules/fis/task-actions-prerequisites';
 import type { PackEntry } from './types';
 
 export const DRAIN_RULES: readonly PackEntry[] = [
@@ -43,4 +51,23 @@ export const DRAIN_RULES: readonly PackEntry[] = [
     message: 'No deployment circuit breaker with rollback: a bad release keeps churning tasks.' },
 ];
 
-export const DRILLS_PACK: readonly PackEntry[] = [...DRAIN_RULES];
+export const FIS_RULES: readonly PackEntry[] = [
+  { id: 'DRILL-FIS-1', severity: 'error', rule: alarmStopCondition,
+    message: "The experiment template has no CloudWatch-alarm stop condition (or one with source 'none'): nothing stops the drill when customers are hurt." },
+  { id: 'DRILL-FIS-2', severity: 'error', rule: stopConditionLimit,
+    message: 'The experiment template has more than 5 stop conditions (the FIS limit).' },
+  { id: 'DRILL-FIS-3', severity: 'error', rule: noFullSelectionInProduction,
+    message: 'In production the drill selects ALL or PERCENT(100) of the service tasks: that is an outage, not an experiment.' },
+  { id: 'DRILL-FIS-4', severity: 'error', rule: roleTrustConfusedDeputy,
+    message: 'The experiment role trusts fis.amazonaws.com without aws:SourceAccount and aws:SourceArn conditions.' },
+  { id: 'DRILL-FIS-5', severity: 'error', rule: actionsMatchCatalogue,
+    message: 'An action is unknown, takes a parameter it does not accept, or misses a required one.' },
+  { id: 'DRILL-FIS-6', severity: 'error', rule: taskActionsPrerequisites,
+    message: 'An aws:ecs:task-* action drills a task definition without what it needs (enableFaultInjection, pidMode task, the SSM agent sidecar).' },
+  { id: 'DRILL-FIS-7', severity: 'error', rule: noEcsExecOnDrilledService,
+    message: 'ECS Exec is enabled on a service drilled with aws:ecs:task-* actions: the FIS sidecar will not start.' },
+  { id: 'DRILL-FIS-8', severity: 'warning', rule: experimentLogging,
+    message: 'The experiment template has no experiment logging: no record of targets and actions.' },
+];
+
+export const DRILLS_PACK: readonly PackEntry[] = [...DRAIN_RULES, ...FIS_RULES];
