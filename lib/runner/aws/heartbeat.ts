@@ -1,18 +1,19 @@
 /**
- * Dead-man's switch (off by default, `--heartbeat`): while a drill runs, publish the share of
- * probe requests that succeeded to CloudWatch every 10 s at high resolution (namespace
- * `FisDrills`, metric `ProbeSuccess`, dimension `Service`). A stop-condition alarm on it that
- * treats missing data as breaching stops the experiment if the runner dies or loses the network.
+ * Dead-man's switch (off by default, `--heartbeat`): while a drill runs, publish how many probe
+ * requests succeeded, every 10 s at high resolution (namespace `FisDrills`, metric
+ * `ProbeSuccess`, dimension `Service` — the names the `probe-heartbeat` alarm in
+ * lib/workload watches). That alarm trips when the Sum over 10 s stays below 1 for three
+ * periods and treats missing data as breaching, so FIS stops the experiment when the runner
+ * dies, loses the network, or stops seeing a healthy service.
  */
+import { PROBE_HEARTBEAT_DIMENSION, PROBE_HEARTBEAT_METRIC, PROBE_HEARTBEAT_NAMESPACE, PROBE_HEARTBEAT_PERIOD_SECONDS } from '../../workload/probe-heartbeat';
 import type { MetricsApi } from './metrics-api';
 
-export const HEARTBEAT_NAMESPACE = 'FisDrills';
-export const HEARTBEAT_METRIC = 'ProbeSuccess';
-export const HEARTBEAT_INTERVAL_MS = 10_000;
+export const HEARTBEAT_INTERVAL_MS = PROBE_HEARTBEAT_PERIOD_SECONDS * 1000;
 
-/** Pure: the value published for one interval — successes / samples; 0 when nothing was probed. */
-export function heartbeatValue(successes: number, samples: number): number {
-  return samples === 0 ? 0 : successes / samples;
+/** Pure: the value published for one interval — the successful probes in it (0 when none). */
+export function heartbeatValue(successes: number): number {
+  return successes;
 }
 
 export class HeartbeatPublisher {
@@ -40,11 +41,11 @@ export class HeartbeatPublisher {
   }
 
   async flush(): Promise<void> {
-    const value = heartbeatValue(this.successes, this.samples);
+    const value = heartbeatValue(this.successes);
     this.successes = 0;
     this.samples = 0;
     try {
-      await this.metrics.putMetricData([{ namespace: HEARTBEAT_NAMESPACE, metric: HEARTBEAT_METRIC, dimensions: { Service: this.serviceName }, value, at: new Date(), storageResolution: 1 }]);
+      await this.metrics.putMetricData([{ namespace: PROBE_HEARTBEAT_NAMESPACE, metric: PROBE_HEARTBEAT_METRIC, dimensions: { [PROBE_HEARTBEAT_DIMENSION]: this.serviceName }, value, at: new Date(), storageResolution: 1 }]);
       this.failures = 0;
     } catch (err) {
       if (++this.failures === 1) this.onError(`heartbeat: PutMetricData failed: ${(err as Error).message}`);

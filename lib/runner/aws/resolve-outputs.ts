@@ -5,6 +5,7 @@
  * `Drill<PascalCaseId>TemplateId`).
  */
 import { promises as fs } from 'fs';
+import { templateOutputKey } from '../../fis/template-output-key';
 
 export interface DeployedService {
   readonly serviceUrl: string;
@@ -33,14 +34,7 @@ const TEMPLATE_KEY = /^Drill([A-Za-z0-9]+)TemplateId$/;
 /** CDK appends an 8-character hash to outputs declared inside a construct. */
 const CDK_HASH = /[0-9A-F]{8}$/;
 
-/** `task-stop-drain` → `DrillTaskStopDrainTemplateId`. */
-export function templateOutputKey(drillId: string): string {
-  const pascal = drillId
-    .split('-')
-    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
-    .join('');
-  return `Drill${pascal}TemplateId`;
-}
+export { templateOutputKey };
 
 export function templateIdFor(deployed: DeployedService, drillId: string): string | undefined {
   return deployed.templateIds[templateOutputKey(drillId)];

@@ -3,9 +3,9 @@ import { HeartbeatPublisher, heartbeatValue } from '../../../lib/runner/aws/hear
 import { mockedApis } from './aws-mocks';
 
 describe('heartbeat (dead-man\'s switch)', () => {
-  it('publishes the share of successful probes, zero when nothing was probed', () => {
-    expect(heartbeatValue(3, 4)).toBe(0.75);
-    expect(heartbeatValue(0, 0)).toBe(0);
+  it('publishes the count of successful probes, so the alarm (Sum < 1) trips only when none succeeded', () => {
+    expect(heartbeatValue(3)).toBe(3);
+    expect(heartbeatValue(0)).toBe(0);
   });
 
   it('puts ProbeSuccess for the service at 1-second storage resolution and resets the counts', async () => {
@@ -17,7 +17,7 @@ describe('heartbeat (dead-man\'s switch)', () => {
     await hb.flush();
     await hb.flush();
     const inputs = mocks.cloudwatch.commandCalls(PutMetricDataCommand).map((c) => c.args[0].input);
-    expect(inputs[0]).toMatchObject({ Namespace: 'FisDrills', MetricData: [{ MetricName: 'ProbeSuccess', Dimensions: [{ Name: 'Service', Value: 'drills-demo' }], Value: 0.5, StorageResolution: 1 }] });
+    expect(inputs[0]).toMatchObject({ Namespace: 'FisDrills', MetricData: [{ MetricName: 'ProbeSuccess', Dimensions: [{ Name: 'Service', Value: 'drills-demo' }], Value: 1, StorageResolution: 1 }] });
     expect(inputs[1].MetricData?.[0].Value).toBe(0);
   });
 
