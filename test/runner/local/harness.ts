@@ -63,8 +63,10 @@ export class EngineHarness {
       .filter((pid) => Number.isInteger(pid) && pid > 0);
   }
 
+  /** Closes every engine and forgets them and their events (afterEach). */
   async closeAll(): Promise<void> {
-    await Promise.all(this.engines.map((e) => e.close()));
+    await Promise.all(this.engines.splice(0).map((e) => e.close()));
+    this.events.splice(0);
   }
 }
 

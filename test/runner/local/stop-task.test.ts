@@ -1,0 +1,77 @@
+import { EngineHarness, drillWith, fixtureCommand, openStream, type StreamResult } from './harness';
+
+const h = new EngineHarness();
+afterEach(() => h.closeAll());
+
+const STOP_ONE = drillWith({ kind: 'stop-task', targets: { count: 1 } });
+
+/** Starts the fleet, opens one stream per task (round robin), stops the first task. */
+async function stopOneWithStreams(command: string, stopOrder: 'together' | 'drain-first' = 'together') {
+  const engine = h.create({ command, stopOrder });
+  const { serviceUrl } = await engine.start();
+  const streams = [openStream(serviceUrl, 12, 100), openStream(serviceUrl, 12, 100)];
+  await Promise.all(streams.map((s) => s.firstEvent));
+  const injection = await engine.inject(STOP_ONE);
+  const recovery = await engine.awaitRecovery(15000);
+  const results = await Promise.all(streams.map((s) => s.result));
+  const onTarget = results.find((r) => r.task === injection.targets[0]) as StreamResult;
+  return { engine, injection, recovery, results, onTarget };
+}
+
+describe('stop-task on the local engine', () => {
+  test('a draining service finishes its in-flight streams and needs no SIGKILL', async () => {
+    const { engine, injection, recovery, results, onTarget } = await stopOneWithStreams(fixtureCommand('drains'));
+    expect(injection).toEqual({ injected: true, targets: ['t1-zone-a'] });
+    expect(onTarget).toMatchObject({ done: true, broken: false, events: 12 });
+    expect(results.every((r) => r.done)).toBe(true);
+    expect(recovery.recovered).toBe(true);
+    const figures = engine.figures();
+    expect(figures).toMatchObject({ 'tasks.sigkilled': 0, 'fault.targets': 1, 'tasks.running.min': 1, 'alb.5xx': 0 });
+    expect(figures['recovery.seconds']).toBeGreaterThan(0);
+    expect(h.kinds('sigkill-sent')).toHaveLength(0);
+    expect(h.kinds('task-exited')[0]).toMatchObject({ task: 't1-zone-a', code: 0, signal: null });
+    expect(h.kinds('replacement-started')[0].zone).toBe('zone-a');
+  });
+
+  test('deregisters and sends SIGTERM together by default, while the stream is still in flight', async () => {
+    await stopOneWithStreams(fixtureCommand('drains'));
+    const kinds = h.events.map((e) => e.kind);
+    expect(kinds.indexOf('sigterm-sent')).toBeLessThan(kinds.indexOf('target-drained'));
+  });
+
+  test('sends SIGTERM only once the target drained with --stop-order drain-first', async () => {
+    const { onTarget } = await stopOneWithStreams(fixtureCommand('exits-at-once'), 'drain-first');
+    const kinds = h.events.map((e) => e.kind);
+    expect(kinds.indexOf('target-drained')).toBeLessThan(kinds.indexOf('sigterm-sent'));
+    expect(onTarget.done).toBe(true); // even a service that exits at once loses nothing in the documented order
+  });
+
+  test('fails a service that ignores SIGTERM: SIGKILL at stopTimeout, tasks.sigkilled 1', async () => {
+    const { engine, recovery } = await stopOneWithStreams(fixtureCommand('ignores-sigterm'));
+    expect(recovery.recovered).toBe(true);
+    expect(engine.figures()['tasks.sigkilled']).toBe(1);
+    expect(h.kinds('sigkill-sent')[0]).toMatchObject({ task: 't1-zone-a' });
+    expect(h.kinds('task-exited')[0]).toMatchObject({ task: 't1-zone-a', signal: 'SIGKILL' });
+  });
+
+  test('fails a shell wrapper that does not exec: sh swallows SIGTERM, SIGKILL at stopTimeout', async () => {
+    const { engine } = await stopOneWithStreams(`sh -c "${fixtureCommand('drains').replace(/"/g, '')}; echo bye"`);
+    expect(h.kinds('sigterm-sent')[0].detail).toMatch(/dropped/);
+    expect(engine.figures()['tasks.sigkilled']).toBe(1);
+  });
+
+  test('fails a service that exits at once on SIGTERM: its in-flight stream breaks', async () => {
+    const { engine, onTarget, results } = await stopOneWithStreams(fixtureCommand('exits-at-once'));
+    expect(onTarget.broken).toBe(true);
+    expect(results.filter((r) => r.broken)).toHaveLength(1);
+    expect(engine.figures()['tasks.sigkilled']).toBe(0);
+  });
+
+  test('reports nothing injected when the selection matches no task', async () => {
+    const engine = h.create({ command: fixtureCommand('drains') });
+    await engine.start();
+    const injection = await engine.inject(drillWith({ kind: 'stop-task', targets: { percent: 10 } }));
+    expect(injection.injected).toBe(false);
+    expect(injection.reason).toMatch(/matched none/);
+  });
+});
