@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import { Platform } from 'aws-cdk-lib/aws-ecr-assets';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
@@ -22,8 +23,12 @@ export function serviceImage(profile: ServiceProfile, demoImageDirectory: string
     const words = profile.healthCheckCommand?.trim().split(/\s+/).filter(Boolean) ?? [];
     return { image: ecs.ContainerImage.fromRegistry(profile.imageUri), healthCheckCommand: words.length > 0 ? ['CMD', ...words] : undefined };
   }
+  const directory = path.resolve(demoImageDirectory);
+  if (!fs.existsSync(path.join(directory, 'Dockerfile'))) {
+    throw new Error(`no Dockerfile in ${directory}: run the CDK app from the repository root (the demo image is built from service/), or drill your own image with -c service.imageUri=<uri>`);
+  }
   return {
-    image: ecs.ContainerImage.fromAsset(path.resolve(demoImageDirectory), {
+    image: ecs.ContainerImage.fromAsset(directory, {
       exclude: ['node_modules', 'dist', '**/node_modules', '**/dist'],
       platform: Platform.LINUX_AMD64,
     }),
