@@ -12,7 +12,7 @@ const POLL_MS = 50;
 export async function waitForFleet(fleet: Fleet, lb: LoadBalancer, command: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const exited = fleet.tasks.find((t) => !t.process.alive);
+    const exited = fleet.tasks.find((t) => t.process.exitStatus !== undefined);
     if (exited) throw exitError(exited.process, command);
     const healthy = fleet.tasks.filter((t) => lb.healthOf(t.id) === 'healthy').length;
     if (fleet.tasks.length === fleet.desired && healthy === fleet.desired) return;

@@ -1,4 +1,5 @@
 /** Shared helpers for the local engine's tests: short settings, fixture commands, a stream client, cleanup. */
+import { readFileSync } from 'node:fs';
 import { get as httpGet } from 'node:http';
 import { join } from 'node:path';
 import { configWith, type DrillsConfig, type DrillsConfigOverrides } from '../../../lib/config';
@@ -70,12 +71,17 @@ export class EngineHarness {
   }
 }
 
+/** Whether a process exists and is not a zombie waiting for init to reap it. */
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true; // no /proc: kill(0) is all we know
   }
 }
 

@@ -1,0 +1,53 @@
+import { createServer, type Server } from 'node:net';
+import { LocalEngineError } from '../../../lib/runner/local';
+import { EngineHarness, fixtureCommand, isAlive, waitFor } from './harness';
+
+const h = new EngineHarness();
+let blocker: Server | undefined;
+afterEach(async () => {
+  await h.closeAll();
+  await new Promise((resolve) => (blocker ? blocker.close(resolve) : resolve(undefined)));
+  blocker = undefined;
+});
+
+async function startFails(command: string, startTimeoutMs = 15000): Promise<LocalEngineError> {
+  const engine = h.create({ command, startTimeoutMs });
+  const error = await engine.start().then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  expect(error).toBeInstanceOf(LocalEngineError);
+  const pids = h.pids();
+  expect(pids.length).toBeGreaterThan(0);
+  await waitFor(() => pids.every((pid) => !isAlive(pid)), 2000, 'every process to be gone').catch(() => undefined);
+  expect(pids.filter(isAlive)).toEqual([]);
+  return error as LocalEngineError;
+}
+
+describe('LocalEngine.start', () => {
+  test('rejects a command that exits at once, naming its exit code, and leaves nothing running', async () => {
+    const error = await startFails(`node -e "console.error('boom'); process.exit(3)"`);
+    expect(error.kind).toBe('exited-at-once');
+    expect(error.message).toMatch(/code 3/);
+    expect(error.message).toMatch(/boom/);
+  });
+
+  test('rejects a service that never becomes healthy within the bound, and leaves nothing running', async () => {
+    const error = await startFails(fixtureCommand('never-healthy'), 1500);
+    expect(error.kind).toBe('never-healthy');
+    expect(error.message).toMatch(/1500 ms/);
+  });
+
+  test('rejects a service whose port is taken as a port clash, and leaves nothing running', async () => {
+    blocker = createServer();
+    const port = await new Promise<number>((resolve) => blocker?.listen(0, '127.0.0.1', () => resolve((blocker?.address() as { port: number }).port)));
+    const error = await startFails(`sh -c "FIXED_PORT=${port} exec ${fixtureCommand('fixed-port').replace(/"/g, '')}"`);
+    expect(error.kind).toBe('port-clash');
+    expect(error.message).toMatch(/EADDRINUSE/);
+  });
+
+  test('rejects a command that cannot be started at all', async () => {
+    const engine = h.create({ command: 'no-such-command-for-drills --x' });
+    await expect(engine.start()).rejects.toMatchObject({ kind: 'start-failed', message: expect.stringMatching(/ENOENT/) });
+  });
+});
