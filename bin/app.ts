@@ -7,13 +7,14 @@ import { App } from 'aws-cdk-lib';
 import { catalogue } from '../experiments';
 import { ConfigError, loadConfig } from '../lib/config';
 import { buildApp } from '../lib/stacks/build-app';
+import { ServiceImageError } from '../lib/workload/service-image';
 
 const app = new App();
 try {
   const config = loadConfig((key) => app.node.tryGetContext(key));
   buildApp(app, { config, catalogue });
 } catch (e) {
-  if (e instanceof ConfigError) {
+  if (e instanceof ConfigError || e instanceof ServiceImageError) {
     process.stderr.write(`${e.message}\n`);
     process.exit(1);
   }

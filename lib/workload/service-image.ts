@@ -7,6 +7,14 @@ import type { ServiceProfile } from '../config';
 /** The demo image's health-check program, run in exec form (no shell, no curl). */
 export const DEMO_HEALTH_CHECK_COMMAND = ['CMD', 'node', 'dist/healthcheck.js'];
 
+/** The image to drill cannot be built or named as configured. */
+export class ServiceImageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ServiceImageError';
+  }
+}
+
 export interface ServiceImage {
   readonly image: ecs.ContainerImage;
   /** Exec-form container health check, or undefined when the config gives none for a custom image. */
@@ -25,7 +33,7 @@ export function serviceImage(profile: ServiceProfile, demoImageDirectory: string
   }
   const directory = path.resolve(demoImageDirectory);
   if (!fs.existsSync(path.join(directory, 'Dockerfile'))) {
-    throw new Error(`no Dockerfile in ${directory}: run the CDK app from the repository root (the demo image is built from service/), or drill your own image with -c service.imageUri=<uri>`);
+    throw new ServiceImageError(`no Dockerfile in ${directory}: run the CDK app from the repository root (the demo image is built from service/), or drill your own image with -c service.imageUri=<uri>`);
   }
   return {
     image: ecs.ContainerImage.fromAsset(directory, {

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { DEFAULT_CONFIG } from '../../lib/config';
-import { DEMO_HEALTH_CHECK_COMMAND, serviceImage } from '../../lib/workload/service-image';
+import { DEMO_HEALTH_CHECK_COMMAND, ServiceImageError, serviceImage } from '../../lib/workload/service-image';
 import { demoImageDirectory } from '../stacks/synth-app';
 
 describe('serviceImage', () => {
@@ -13,6 +13,7 @@ describe('serviceImage', () => {
   test('rejects a demo-image directory without a Dockerfile and says how to drill another image', () => {
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'fis-drills-empty-'));
     try {
+      expect(() => serviceImage(DEFAULT_CONFIG.service, empty)).toThrow(ServiceImageError);
       expect(() => serviceImage(DEFAULT_CONFIG.service, empty)).toThrow(/no Dockerfile in .*fis-drills-empty-.*-c service.imageUri=<uri>/);
     } finally {
       fs.rmSync(empty, { recursive: true, force: true });
