@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { Annotations, Duration, Fn, RemovalPolicy } from 'aws-cdk-lib';
+import { Annotations, Duration, Fn, RemovalPolicy, Tags } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
@@ -73,6 +73,9 @@ export class DrainReadyFargateService extends Construct {
       enableFaultInjection: true,
       pidMode: ecs.PidMode.TASK,
     });
+
+    // The drain budget's longest request, for the guardrail rules that read it from the task definition.
+    Tags.of(this.taskDefinition).add('fis-drills:longest-request-seconds', String(p.longestRequestSeconds));
 
     const image = serviceImage(p, props.demoImageDirectory ?? path.resolve('service'));
     const hc = p.containerHealthCheck;

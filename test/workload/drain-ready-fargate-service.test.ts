@@ -30,6 +30,7 @@ describe('DrainReadyFargateService with the default config (demo image)', () => 
       RuntimePlatform: { OperatingSystemFamily: 'LINUX', CpuArchitecture: 'X86_64' },
       Cpu: '256',
       Memory: '512',
+      Tags: Match.arrayWith([{ Key: 'fis-drills:longest-request-seconds', Value: '60' }]),
     });
   });
 
