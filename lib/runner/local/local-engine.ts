@@ -42,6 +42,8 @@ export class LocalEngine implements Engine {
   private injected = false;
   private closing?: Promise<void>;
   private targets: readonly FleetTask[] = [];
+  /** The targets whose process the fault ends (all but those sent a catchable kill-process signal). */
+  private mustExit: readonly FleetTask[] = [];
   private evaluating = false;
   private outage?: { readonly zone: string; readonly timer: NodeJS.Timeout };
   private sigkilledAtFault = 0;
@@ -99,6 +101,7 @@ export class LocalEngine implements Engine {
       await Promise.all(hit.map((task) => this.fleet.stopTask(task)));
     } else {
       this.begin(hit, `kill-process ${fault.signal}`);
+      if (fault.signal !== 'SIGKILL') this.mustExit = [];
       for (const task of hit) this.fleet.kill(task, fault.signal);
     }
     return { injected: true, targets: hit.map((t) => t.id) };
@@ -150,6 +153,7 @@ export class LocalEngine implements Engine {
   private begin(targets: readonly FleetTask[], detail: string): void {
     this.injected = true;
     this.targets = targets;
+    this.mustExit = targets;
     this.sigkilledAtFault = this.fleet.sigkilled;
     this.fault.begin(this.nowMs(), targets.length, this.lb.elb5xx, this.sample());
     this.options.onEvent({ kind: 'fault-injected', detail: `${detail} on ${targets.map((t) => t.id).join(', ')}` });
@@ -179,7 +183,7 @@ export class LocalEngine implements Engine {
 
   /** Back to desired and healthy, and every task the fault hit has finished stopping (so tasks.sigkilled is final). */
   private settled(): boolean {
-    return this.countsAtDesired() && this.targets.every((t) => !t.process.alive);
+    return this.countsAtDesired() && this.mustExit.every((t) => !t.process.alive);
   }
 
   /** Re-reads the fleet after any change: figures, replacement times, recovery, waiters. */
