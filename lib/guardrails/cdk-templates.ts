@@ -3,7 +3,7 @@
  * Aspect runs the pack on CloudFormation as synthesized. Each resource carries its construct
  * path in `aws:cdk:path`, which maps a finding back to its construct.
  */
-import { CfnResource, Stack } from 'aws-cdk-lib';
+import { CfnOutput, CfnResource, Stack } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import type { NamedTemplate } from './types';
 
@@ -13,30 +13,41 @@ export interface RenderedStacks {
   readonly byPath: ReadonlyMap<string, CfnResource>;
 }
 
+type ResourceBody = { Type?: string; Properties?: Record<string, unknown>; Metadata?: Record<string, unknown> };
+type OutputBody = { Value?: unknown; Export?: { Name?: unknown } };
+
 interface Renderable {
-  _toCloudFormation(): { Resources?: Record<string, { Type?: string; Properties?: Record<string, unknown>; Metadata?: Record<string, unknown> }> };
+  _toCloudFormation(): { Resources?: Record<string, ResourceBody>; Outputs?: Record<string, OutputBody> };
+}
+
+/** The same rendering synth does (overrides, property names), resolved in the element's stack. */
+function render(stack: Stack, element: CfnResource | CfnOutput): ReturnType<Renderable['_toCloudFormation']> | undefined {
+  try {
+    return stack.resolve((element as unknown as Renderable)._toCloudFormation());
+  } catch {
+    return undefined; // CDK reports invalid elements itself at synth
+  }
 }
 
 export function renderStacks(root: IConstruct): RenderedStacks {
   const byPath = new Map<string, CfnResource>();
   const stacks = root.node.findAll().filter((c): c is Stack => Stack.isStack(c));
   const templates = stacks.map((stack): NamedTemplate => {
-    const resources: Record<string, { Type?: string; Properties?: Record<string, unknown>; Metadata?: Record<string, unknown> }> = {};
-    for (const res of stack.node.findAll()) {
-      if (!CfnResource.isCfnResource(res) || Stack.of(res) !== stack) continue;
-      let rendered;
-      try {
-        // The same rendering synth does (overrides, property names), resolved in this stack.
-        rendered = stack.resolve((res as unknown as Renderable)._toCloudFormation());
-      } catch {
-        continue; // CDK reports invalid resources itself at synth
-      }
-      for (const [logicalId, body] of Object.entries(rendered?.Resources ?? {}) as [string, { Type?: string; Properties?: Record<string, unknown>; Metadata?: Record<string, unknown> }][]) {
-        resources[logicalId] = { ...body, Metadata: { ...(body.Metadata ?? {}), 'aws:cdk:path': res.node.path } };
-        byPath.set(res.node.path, res);
+    const resources: Record<string, ResourceBody> = {};
+    const outputs: Record<string, OutputBody> = {};
+    for (const element of stack.node.findAll()) {
+      const isResource = CfnResource.isCfnResource(element);
+      if (!(isResource || element instanceof CfnOutput) || Stack.of(element) !== stack) continue;
+      const rendered = render(stack, element);
+      // Exports matter: a reference from another stack arrives as Fn::ImportValue of one.
+      Object.assign(outputs, rendered?.Outputs ?? {});
+      if (!isResource) continue;
+      for (const [logicalId, body] of Object.entries(rendered?.Resources ?? {})) {
+        resources[logicalId] = { ...body, Metadata: { ...(body.Metadata ?? {}), 'aws:cdk:path': element.node.path } };
+        byPath.set(element.node.path, element);
       }
     }
-    return { name: stack.node.path, template: { Resources: resources } };
+    return { name: stack.node.path, template: { Resources: resources, Outputs: outputs } };
   });
   return { templates, byPath };
 }

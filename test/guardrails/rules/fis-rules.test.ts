@@ -146,3 +146,20 @@ describe('DRILL-FIS-8 experiment logging', () => {
     expect(judge(experimentLogging, withEdit(FIS, (p) => delete p.LogConfiguration), FIS).compliance).toBe('non-compliant');
   });
 });
+
+describe('DRILL-FIS-3 with an availability-zone filter', () => {
+  it('accepts ALL of the tasks in one zone in production (the az-outage drill)', () => {
+    const t = withEdit(FIS, (p) => {
+      p.Targets.ServiceTasks.SelectionMode = 'ALL';
+      p.Targets.ServiceTasks.Filters = [{ Path: 'AvailabilityZone', Values: ['eu-west-1a'] }];
+    });
+    expect(judge(noFullSelectionInProduction, t, FIS, { environment: 'production' }).compliance).toBe('compliant');
+  });
+  it('fails ALL in production when the only filter does not narrow to a zone', () => {
+    const t = withEdit(FIS, (p) => {
+      p.Targets.ServiceTasks.SelectionMode = 'ALL';
+      p.Targets.ServiceTasks.Filters = [{ Path: 'LastStatus', Values: ['RUNNING'] }];
+    });
+    expect(judge(noFullSelectionInProduction, t, FIS, { environment: 'production' }).compliance).toBe('non-compliant');
+  });
+});

@@ -1,0 +1,11 @@
+export * from './types';
+export * from './template-view';
+export * from './evaluate';
+export * from './format-finding';
+export * from './suppressions';
+export * from './suppress-guardrail';
+export * from './drills-pack';
+export * from './guardrails-aspect';
+export * from './apply-guardrails';
+export * from './app-nag-suppressions';
+export { LONGEST_REQUEST_ENV, LONGEST_REQUEST_TAG, DRAIN_TIMEOUT_ENV } from './rules/ecs-links';
