@@ -29,9 +29,10 @@ export interface FisEngineOptions {
   readonly runId: string;
   /** The caller's ARN, tagged as the operator. */
   readonly operator: string;
-  readonly timeline?: TimelineSink;
+  /** Where the engine reports what happens (the runner stamps and journals it). */
+  readonly onEvent?: TimelineSink;
   /** Live progress lines (stderr). */
-  readonly progress?: (line: string) => void;
+  readonly log?: (line: string) => void;
   /** Aborting it stops the experiment (Ctrl-C, SIGTERM). */
   readonly signal?: AbortSignal;
   readonly poll?: PollSettings;
@@ -165,7 +166,7 @@ export class FisEngine implements Engine {
 
   private async stopAndWait(id: string): Promise<void> {
     const { fis } = this.options;
-    this.options.progress?.(`stopping experiment ${id} (${this.stopReason}) …`);
+    this.options.log?.(`stopping experiment ${id} (${this.stopReason}) …`);
     let experiment = this.experiment as ExperimentView;
     for (let attempt = 1; ; attempt++) {
       try {
@@ -193,7 +194,7 @@ export class FisEngine implements Engine {
         this.emit({ kind: 'note', detail: `GetExperiment ${id} while stopping: ${describeError(err)}` });
       }
     }
-    this.options.progress?.(`experiment ${id} ${experiment.status}`);
+    this.options.log?.(`experiment ${id} ${experiment.status}`);
   }
 
   private async watch(): Promise<ExperimentView> {
@@ -205,7 +206,7 @@ export class FisEngine implements Engine {
     let failures = 0;
     for (;;) {
       for (const entry of progressEntries(previous, current)) this.emit(entry);
-      this.options.progress?.(progressLine(current, this.now()));
+      this.options.log?.(progressLine(current, this.now()));
       if (isFinal(current.status)) return current;
       if (this.stopping) {
         await this.stopping;
@@ -250,7 +251,7 @@ export class FisEngine implements Engine {
   }
 
   private emit(entry: Parameters<TimelineSink>[0]): void {
-    this.options.timeline?.(entry);
+    this.options.onEvent?.(entry);
   }
 }
 

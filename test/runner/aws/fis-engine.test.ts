@@ -25,7 +25,7 @@ function setup(signal?: AbortSignal) {
     templateId: TEMPLATE_ID,
     runId: 'run-1',
     operator: 'arn:aws:sts::111122223333:assumed-role/oncall/alice',
-    timeline: (e) => timeline.push(e),
+    onEvent: (e) => timeline.push(e),
     poll: FAST,
     recoveryPollMs: 1,
     signal,
