@@ -212,6 +212,15 @@ describe('Drills stack when a drill names probe-heartbeat and the switch is off'
   });
 });
 
+describe('Drills stack with a long hypothesis', () => {
+  test('cuts a hypothesis longer than FIS takes to a 512-character description', () => {
+    const wordy: Drill = { ...(findDrill('task-stop-drain') as Drill), hypothesis: 'x'.repeat(600) };
+    const description = resourceProps(synthApp({}, [wordy]).drillsTemplate, 'AWS::FIS::ExperimentTemplate').Description as string;
+    expect(description).toHaveLength(512);
+    expect(description.endsWith('…')).toBe(true);
+  });
+});
+
 interface Statement { Sid?: string; Action: string | string[]; Resource: unknown; Condition?: unknown }
 
 function policyStatements(t: Template, rolePrefix: string): Statement[] {
