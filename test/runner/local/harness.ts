@@ -22,8 +22,8 @@ export function shortConfig(overrides: DrillsConfigOverrides = {}): DrillsConfig
     service: { stopTimeoutSeconds: 3, longestRequestSeconds: 2, deregistrationDelaySeconds: 3, drainTimeoutMs: 2500, ...overrides.service },
     local: {
       launchDelayMs: 100,
-      albHealthCheck: { intervalSeconds: 0.2, timeoutSeconds: 0.15, healthyThreshold: 2, unhealthyThreshold: 2 },
-      containerHealthCheck: { intervalSeconds: 0.3, timeoutSeconds: 0.25, retries: 3, startPeriodSeconds: 0.5 },
+      albHealthCheck: { intervalSeconds: 0.25, timeoutSeconds: 0.2, healthyThreshold: 2, unhealthyThreshold: 2 },
+      containerHealthCheck: { intervalSeconds: 0.5, timeoutSeconds: 0.45, retries: 3, startPeriodSeconds: 0.5 },
       ...overrides.local,
     },
   });
@@ -177,4 +177,25 @@ export function waitFor(predicate: () => boolean, timeoutMs: number, what: strin
     };
     tick();
   });
+}
+
+/** Sends `GET /` every `everyMs` until stopped; collects the statuses (0 = no answer). */
+export function requestLoop(url: string, everyMs: number): { stop: () => Promise<number[]> } {
+  const statuses: number[] = [];
+  const pending = new Set<Promise<void>>();
+  const timer = setInterval(() => {
+    const p = getJson(`${url}/`).then(
+      (r) => void statuses.push(r.status),
+      () => void statuses.push(0),
+    );
+    pending.add(p);
+    void p.finally(() => pending.delete(p));
+  }, everyMs);
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await Promise.all([...pending]);
+      return statuses;
+    },
+  };
 }
