@@ -1,0 +1,200 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { DescribeServicesCommand, DescribeTaskDefinitionCommand, ECSClient } from '@aws-sdk/client-ecs';
+import { App } from 'aws-cdk-lib';
+import type * as ecs from 'aws-cdk-lib/aws-ecs';
+import { mockClient } from 'aws-sdk-client-mock';
+import { catalogue } from '../../experiments';
+import { configWith } from '../../lib/config';
+import { doctorCommand, type DoctorArgs } from '../../lib/cli/commands/doctor';
+import { buildApp } from '../../lib/stacks/build-app';
+import { compliantTemplate, FIXTURE_PATH, withEdit } from '../guardrails/fixture';
+import { demoImageDirectory } from '../stacks/synth-app';
+
+let dir: string;
+beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doctor-')); });
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function write(name: string, content: unknown): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
+  return file;
+}
+
+async function run(args: Partial<DoctorArgs>, deps = {}) {
+  let out = '';
+  let err = '';
+  const code = await doctorCommand({ paths: [], ...args }, { out: (t) => { out += t; }, err: (t) => { err += t; } }, deps);
+  return { code, out, err, json: () => JSON.parse(out) };
+}
+
+describe('drills doctor on template files', () => {
+  it('exits 0 with no findings on a compliant template', async () => {
+    const r = await run({ paths: [FIXTURE_PATH], json: true });
+    expect(r.code).toBe(0);
+    expect(r.json()).toEqual({ findings: [] });
+  });
+
+  it("fails with exit 1 and the DESIGN JSON on a drill whose stop condition is 'none'", async () => {
+    const file = write('none.template.json', withEdit('KillDrill', (p) => { p.StopConditions = [{ Source: 'none' }]; }));
+    const r = await run({ paths: [file], json: true });
+    expect(r.code).toBe(1);
+    expect(r.json()).toEqual({ findings: [{
+      rule: 'DRILL-FIS-1', severity: 'error', resource: 'none/KillDrill', message: expect.stringContaining("source 'none'"),
+    }] });
+  });
+
+  it('prints one line per finding the way cdk-nag lists them, and only the result on stdout', async () => {
+    const file = write('single.template.json', withEdit('Service', (p) => { p.DesiredCount = 1; delete p.DeploymentConfiguration.DeploymentCircuitBreaker; }));
+    const r = await run({ paths: [file] });
+    expect(r.code).toBe(1);
+    expect(r.out.trim().split('\n')).toEqual([
+      expect.stringMatching(/^\[Error at \/single\/Service\] DRILL-DRAIN-9: .*\(desired count 1\)$/),
+      expect.stringMatching(/^\[Warning at \/single\/Service\] DRILL-DRAIN-12: /),
+    ]);
+    expect(r.err).toMatch(/1 error\(s\), 1 warning\(s\), 0 suppressed/);
+  });
+
+  it('exits 0 when the only findings are warnings', async () => {
+    const r = await run({ paths: [write('nolog.template.json', withEdit('KillDrill', (p) => delete p.LogConfiguration))], json: true });
+    expect(r.code).toBe(0);
+    expect(r.json().findings.map((f: { rule: string }) => f.rule)).toEqual(['DRILL-FIS-8']);
+  });
+
+  it('honours a suppression in the template metadata and shows its reason', async () => {
+    const t = withEdit('Service', (p) => { p.DesiredCount = 1; });
+    t.Resources.Service.Metadata = { fis_drills: { rules_to_suppress: [{ id: 'DRILL-DRAIN-9', reason: 'a singleton consumer by design' }] } };
+    const r = await run({ paths: [write('suppressed.template.json', t)] });
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('[Suppressed at /suppressed/Service] DRILL-DRAIN-9: a singleton consumer by design');
+  });
+
+  it('applies --environment production and --longest-request', async () => {
+    const all = write('all.template.json', withEdit('KillDrill', (p) => { p.Targets.ServiceTasks.SelectionMode = 'ALL'; }));
+    expect((await run({ paths: [all] })).code).toBe(0);
+    expect((await run({ paths: [all], environment: 'production', json: true })).json().findings[0].rule).toBe('DRILL-FIS-3');
+    const r = await run({ paths: [FIXTURE_PATH], longestRequest: '100', json: true });
+    expect(r.json().findings.map((f: { rule: string }) => f.rule)).toEqual(['DRILL-DRAIN-5']);
+  });
+
+  it('reads a folder of *.template.json and resolves an import across them', async () => {
+    const folder = fs.mkdtempSync(path.join(dir, 'split-'));
+    const workload = compliantTemplate();
+    const drill = workload.Resources.KillDrill;
+    delete (workload.Resources as Record<string, unknown>).KillDrill;
+    workload.Resources.Service.Properties.EnableExecuteCommand = true;
+    (workload as Record<string, unknown>).Outputs = { Name: { Value: { 'Fn::GetAtt': ['Service', 'Name'] }, Export: { Name: 'W:ServiceName' } } };
+    drill.Properties.Targets.ServiceTasks.Parameters.service = { 'Fn::ImportValue': 'W:ServiceName' };
+    drill.Properties.RoleArn = 'arn:aws:iam::123456789012:role/fis';
+    fs.writeFileSync(path.join(folder, 'Workload.template.json'), JSON.stringify(workload));
+    fs.writeFileSync(path.join(folder, 'Drills.template.json'), JSON.stringify({ Resources: { KillDrill: drill } }));
+    const r = await run({ paths: [folder], json: true });
+    expect(r.json().findings.map((f: { rule: string; resource: string }) => `${f.rule} ${f.resource}`)).toEqual(['DRILL-FIS-7 Drills/KillDrill']);
+    expect(r.err).toContain('DRILL-FIS-4: the experiment role is not in the templates checked');
+  });
+});
+
+describe('drills doctor on a cloud assembly', () => {
+  function synthApp(breakIt: boolean): string {
+    const outdir = fs.mkdtempSync(path.join(dir, 'cdk.out-'));
+    const app = new App({ outdir, context: { 'aws:cdk:enable-path-metadata': true } });
+    const built = buildApp(app, { config: configWith({}), catalogue, demoImageDirectory: demoImageDirectory() });
+    if (breakIt) (built.workload.workload.taskDefinition.node.defaultChild as ecs.CfnTaskDefinition).addPropertyOverride('ContainerDefinitions.0.StopTimeout', 300);
+    app.synth();
+    return outdir;
+  }
+
+  it('exits 0 on the synthesized app', async () => {
+    const r = await run({ paths: [synthApp(false)], json: true });
+    expect(r.json()).toEqual({ findings: [] });
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/2 template\(s\)/);
+  });
+
+  it('fails the synthesized app whose task definition breaks the drain budget, naming the construct path', async () => {
+    const r = await run({ paths: [synthApp(true)], json: true });
+    expect(r.code).toBe(1);
+    expect(r.json().findings).toEqual([expect.objectContaining({ rule: 'DRILL-DRAIN-1', resource: 'DrillsDemo-Workload/Service/TaskDefinition/Resource' })]);
+  });
+});
+
+describe('drills doctor arguments', () => {
+  it.each<[string, Partial<DoctorArgs>, RegExp]>([
+    ['no path', {}, /give a cloud assembly folder/],
+    ['a missing path', { paths: [path.join(os.tmpdir(), 'no-such-doctor-file.json')] }, /no such file or folder/],
+    ['a file that is not JSON', { paths: ['__not_json__'] }, /is not JSON/],
+    ['a YAML template', { paths: ['__yaml__'] }, /YAML templates are not supported/],
+    ['JSON that is not a template', { paths: ['__not_template__'] }, /not a CloudFormation template/],
+    ['a folder without templates', { paths: ['__empty_dir__'] }, /no manifest.json and no \*.template.json/],
+    ['--live without --cluster', { live: true, service: 's' }, /--live needs --cluster/],
+    ['a bad --environment', { paths: [FIXTURE_PATH], environment: 'prod' }, /--environment must be production or non-production/],
+    ['a bad --longest-request', { paths: [FIXTURE_PATH], longestRequest: 'long' }, /--longest-request must be a positive number/],
+  ])('rejects %s with exit 2 and a clear message', async (_name, args, message) => {
+    const resolved = (args.paths ?? []).map((p) => {
+      if (p === '__not_json__') return write('broken.template.json', '{ "Resources": ');
+      if (p === '__yaml__') return write('t.template.yaml', 'Resources:\n  A:\n    Type: AWS::SNS::Topic\n');
+      if (p === '__not_template__') return write('package.json', { name: 'x' });
+      if (p === '__empty_dir__') return fs.mkdtempSync(path.join(dir, 'empty-'));
+      return p;
+    });
+    const r = await run({ ...args, paths: resolved });
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(r.out).toBe('');
+  });
+});
+
+describe('drills doctor --live', () => {
+  const ecsMock = mockClient(ECSClient);
+  afterEach(() => ecsMock.reset());
+  const deps = { ecs: () => new ECSClient({ region: 'eu-west-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } }) };
+
+  const service = {
+    serviceName: 'api', clusterArn: 'arn:aws:ecs:eu-west-1:1:cluster/c', status: 'ACTIVE', desiredCount: 2, launchType: 'FARGATE' as const,
+    taskDefinition: 'arn:aws:ecs:eu-west-1:1:task-definition/api:7', healthCheckGracePeriodSeconds: 30, enableExecuteCommand: false,
+    deploymentConfiguration: { minimumHealthyPercent: 100, maximumPercent: 200, deploymentCircuitBreaker: { enable: true, rollback: true } },
+    loadBalancers: [{ targetGroupArn: 'arn:aws:elasticloadbalancing:eu-west-1:1:targetgroup/tg/1', containerName: 'app', containerPort: 8080 }],
+    networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-a', 'subnet-b'] } },
+  };
+  const appContainer = {
+    name: 'app', image: 'x', essential: true, stopTimeout: 120, entryPoint: ['node', 'server.js'],
+    linuxParameters: { initProcessEnabled: true }, environment: [{ name: 'DRAIN_TIMEOUT_MS', value: '110000' }],
+    healthCheck: { command: ['CMD', 'true'], interval: 10, timeout: 5, retries: 3, startPeriod: 10 },
+  };
+
+  it('reads the deployed service through ECS and runs the same rules', async () => {
+    ecsMock.on(DescribeServicesCommand, { cluster: 'c', services: ['api'] }).resolves({ services: [{ ...service, desiredCount: 1 }] });
+    ecsMock.on(DescribeTaskDefinitionCommand, { taskDefinition: service.taskDefinition, include: ['TAGS'] }).resolves({
+      taskDefinition: { family: 'api', containerDefinitions: [{ ...appContainer, stopTimeout: undefined }], requiresCompatibilities: ['FARGATE'] },
+      tags: [{ key: 'fis-drills:longest-request-seconds', value: '60' }],
+    });
+    const r = await run({ live: true, cluster: 'c', service: 'api', json: true }, deps);
+    expect(r.code).toBe(1);
+    expect(r.json().findings.map((f: { rule: string; resource: string }) => `${f.rule} ${f.resource}`).sort())
+      .toEqual(['DRILL-DRAIN-1 live:c/api/TaskDefinition', 'DRILL-DRAIN-9 live:c/api/Service']);
+    expect(r.err).toMatch(/deregistration delay\) are unmeasured/);
+  });
+
+  it('exits 0 for a drain-ready deployed service', async () => {
+    ecsMock.on(DescribeServicesCommand).resolves({ services: [service] });
+    ecsMock.on(DescribeTaskDefinitionCommand).resolves({ taskDefinition: { family: 'api', containerDefinitions: [appContainer] }, tags: [] });
+    const r = await run({ live: true, cluster: 'c', service: 'api', json: true, longestRequest: 60 }, deps);
+    expect(r.json()).toEqual({ findings: [] });
+    expect(r.code).toBe(0);
+  });
+
+  it('fails with exit 5 when the service does not exist', async () => {
+    ecsMock.on(DescribeServicesCommand).resolves({ services: [], failures: [{ reason: 'MISSING' }] });
+    const r = await run({ live: true, cluster: 'c', service: 'nope' }, deps);
+    expect(r.code).toBe(5);
+    expect(r.err).toMatch(/service nope not found in cluster c \(MISSING\)/);
+  });
+
+  it('fails with exit 5 when AWS refuses', async () => {
+    ecsMock.on(DescribeServicesCommand).rejects(new Error('AccessDeniedException: not authorized'));
+    const r = await run({ live: true, cluster: 'c', service: 'api' }, deps);
+    expect(r.code).toBe(5);
+    expect(r.err).toMatch(/AccessDenied/);
+  });
+});
