@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { DRILLS_PACK } from '../../lib/guardrails/drills-pack';
 import { evaluate } from '../../lib/guardrails/evaluate';
 import { formatFinding, formatSuppressed } from '../../lib/guardrails/format-finding';
@@ -65,5 +67,13 @@ describe('evaluate', () => {
     workload.Resources.Service.Properties.EnableExecuteCommand = true;
     const view = templateView([{ name: 'Workload', template: workload }, { name: 'Drills', template: drills }]);
     expect(evaluate(view, DRILLS_PACK).findings.map((f) => `${f.rule} ${f.resource}`)).toEqual(['DRILL-FIS-7 Drills/KillDrill']);
+  });
+});
+
+describe('docs/guardrails.md', () => {
+  it('lists every rule of the pack with its severity', () => {
+    const doc = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'guardrails.md'), 'utf8');
+    const missing = DRILLS_PACK.filter((e) => !doc.includes(`| ${e.id} | ${e.severity} |`)).map((e) => e.id);
+    expect(missing).toEqual([]);
   });
 });
