@@ -5,6 +5,7 @@ import { freePort } from './free-port';
 import { HealthCheckLoop } from './health-check-loop';
 import { httpCheck } from './http-check';
 import type { LoadBalancer } from './load-balancer';
+import type { OrphanGuard } from './orphan-guard';
 import { placeTask } from './place-task';
 import { TaskProcess } from './task-process';
 
@@ -21,6 +22,8 @@ export interface FleetOptions {
   /** Called after any change of the fleet (task started, stopping, exited). */
   readonly onChange: () => void;
   readonly nowMs: () => number;
+  /** Told about every task's process group, to kill them if this process dies without closing. */
+  readonly guard?: OrphanGuard;
 }
 
 /**
@@ -162,6 +165,7 @@ export class Fleet {
     const child = new TaskProcess({ argv: this.options.argv, cwd: this.options.cwd, env, onLine: (line) => this.options.log(`[${id}] ${line}`) });
     const task: FleetTask = { id, zone, port, process: child, replacement, startedAtMs: this.options.nowMs(), state: 'running', containerFailures: 0 };
     this.tasks.push(task);
+    if (child.pid !== undefined) this.options.guard?.watch(child.pid);
     this.options.onEvent({ kind: replacement ? 'replacement-started' : 'task-started', task: id, zone, detail: `pid ${child.pid ?? 'none'}, port ${port}` });
     this.options.lb.register({ id, zone, port });
     this.startContainerCheck(task);
@@ -170,6 +174,7 @@ export class Fleet {
   }
 
   private onExit(task: FleetTask, code: number | null, signal: NodeJS.Signals | null): void {
+    if (task.process.pid !== undefined) this.options.guard?.forget(task.process.pid);
     if (task.killTimer) clearTimeout(task.killTimer);
     task.containerCheck?.stop();
     const surprise = task.state === 'running';

@@ -6,6 +6,7 @@ import { Fleet, type StopOrder } from './fleet';
 import type { FleetTask } from './fleet-task';
 import { LoadBalancer } from './load-balancer';
 import { LocalEngineError } from './local-engine-error';
+import { OrphanGuard } from './orphan-guard';
 import { selectTasks } from './select-tasks';
 import { splitCommand } from './split-command';
 import { waitForFleet } from './wait-for-fleet';
@@ -50,13 +51,14 @@ export class LocalEngine implements Engine {
   private settledAnnounced = false;
   private readonly waiters = new Set<() => void>();
   private readonly exitHook = () => this.fleet.killAllNow();
+  private readonly guard = new OrphanGuard();
 
   constructor(private readonly options: LocalEngineOptions) {
     const { config } = options;
     const log = options.log ?? (() => undefined);
     this.lb = new LoadBalancer({ healthPath: config.service.healthPath, healthCheck: config.local.albHealthCheck, onEvent: options.onEvent, onChange: () => this.evaluate() });
     const nowMs = () => this.nowMs();
-    this.fleet = new Fleet({ config, argv: splitCommand(options.command), cwd: options.cwd, stopOrder: options.stopOrder, lb: this.lb, onEvent: options.onEvent, log, onChange: () => this.evaluate(), nowMs });
+    this.fleet = new Fleet({ config, argv: splitCommand(options.command), cwd: options.cwd, stopOrder: options.stopOrder, lb: this.lb, onEvent: options.onEvent, log, onChange: () => this.evaluate(), nowMs, guard: this.guard });
   }
 
   async start(): Promise<{ readonly serviceUrl: string }> {
@@ -141,6 +143,7 @@ export class LocalEngine implements Engine {
       for (const wake of [...this.waiters]) wake();
       await this.fleet.close();
       await this.lb.close();
+      this.guard.release();
       process.removeListener('exit', this.exitHook);
     })();
     return this.closing;

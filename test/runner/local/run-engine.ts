@@ -1,0 +1,26 @@
+/**
+ * A runner stand-in for the orphan tests: starts a local engine on a fixture service, prints
+ * the task pids as one JSON line on stdout, and waits to be killed (without closing the engine).
+ */
+import { LocalEngine } from '../../../lib/runner/local';
+import { REPO, fixtureCommand, shortConfig } from './harness';
+
+const pids: number[] = [];
+const engine = new LocalEngine({
+  config: shortConfig(),
+  command: fixtureCommand(process.argv[2] ?? 'drains'),
+  cwd: REPO,
+  stopOrder: 'together',
+  onEvent: (e) => {
+    const pid = /pid (\d+)/.exec(e.detail ?? '')?.[1];
+    if ((e.kind === 'task-started' || e.kind === 'replacement-started') && pid) pids.push(Number(pid));
+  },
+});
+engine.start().then(
+  () => process.stdout.write(`${JSON.stringify({ pids })}\n`),
+  (err: Error) => {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(9);
+  },
+);
+setInterval(() => undefined, 1000);
