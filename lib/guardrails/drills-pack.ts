@@ -9,6 +9,7 @@ import { deregistrationDelayCoversLongestRequest } from './rules/drain/deregistr
 import { drainDeadlineBelowStopTimeout } from './rules/drain/drain-deadline-below-stop-timeout';
 import { gracePeriodCoversStartPeriod } from './rules/drain/grace-period-covers-start-period';
 import { initProcessEnabled } from './rules/drain/init-process-enabled';
+import { longestRequestDrainable } from './rules/drain/longest-request-drainable';
 import { minHealthyFull } from './rules/drain/min-healthy-full';
 import { noShellEntrypoint } from './rules/drain/no-shell-entrypoint';
 import { spansAvailabilityZones } from './rules/drain/spans-availability-zones';
@@ -49,6 +50,8 @@ export const DRAIN_RULES: readonly PackEntry[] = [
     message: 'Minimum healthy percent is below 100: deployments run below the desired count.' },
   { id: 'DRILL-DRAIN-12', severity: 'warning', rule: circuitBreakerEnabled,
     message: 'No deployment circuit breaker with rollback: a bad release keeps churning tasks.' },
+  { id: 'DRILL-DRAIN-13', severity: 'warning', rule: longestRequestDrainable,
+    message: 'The longest request is above ~110 s: on Fargate (stopTimeout at most 120 s) it cannot be drained and breaks on every stop.' },
 ];
 
 export const FIS_RULES: readonly PackEntry[] = [

@@ -4,6 +4,7 @@ import { containerHealthCheck } from '../../../lib/guardrails/rules/drain/contai
 import { deregistrationDelayCoversLongestRequest } from '../../../lib/guardrails/rules/drain/deregistration-delay-covers-longest-request';
 import { drainDeadlineBelowStopTimeout } from '../../../lib/guardrails/rules/drain/drain-deadline-below-stop-timeout';
 import { gracePeriodCoversStartPeriod } from '../../../lib/guardrails/rules/drain/grace-period-covers-start-period';
+import { longestRequestDrainable } from '../../../lib/guardrails/rules/drain/longest-request-drainable';
 import { initProcessEnabled } from '../../../lib/guardrails/rules/drain/init-process-enabled';
 import { minHealthyFull } from '../../../lib/guardrails/rules/drain/min-healthy-full';
 import { noShellEntrypoint, startsShell } from '../../../lib/guardrails/rules/drain/no-shell-entrypoint';
@@ -200,5 +201,18 @@ describe('DRILL-DRAIN-12 circuit breaker with rollback', () => {
   it('fails a breaker without rollback', () => {
     const t = withEdit(SVC, (p) => { p.DeploymentConfiguration.DeploymentCircuitBreaker.Rollback = false; });
     expect(judge(circuitBreakerEnabled, t, SVC).detail).toBe('circuit breaker without rollback');
+  });
+});
+
+describe('DRILL-DRAIN-13 the longest request can be drained on Fargate', () => {
+  it('accepts a 60 s longest request on Fargate', () => {
+    expect(judge(longestRequestDrainable, compliantTemplate(), TD).compliance).toBe('compliant');
+  });
+  it('fails a 115 s longest request on Fargate', () => {
+    expect(judge(longestRequestDrainable, compliantTemplate(), TD, { longestRequestSeconds: 115 }).detail).toBe('longest request 115 s > 110 s');
+  });
+  it('does not apply to an EC2 task definition', () => {
+    const t = withEdit(TD, (p) => { p.RequiresCompatibilities = ['EC2']; });
+    expect(judge(longestRequestDrainable, t, TD, { longestRequestSeconds: 115 }).compliance).toBe('not-applicable');
   });
 });
