@@ -47,6 +47,12 @@ describe('GuardrailsAspect', () => {
     Annotations.fromStack(stack).hasInfo('/Work/TaskDef/Resource', 'DRILL-DRAIN-2 suppressed: the image runs tini as its ENTRYPOINT');
   });
 
+  it('suppresses on every resource under a construct with applyToChildren', () => {
+    const { stack } = taskDefinitionStack((c) => ({ ...c, linuxParameters: undefined }));
+    suppressGuardrail(stack, 'DRILL-DRAIN-2', 'every image here runs tini as ENTRYPOINT', { applyToChildren: true });
+    expect(errorsOf(stack)).toEqual([]);
+  });
+
   it('rejects a suppression without a real reason', () => {
     const { td } = taskDefinitionStack((c) => c);
     expect(() => suppressGuardrail(td, 'DRILL-DRAIN-2', 'because')).toThrow(/shorter than 10 characters/);
