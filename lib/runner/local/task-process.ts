@@ -32,6 +32,8 @@ export class TaskProcess {
   /** Why the process could not be started (ENOENT, EACCES…). */
   spawnError?: string;
   private outputTail = '';
+  /** Set once the group was SIGKILLed after the main process exited: its id may be reused from then on. */
+  private groupGone = false;
   private readonly child: ChildProcess;
 
   constructor(options: TaskProcessOptions) {
@@ -44,7 +46,7 @@ export class TaskProcess {
       stream?.on('data', (chunk: string) => {
         this.outputTail = (this.outputTail + chunk).slice(-TAIL_CHARS);
         const lines = (partial + chunk).split('\n');
-        partial = lines.pop() ?? '';
+        partial = (lines.pop() ?? '').slice(-TAIL_CHARS);
         for (const line of lines) options.onLine?.(line);
       });
     }
@@ -53,6 +55,7 @@ export class TaskProcess {
         if (this.exit) return;
         this.exit = exit;
         this.killGroup('SIGKILL');
+        this.groupGone = true;
         resolve(exit);
       };
       this.child.once('exit', (code, signal) => done({ code, signal }));
@@ -90,7 +93,7 @@ export class TaskProcess {
 
   /** Signals every process of the task's group (the main process leads it). */
   killGroup(signal: NodeJS.Signals): void {
-    if (this.pid === undefined) return;
+    if (this.pid === undefined || this.groupGone) return;
     try {
       process.kill(-this.pid, signal);
     } catch {
