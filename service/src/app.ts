@@ -1,0 +1,63 @@
+import type { IncomingMessage, ServerResponse } from 'http';
+import type { Drain } from './drain';
+import { headerSafe, sendJson } from './http-reply';
+import { parseCompletionBody, parseStreamQuery, type Parsed, type StreamPlan } from './params';
+import { startStream, type Identity } from './stream';
+
+const MAX_BODY_BYTES = 64 * 1024;
+const ROUTES: Record<string, string> = { '/healthz': 'GET', '/': 'GET', '/v1/stream': 'GET', '/v1/completions': 'POST' };
+
+/** The request handler: health, identity, the SSE stream and its OpenAI-style alias. */
+export function createHandler(who: Identity, drain: Drain): (req: IncomingMessage, res: ServerResponse) => void {
+  const safe: Identity = { task: headerSafe(who.task), zone: headerSafe(who.zone) };
+
+  const stream = (res: ServerResponse, plan: Parsed<StreamPlan>): void => {
+    if (!plan.ok) return sendJson(res, 400, { error: plan.error });
+    const handle = startStream(res, plan.value, { task: who.task, zone: who.zone }, (end) => drain.streamEnded(end), safe);
+    drain.trackStream(res, handle);
+  };
+
+  return (req, res) => {
+    drain.track(res);
+    const url = new URL(req.url ?? '/', 'http://service.invalid');
+    if (drain.draining) {
+      drain.refused();
+      return sendJson(res, 503, url.pathname === '/healthz' ? { status: 'draining' } : { error: 'draining: this task is shutting down' }, true);
+    }
+    const method = ROUTES[url.pathname];
+    if (method === undefined) return sendJson(res, 404, { error: `no route ${url.pathname}` });
+    if (req.method !== method) {
+      res.setHeader('Allow', method);
+      return sendJson(res, 405, { error: `${url.pathname} takes ${method}` });
+    }
+    switch (url.pathname) {
+      case '/healthz':
+        return sendJson(res, 200, { status: 'ok' });
+      case '/':
+        return sendJson(res, 200, { task: who.task, zone: who.zone, inflight: drain.streamsInFlight, draining: false });
+      case '/v1/stream':
+        return stream(res, parseStreamQuery(url.searchParams));
+      default:
+        return readBody(req, (body) => stream(res, body === undefined ? { ok: false, error: `the body is larger than ${MAX_BODY_BYTES} bytes` } : parseCompletionBody(body, url.searchParams)));
+    }
+  };
+}
+
+/** Reads the body as UTF-8; `undefined` when it is too large (the rest is not read). */
+function readBody(req: IncomingMessage, done: (body: string | undefined) => void): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let over = false;
+  req.on('data', (chunk: Buffer) => {
+    if (over) return;
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) {
+      over = true;
+      return done(undefined);
+    }
+    chunks.push(chunk);
+  });
+  req.on('end', () => {
+    if (!over) done(Buffer.concat(chunks).toString('utf8'));
+  });
+}

@@ -1,0 +1,44 @@
+import * as http from 'http';
+import type { AddressInfo } from 'net';
+import { createHandler } from './app';
+import { Drain } from './drain';
+import { readEnv, type ServiceEnv } from './env';
+import { log } from './log';
+
+/** `node dist/server.js`: the demo streaming service that drains on SIGTERM. */
+function main(): void {
+  let env: ServiceEnv;
+  try {
+    env = readEnv(process.env);
+  } catch (e) {
+    log('config-error', { message: (e as Error).message });
+    process.stderr.write(`service: ${(e as Error).message}\n`);
+    process.exit(2);
+  }
+
+  const server = http.createServer();
+  // Longer than an ALB's 60 s idle timeout, so the load balancer closes idle connections first.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  server.requestTimeout = 0;
+  const drain = new Drain(server, { drainTimeoutMs: env.drainTimeoutMs, log, exit: (code) => process.exit(code) });
+  server.on('request', createHandler({ task: env.task, zone: env.zone }, drain));
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+  });
+  server.on('error', (err: NodeJS.ErrnoException) => {
+    log('error', { code: err.code ?? null, message: err.message });
+    process.stderr.write(`service: cannot listen on ${env.host}:${env.port}: ${err.code ?? ''} ${err.message}\n`);
+    process.exit(1);
+  });
+
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => drain.begin(signal));
+
+  server.listen(env.port, env.host, () => {
+    const port = (server.address() as AddressInfo).port;
+    log('started', { port, host: env.host, task: env.task, zone: env.zone, drainTimeoutMs: env.drainTimeoutMs, pid: process.pid, node: process.version });
+  });
+}
+
+main();
