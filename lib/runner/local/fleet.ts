@@ -98,13 +98,19 @@ export class Fleet {
     this.options.onEvent({ kind, task: task.id, zone: task.zone, detail: `kill-process (${delivery})` });
   }
 
-  /** The zone is gone: its tasks are cut off and SIGKILLed, and nothing is placed there until it reopens. */
+  /**
+   * The zone is gone: every connection to its tasks is cut, their targets are deregistered (the
+   * FIS scenario's stop-task does that), they are SIGKILLed, and nothing is placed there until it reopens.
+   */
   closeZone(zone: string): FleetTask[] {
     this.closedZones.add(zone);
     const hit = this.running().filter((t) => t.zone === zone);
     let cut = 0;
     for (const task of this.tasks.filter((t) => t.zone === zone && t.process.alive)) cut += this.options.lb.cut(task.id);
     this.options.onEvent({ kind: 'zone-cut', zone, detail: `${hit.length} task(s), ${cut} connection(s) cut` });
+    for (const task of this.tasks.filter((t) => t.zone === zone && this.options.lb.isRegistered(t.id))) {
+      void this.options.lb.deregister(task.id, this.options.config.service.deregistrationDelaySeconds * 1000);
+    }
     for (const task of hit) {
       this.leaveRunning(task, 'zone-lost');
       task.process.signal('SIGKILL');

@@ -1,4 +1,4 @@
-import { EngineHarness, drillWith, fixtureCommand, openStream, shortConfig } from './harness';
+import { EngineHarness, drillWith, fixtureCommand, openStream, requestLoop, shortConfig } from './harness';
 
 const h = new EngineHarness();
 afterEach(() => h.closeAll());
@@ -9,6 +9,7 @@ describe('az-outage on the local engine', () => {
     const { serviceUrl } = await engine.start();
     const streams = [openStream(serviceUrl, 40, 100), openStream(serviceUrl, 40, 100), openStream(serviceUrl, 40, 100)];
     await Promise.all(streams.map((s) => s.firstEvent));
+    const requests = requestLoop(serviceUrl, 25);
     const injectedAt = Date.now();
     const injection = await engine.inject(drillWith({ kind: 'az-outage', zoneIndex: 0, duration: { aws: 'PT5M', local: 'PT2S' } }));
     expect(injection).toEqual({ injected: true, targets: ['t1-zone-a'] });
@@ -21,6 +22,8 @@ describe('az-outage on the local engine', () => {
 
     expect((await engine.awaitRecovery(15000)).recovered).toBe(true);
     expect(Date.now() - injectedAt).toBeGreaterThanOrEqual(2000); // not before the zone is back
+    const statuses = await requests.stop();
+    expect(statuses.filter((s) => s >= 500)).toEqual([]); // the zone's targets were deregistered: no request is sent there
     const replacements = h.kinds('replacement-started');
     expect(replacements.length).toBeGreaterThanOrEqual(1);
     expect(replacements.every((e) => e.zone !== 'zone-a')).toBe(true);
@@ -29,7 +32,7 @@ describe('az-outage on the local engine', () => {
     expect(h.kinds('task-exited')[0]).toMatchObject({ task: 't1-zone-a', signal: 'SIGKILL' });
 
     const figures = engine.figures();
-    expect(figures).toMatchObject({ 'fault.targets': 1, 'tasks.running.min': 2, 'tasks.sigkilled': 0 });
+    expect(figures).toMatchObject({ 'fault.targets': 1, 'tasks.running.min': 2, 'tasks.sigkilled': 0, 'alb.5xx': 0 });
     expect(figures['recovery.seconds']).toBeGreaterThanOrEqual(2);
   });
 
