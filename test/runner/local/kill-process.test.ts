@@ -44,4 +44,16 @@ describe('kill-process on the local engine', () => {
     expect(statuses).toContain(502);
     expect(engine.figures()['alb.5xx']).toBe(statuses.filter((s) => s >= 500).length);
   });
+
+  test('with SIGTERM, signals the main process only: a task that ignores it keeps serving and is not replaced', async () => {
+    const engine = h.create({ command: fixtureCommand('ignores-sigterm') });
+    await engine.start();
+    const injection = await engine.inject(drillWith({ kind: 'kill-process', targets: { count: 1 }, signal: 'SIGTERM' }));
+    expect(injection.injected).toBe(true);
+    expect(h.kinds('sigterm-sent')[0]).toMatchObject({ task: 't1-zone-a', detail: 'kill-process (delivered)' });
+    expect((await engine.awaitRecovery(5000)).recovered).toBe(true);
+    expect(h.kinds('target-deregistered')).toHaveLength(0);
+    expect(h.kinds('replacement-started')).toHaveLength(0);
+    expect(h.kinds('task-exited')).toHaveLength(0);
+  });
 });

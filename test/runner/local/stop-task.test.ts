@@ -46,6 +46,15 @@ describe('stop-task on the local engine', () => {
     expect(onTarget.done).toBe(true); // even a service that exits at once loses nothing in the documented order
   });
 
+  test('leaves tasks.sigkilled unmeasured while a stopped task is still within its stopTimeout', async () => {
+    const engine = h.create({ command: fixtureCommand('ignores-sigterm') });
+    await engine.start();
+    await engine.inject(STOP_ONE);
+    expect(engine.figures()).not.toHaveProperty('tasks.sigkilled');
+    expect((await engine.awaitRecovery(15000)).recovered).toBe(true);
+    expect(engine.figures()['tasks.sigkilled']).toBe(1);
+  });
+
   test('fails a service that ignores SIGTERM: SIGKILL at stopTimeout, tasks.sigkilled 1', async () => {
     const { engine, recovery } = await stopOneWithStreams(fixtureCommand('ignores-sigterm'));
     expect(recovery.recovered).toBe(true);
