@@ -19,11 +19,12 @@ export function createHandler(who: Identity, drain: Drain): (req: IncomingMessag
 
   return (req, res) => {
     drain.track(res);
-    const url = new URL(req.url ?? '/', 'http://service.invalid');
+    const url = parseUrl(req.url);
     if (drain.draining) {
       drain.refused();
-      return sendJson(res, 503, url.pathname === '/healthz' ? { status: 'draining' } : { error: 'draining: this task is shutting down' }, true);
+      return sendJson(res, 503, url?.pathname === '/healthz' ? { status: 'draining' } : { error: 'draining: this task is shutting down' }, true);
     }
+    if (url === undefined) return sendJson(res, 400, { error: `cannot parse the request target ${JSON.stringify(req.url)}` });
     const method = ROUTES[url.pathname];
     if (method === undefined) return sendJson(res, 404, { error: `no route ${url.pathname}` });
     if (req.method !== method) {
@@ -41,6 +42,15 @@ export function createHandler(who: Identity, drain: Drain): (req: IncomingMessag
         return readBody(req, (body) => stream(res, body === undefined ? { ok: false, error: `the body is larger than ${MAX_BODY_BYTES} bytes` } : parseCompletionBody(body, url.searchParams)));
     }
   };
+}
+
+/** The request target as a URL, or undefined when it is not one (never throws). */
+function parseUrl(target: string | undefined): URL | undefined {
+  try {
+    return new URL(target ?? '/', 'http://service.invalid');
+  } catch {
+    return undefined;
+  }
 }
 
 /** Reads the body as UTF-8; `undefined` when it is too large (the rest is not read). */

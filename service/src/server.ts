@@ -33,6 +33,10 @@ function main(): void {
     process.exit(1);
   });
 
+  process.on('uncaughtException', (err) => {
+    log('crash', { message: err.message, stack: err.stack ?? null });
+    process.exit(1);
+  });
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => drain.begin(signal));
 
   server.listen(env.port, env.host, () => {

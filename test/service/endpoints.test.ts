@@ -1,4 +1,5 @@
 import { spawnSync } from 'child_process';
+import * as net from 'net';
 import * as path from 'path';
 import { startService, stopAllServices } from '../helpers/service-process';
 import { openStream, request } from './sse-client';
@@ -8,6 +9,22 @@ const HEALTHCHECK_JS = path.resolve(__dirname, '../../service/dist/healthcheck.j
 afterEach(async () => {
   await stopAllServices();
 });
+
+/** Sends raw bytes on a new connection; resolves with what came back once the server closes it (or after 10 s). */
+function raw(port: number, bytes: string): Promise<string> {
+  return new Promise((resolve) => {
+    let received = '';
+    const socket = net.connect(port, '127.0.0.1', () => socket.write(bytes));
+    const timer = setTimeout(() => socket.destroy(), 10000);
+    socket.setEncoding('utf8').on('data', (c: string) => (received += c));
+    socket.on('error', () => undefined);
+    socket.on('close', () => {
+      clearTimeout(timer);
+      resolve(received);
+    });
+    socket.on('end', () => socket.end());
+  });
+}
 
 function healthcheck(port: number): number | null {
   return spawnSync(process.execPath, [HEALTHCHECK_JS], { env: { ...process.env, PORT: String(port) }, timeout: 15000 }).status;
@@ -71,6 +88,14 @@ describe('the demo service endpoints', () => {
       expect({ url, status: 'status' in r ? r.status : r.error }).toEqual({ url, status: 400 });
       if ('body' in r) expect(JSON.parse(r.body)).toEqual({ error: expect.any(String) });
     }
+    expect(await request(service.port, '/healthz')).toMatchObject({ status: 200 });
+    expect(service.proc.exitCode).toBeNull();
+  });
+
+  test('rejects a request target that is not a URL, and malformed HTTP, with 400 and keeps serving', async () => {
+    const service = await startService();
+    expect(await raw(service.port, 'GET http://[ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')).toMatch(/^HTTP\/1\.1 400/);
+    expect(await raw(service.port, 'this is not http\r\n\r\n')).toMatch(/^HTTP\/1\.1 400/);
     expect(await request(service.port, '/healthz')).toMatchObject({ status: 200 });
     expect(service.proc.exitCode).toBeNull();
   });
