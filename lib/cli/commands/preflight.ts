@@ -1,0 +1,98 @@
+/**
+ * `drills preflight <drill>`: is it safe to run this drill now? One line per check on stdout
+ * (`--json`: only the preflight object). Never starts an experiment, except `--dry-run`
+ * (actionsMode skip-all, injects nothing). Exit 0 when every check passed, 1 when one failed,
+ * 2 on bad arguments or an unreadable outputs file, 5 when AWS could not be reached at all.
+ */
+import { findDrill } from '../../../experiments';
+import { describeError } from '../../runner/aws/aws-error';
+import { openAwsSession, resolveDeployment, type AwsSession } from '../../runner/aws/aws-session';
+import { runPreflight, type PreflightOutcome, type UrlProbe } from '../../runner/aws/preflight';
+import { preflightJson, preflightLines, preflightSummary } from '../../runner/aws/preflight-format';
+import { OutputsError, type DeployedService } from '../../runner/aws/resolve-outputs';
+import { EXIT_CODE } from '../../runner/verdict';
+import type { Drill } from '../../drill';
+
+export interface AwsTargetArgs {
+  /** `cdk deploy --outputs-file` JSON. @default ./cdk-outputs.json when present */
+  readonly outputs?: string;
+  /** Stack names (repeatable): limit the outputs file, or read outputs from CloudFormation. */
+  readonly stack?: readonly string[];
+  readonly account?: string;
+  readonly region?: string;
+  readonly json?: boolean;
+}
+
+export interface PreflightArgs extends AwsTargetArgs {
+  readonly drill: string;
+  readonly allowInsufficientData?: boolean;
+  readonly dryRun?: boolean;
+}
+
+export interface CommandIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+export interface AwsCommandDeps {
+  /** @default - clients from the SDK's default chain */
+  readonly session?: (region?: string) => AwsSession;
+  readonly probe?: UrlProbe;
+  readonly newRunId?: () => string;
+}
+
+/** A drill id, the AWS session and the deployment, or the exit code that says why not. */
+export async function openTarget(
+  command: string,
+  drillId: string | undefined,
+  args: AwsTargetArgs,
+  io: CommandIo,
+  deps: AwsCommandDeps,
+): Promise<{ drill?: Drill; session: AwsSession; deployed: DeployedService } | { exit: number }> {
+  const drill = drillId === undefined ? undefined : findDrill(drillId);
+  if (drillId !== undefined && !drill) {
+    io.err(`drills ${command}: unknown drill '${drillId}'; see \`drills list\`\n`);
+    return { exit: EXIT_CODE.USAGE };
+  }
+  const session = (deps.session ?? ((region) => openAwsSession({ region })))(args.region);
+  try {
+    const deployed = await resolveDeployment(session, { outputs: args.outputs, stacks: args.stack });
+    return { drill, session, deployed };
+  } catch (err) {
+    session.close();
+    io.err(`drills ${command}: ${describeError(err)}\n`);
+    return { exit: err instanceof OutputsError ? EXIT_CODE.USAGE : EXIT_CODE.ERROR };
+  }
+}
+
+export function defaultRunId(drillId: string, now = new Date()): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return `${drillId}-${stamp}-${Math.random().toString(16).slice(2, 6)}`;
+}
+
+export async function preflightFor(args: PreflightArgs, drill: Drill, session: AwsSession, deployed: DeployedService, deps: AwsCommandDeps, runId?: string): Promise<PreflightOutcome> {
+  return runPreflight({
+    apis: session.apis,
+    deployed,
+    drillId: drill.id,
+    expected: { account: args.account, region: args.region },
+    allowInsufficientData: args.allowInsufficientData,
+    probe: deps.probe,
+    dryRun: args.dryRun ? { runId: runId ?? (deps.newRunId ?? (() => defaultRunId(drill.id)))() } : undefined,
+  });
+}
+
+export async function preflightCommand(args: PreflightArgs, io: CommandIo, deps: AwsCommandDeps = {}): Promise<number> {
+  const target = await openTarget('preflight', args.drill, args, io, deps);
+  if ('exit' in target) return target.exit;
+  const { session, deployed } = target;
+  try {
+    const result = await preflightFor(args, target.drill as Drill, session, deployed, deps);
+    if (args.json) io.out(`${JSON.stringify(preflightJson(result), null, 2)}\n`);
+    else preflightLines(result.checks).forEach((line) => io.out(`${line}\n`));
+    io.err(`${preflightSummary(result)}\n`);
+    return result.ok ? EXIT_CODE.HELD : EXIT_CODE.VIOLATED;
+  } finally {
+    session.close();
+  }
+}
