@@ -49,6 +49,7 @@ export class FisEngine implements Engine {
   private faultStart?: Date;
   private stopReason?: string;
   private stopping?: Promise<void>;
+  private starting?: Promise<ExperimentView>;
   private targets: readonly string[] = [];
   private recoverySeconds?: number;
   private runningMin?: number;
@@ -74,11 +75,8 @@ export class FisEngine implements Engine {
     if (this.stopReason) return { injected: false, targets: [], aborted: `stopped by the operator (${this.stopReason}) before the experiment started` };
     const { fis, templateId, runId, operator } = this.options;
     try {
-      this.experiment = await fis.startExperiment({
-        templateId,
-        clientToken: runId,
-        tags: experimentTags(drill.id, runId, operator),
-      });
+      this.starting = fis.startExperiment({ templateId, clientToken: runId, tags: experimentTags(drill.id, runId, operator) });
+      this.experiment = await this.starting;
     } catch (err) {
       return { injected: false, targets: [], error: `StartExperiment on template ${templateId} failed: ${describeError(err)}` };
     }
@@ -135,7 +133,14 @@ export class FisEngine implements Engine {
 
   /** Stops the experiment if it still runs and waits for FIS to say so. Safe to call twice. */
   async close(): Promise<void> {
-    if (this.experiment && !isFinal(this.experiment.status)) await this.requestStop(this.stopReason ?? 'runner closing');
+    this.stopReason ??= 'runner closing';
+    this.sleeper.wake();
+    // A StartExperiment still in flight: wait for its answer, so what it started is stopped too.
+    if (this.starting) {
+      const started = await this.starting.catch(() => undefined);
+      if (started && !this.experiment) this.experiment = started;
+    }
+    if (this.experiment && !isFinal(this.experiment.status)) await this.requestStop(this.stopReason);
     else if (this.stopping) await this.stopping;
   }
 

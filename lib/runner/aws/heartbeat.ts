@@ -20,6 +20,7 @@ export class HeartbeatPublisher {
   private successes = 0;
   private samples = 0;
   private timer?: NodeJS.Timeout;
+  private probeTimer?: NodeJS.Timeout;
   private failures = 0;
 
   constructor(
@@ -35,9 +36,17 @@ export class HeartbeatPublisher {
     if (ok) this.successes++;
   }
 
-  start(): void {
+  /**
+   * Start publishing. With `probe`, the publisher also checks the service itself every
+   * `probeEveryMs` (the runner's own view, independent of the drill's probe load).
+   */
+  start(probe?: () => Promise<boolean>, probeEveryMs = 2000): void {
     this.timer ??= setInterval(() => void this.flush(), this.intervalMs);
     this.timer.unref();
+    if (probe && !this.probeTimer) {
+      this.probeTimer = setInterval(() => void probe().then((ok) => this.record(ok), () => this.record(false)), probeEveryMs);
+      this.probeTimer.unref();
+    }
   }
 
   async flush(): Promise<void> {
@@ -55,6 +64,8 @@ export class HeartbeatPublisher {
   /** Stop publishing; the alarm then sees missing data (breaching) if an experiment still runs. */
   stop(): void {
     if (this.timer) clearInterval(this.timer);
+    if (this.probeTimer) clearInterval(this.probeTimer);
     this.timer = undefined;
+    this.probeTimer = undefined;
   }
 }

@@ -199,3 +199,20 @@ describe('FisEngine', () => {
     expect(engine.figures()['recovery.seconds']).toBeUndefined();
   });
 });
+
+describe('FisEngine closing while StartExperiment is in flight', () => {
+  it('stops the experiment that StartExperiment started after close was called', async () => {
+    const { mocks, engine } = setup();
+    let answer: (v: unknown) => void = () => undefined;
+    mocks.fis.on(Fis.Start).callsFake(() => new Promise((resolve) => (answer = resolve)));
+    mocks.fis.on(Fis.Stop).resolves({ experiment: experiment('stopping', 'stopping') });
+    mocks.fis.on(Fis.Get).resolves({ experiment: experiment('stopped', 'stopped') });
+    const injecting = engine.inject(drill);
+    await new Promise((r) => setTimeout(r, 10));
+    const closing = engine.close();
+    answer({ experiment: experiment('initiating', 'pending') });
+    await closing;
+    expect(mocks.fis.commandCalls(Fis.Stop)).toHaveLength(1);
+    expect((await injecting).aborted).toMatch(/runner closing/);
+  });
+});

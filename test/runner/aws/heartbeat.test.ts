@@ -31,3 +31,19 @@ describe('heartbeat (dead-man\'s switch)', () => {
     expect(errors).toEqual(['heartbeat: PutMetricData failed: denied']);
   });
 });
+
+describe('heartbeat with its own probe', () => {
+  it('counts the probe results it gathers into the next datapoint', async () => {
+    const { mocks, apis } = mockedApis();
+    mocks.cloudwatch.on(PutMetricDataCommand).resolves({});
+    const hb = new HeartbeatPublisher(apis.metrics, 's', undefined, 60_000);
+    let calls = 0;
+    hb.start(async () => ++calls % 2 === 1, 5);
+    await new Promise((r) => setTimeout(r, 200));
+    hb.stop();
+    await hb.flush();
+    const value = mocks.cloudwatch.commandCalls(PutMetricDataCommand)[0].args[0].input.MetricData?.[0].Value ?? 0;
+    expect(calls).toBeGreaterThan(2);
+    expect(value).toBe(Math.ceil(calls / 2));
+  });
+});
