@@ -14,7 +14,9 @@ import { liveServiceTemplate } from '../../guardrails/doctor/live-service';
 import { loadTemplates, TemplateLoadError } from '../../guardrails/doctor/load-templates';
 import { templateView } from '../../guardrails/template-view';
 import type { Environment, NamedTemplate } from '../../guardrails/types';
+import { describeError } from '../../runner/aws/aws-error';
 import { EXIT_CODE } from '../../runner/verdict';
+import type { CommandIo } from './preflight';
 
 export interface DoctorArgs {
   readonly paths: readonly string[];
@@ -30,15 +32,15 @@ export interface DoctorArgs {
 }
 
 /** Where doctor writes: stdout carries the result, stderr notes and errors. */
-export interface DoctorIo {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-}
+export type DoctorIo = CommandIo;
 
 export interface DoctorDeps {
   /** @default - an ECSClient from the SDK's default configuration chain */
   readonly ecs?: (region?: string) => Pick<ECSClient, 'send'> & { destroy?: () => void };
 }
+
+/** The SDK's default chain (credentials, region, AWS_ENDPOINT_URL_ECS), adaptive retries as the runner's clients. */
+const defaultEcs = (region?: string) => new ECSClient({ ...(region ? { region } : {}), retryMode: 'adaptive', maxAttempts: 8 });
 
 const ENVIRONMENTS: readonly Environment[] = ['production', 'non-production'];
 
@@ -74,12 +76,12 @@ export async function doctorCommand(args: DoctorArgs, io: DoctorIo, deps: Doctor
     return EXIT_CODE.USAGE;
   }
   if (args.live) {
-    const ecs = (deps.ecs ?? ((region) => new ECSClient(region ? { region } : {})))(args.region);
+    const ecs = (deps.ecs ?? defaultEcs)(args.region);
     try {
       templates.push(await liveServiceTemplate(ecs, args.cluster as string, args.service as string));
       io.err('drills doctor: target-group attributes (deregistration delay) are unmeasured in --live mode\n');
     } catch (e) {
-      io.err(`drills doctor: cannot read service ${args.service} in cluster ${args.cluster}: ${(e as Error).message}\n`);
+      io.err(`drills doctor: cannot read service ${args.service} in cluster ${args.cluster}: ${describeError(e)}\n`);
       return EXIT_CODE.ERROR;
     } finally {
       ecs.destroy?.();
