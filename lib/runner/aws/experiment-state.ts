@@ -34,6 +34,11 @@ export function targetIdsOf(resolved: readonly ResolvedTargetView[]): string[] {
   return [...new Set(ids)];
 }
 
+/** The ECS tasks among the resolved targets (an az-outage also resolves subnets). */
+export function taskTargetIdsOf(resolved: readonly ResolvedTargetView[] | undefined): string[] {
+  return targetIdsOf((resolved ?? []).filter((t) => t.resourceType === 'aws:ecs:task'));
+}
+
 /** Actions that ran (or began to): their fault reached something. */
 function deliveredActions(e: ExperimentView): string[] {
   return e.actions.filter((a) => ['running', 'completed', 'stopping', 'stopped'].includes(a.status) && a.startTime !== undefined).map((a) => a.name);

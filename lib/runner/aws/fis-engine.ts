@@ -7,7 +7,7 @@ import type { Drill } from '../../drill';
 import type { Figures } from '../../drill/figures';
 import type { Engine, FaultInjection, TimelineSink } from '../engine';
 import { collectEvidence, type Evidence } from './collect-evidence';
-import { alarmNameOf, injectionOf, isFinal, progressEntries, progressLine } from './experiment-state';
+import { alarmNameOf, injectionOf, isFinal, progressEntries, progressLine, taskTargetIdsOf } from './experiment-state';
 import type { ExperimentView, FisApi, ResolvedTargetView } from './fis-api';
 import type { MetricsApi } from './metrics-api';
 import { DEFAULT_POLL, nextDelay, Sleeper, type PollSettings } from './poll';
@@ -51,6 +51,7 @@ export class FisEngine implements Engine {
   private stopping?: Promise<void>;
   private starting?: Promise<ExperimentView>;
   private targets: readonly string[] = [];
+  private taskTargets: readonly string[] = [];
   private recoverySeconds?: number;
   private runningMin?: number;
   private evidence?: Evidence;
@@ -88,6 +89,7 @@ export class FisEngine implements Engine {
     const alarmsInAlarm = final.status === 'stopped' && !this.stopReason ? await this.alarmsInAlarm() : [];
     const injection = injectionOf({ experiment: final, resolvedTargets: resolved, stoppedByUs: this.stopReason, alarmsInAlarm });
     this.targets = injection.targets;
+    this.taskTargets = taskTargetIdsOf(resolved);
     if (alarmsInAlarm.length > 0) this.emit({ kind: 'stop-condition', detail: `alarm(s) in ALARM: ${alarmsInAlarm.join(', ')}` });
     if (injection.aborted) this.emit({ kind: 'aborted', detail: injection.aborted });
     else if (injection.injected) this.emit({ kind: 'fault-injected', detail: `targets: ${injection.targets.join(', ') || 'unknown'}` });
@@ -104,7 +106,7 @@ export class FisEngine implements Engine {
         try {
           const svc = await service.describeService(deployed.clusterName, deployed.serviceName);
           this.runningMin = Math.min(this.runningMin ?? svc.running, svc.running);
-          const tasks = this.targets.length > 0 ? await service.describeTasks(deployed.clusterName, this.targets) : [];
+          const tasks = this.taskTargets.length > 0 ? await service.describeTasks(deployed.clusterName, this.taskTargets) : [];
           if (isRecovered(svc, tasks)) {
             recovered = true;
             this.recoverySeconds = Math.round((this.now().getTime() - this.faultStart.getTime()) / 100) / 10;
@@ -153,7 +155,7 @@ export class FisEngine implements Engine {
       deployed: this.options.deployed,
       faultStart: this.faultStart,
       end: this.now(),
-      targetTasks: this.targets,
+      targetTasks: this.taskTargets,
     });
     for (const e of this.evidence.timeline) this.emit({ kind: e.kind, task: e.tasks[0], detail: `${e.at.toISOString()} ${e.detail}` });
     for (const note of this.evidence.notes) this.emit({ kind: 'note', detail: note });

@@ -6,7 +6,7 @@
 import type { Figures } from '../../drill/figures';
 import type { FaultInjection } from '../engine';
 import { collectEvidence, type Evidence } from './collect-evidence';
-import { alarmNameOf, injectionOf, isFinal } from './experiment-state';
+import { alarmNameOf, injectionOf, isFinal, taskTargetIdsOf } from './experiment-state';
 import type { ExperimentView, FisApi } from './fis-api';
 import type { MetricsApi } from './metrics-api';
 import type { DeployedService } from './resolve-outputs';
@@ -52,7 +52,7 @@ export async function scheduledReport(req: ScheduledReportRequest): Promise<Sche
   const faultStart = experiment.startTime ?? now;
   const endOfExperiment = experiment.endTime ?? now;
   const end = new Date(Math.min(now.getTime(), endOfExperiment.getTime() + (req.afterSeconds ?? 600) * 1000));
-  const evidence = await collectEvidence({ metrics: req.metrics, service: req.service, deployed: req.deployed, faultStart, end, targetTasks: injection.targets });
+  const evidence = await collectEvidence({ metrics: req.metrics, service: req.service, deployed: req.deployed, faultStart, end, targetTasks: taskTargetIdsOf(resolved) });
   const figures: Figures = { ...evidence.figures, 'fault.targets': injection.targets.length };
   const recovery = recoverySecondsFromEvents(evidence.timeline, faultStart);
   if (recovery !== undefined) figures['recovery.seconds'] = recovery;

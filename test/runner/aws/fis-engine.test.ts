@@ -216,3 +216,20 @@ describe('FisEngine closing while StartExperiment is in flight', () => {
     expect((await injecting).aborted).toMatch(/runner closing/);
   });
 });
+
+describe('FisEngine on an az-outage (subnets and tasks resolved)', () => {
+  it('asks ECS only about the resolved tasks, and counts every target', async () => {
+    const { mocks, engine } = setup();
+    mocks.fis.on(Fis.Get).resolves({ experiment: experiment('completed') });
+    mocks.fis.on(Fis.Resolved).resolves({
+      resolvedTargets: [
+        { resourceType: 'aws:ec2:subnet', targetName: 'zoneSubnets', targetInformation: { arn: 'arn:aws:ec2:eu-west-1:111122223333:subnet/subnet-0aa' } },
+        { resourceType: 'aws:ecs:task', targetName: 'zoneTasks', targetInformation: { arn: TASK_ARN } },
+      ],
+    });
+    await engine.inject(drill);
+    await engine.awaitRecovery(1000);
+    expect(mocks.ecs.commandCalls(DescribeTasksCommand).every((c) => JSON.stringify(c.args[0].input.tasks) === JSON.stringify(['0123456789abcdef']))).toBe(true);
+    expect(engine.figures()['fault.targets']).toBe(2);
+  });
+});
