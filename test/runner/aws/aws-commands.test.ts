@@ -3,6 +3,7 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { preflightCommand } from '../../../lib/cli/commands/preflight';
+import { reportCommand } from '../../../lib/cli/commands/report';
 import { stopCommand } from '../../../lib/cli/commands/stop';
 import { startFakeAws, stackOutputs, type FakeAws } from '../../fixtures/fake-aws/fake-aws-server';
 import type { FakeScenario } from '../../fixtures/fake-aws/fake-aws-state';
@@ -96,5 +97,30 @@ describe('drills stop', () => {
     const { io, out } = await setup();
     expect(await stopCommand({ experimentId: 'EXPnope' }, io)).toBe(5);
     expect(out.join('')).toMatch(/FAILED {2}EXPnope {2}StopExperiment failed: ResourceNotFoundException/);
+  });
+});
+
+describe('drills report', () => {
+  it('writes evidence for a scheduled experiment, judging only what AWS measured', async () => {
+    const { outputs, io, out, err } = await setup({ initiatingMs: 10, runningMs: 50 });
+    const e = fake.state.start('EXTfake0001', 'scheduler', { drill: 'task-stop-drain' });
+    await new Promise((r) => setTimeout(r, 3200));
+    const evidence = path.join(dir, 'evidence');
+    const code = await reportCommand({ experimentId: e.id, outputs, out: evidence, json: true }, io);
+    const json = JSON.parse(out.join(''));
+    expect(json).toMatchObject({ verdict: 'HELD', runs: [{ drill: 'task-stop-drain', experimentId: e.id, figures: { 'tasks.sigkilled': 0 } }] });
+    expect(code).toBe(0);
+    const journal = JSON.parse(await fs.readFile(path.join(evidence, 'task-stop-drain', e.id, 'journal.json'), 'utf8'));
+    expect(journal.notJudged).toEqual(['streams.broken', 'requests.errorRate']);
+    expect(journal.timeline.map((t: { kind: string }) => t.kind)).toContain('task-exited');
+    expect(await fs.readFile(path.join(evidence, 'task-stop-drain', e.id, 'report.md'), 'utf8')).toMatch(/^# task-stop-drain — HELD/);
+    expect(err.join('')).toMatch(/not judged/);
+    expect(fake.state.callsTo('StartExperiment')).toHaveLength(0);
+  });
+
+  it('fails with exit 5 for an experiment FIS does not know', async () => {
+    const { outputs, io, err } = await setup();
+    expect(await reportCommand({ experimentId: 'EXPnope', outputs, out: path.join(dir, 'ev') }, io)).toBe(5);
+    expect(err.join('')).toMatch(/ResourceNotFoundException/);
   });
 });

@@ -1,0 +1,70 @@
+/**
+ * `drills report <experiment-id>`: evidence for an experiment a schedule (or anyone) started —
+ * the game-day path. No probe data: stream and request figures are unmeasured and their
+ * expectations "not judged". FIS states, resolved targets, ECS events and CloudWatch metrics
+ * are read for the window; `<out>/<drill>/<experiment-id>/journal.json` and `report.md` are
+ * written atomically; the exit code follows the verdict.
+ */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { findDrill } from '../../../experiments';
+import { describeError } from '../../runner/aws/aws-error';
+import { scheduledJournal, scheduledMarkdown } from '../../runner/aws/scheduled-evidence';
+import { scheduledReport } from '../../runner/aws/scheduled-report';
+import { scheduledTimeline } from '../../runner/aws/scheduled-timeline';
+import { EXIT_CODE, exitCodeOf } from '../../runner/verdict';
+import { openTarget, type AwsCommandDeps, type AwsTargetArgs, type CommandIo } from './preflight';
+
+export interface ReportArgs extends AwsTargetArgs {
+  readonly experimentId: string;
+  /** Evidence root. @default evidence */
+  readonly out?: string;
+  /** Seconds after the experiment's end to keep reading events and metrics. @default 600 */
+  readonly afterSeconds?: number;
+}
+
+export async function reportCommand(args: ReportArgs, io: CommandIo, deps: AwsCommandDeps = {}): Promise<number> {
+  if (!args.experimentId) {
+    io.err('drills report: give the experiment id (EXP…) of the experiment to report\n');
+    return EXIT_CODE.USAGE;
+  }
+  const target = await openTarget('report', undefined, args, io, deps);
+  if ('exit' in target) return target.exit;
+  const { session, deployed } = target;
+  try {
+    const report = await scheduledReport({ ...session.apis, deployed, experimentId: args.experimentId, afterSeconds: args.afterSeconds });
+    const drillId = report.drillId ?? 'unknown-drill';
+    const journal = scheduledJournal({
+      drillId,
+      drill: findDrill(drillId),
+      experiment: report.experiment,
+      injection: report.injection,
+      figures: report.figures,
+      timeline: scheduledTimeline(report.experiment, report.evidence.timeline, report.faultStart),
+      notes: report.evidence.notes,
+    });
+    const dir = path.join(args.out ?? 'evidence', drillId, report.experiment.id);
+    await writeAtomically(path.join(dir, 'journal.json'), `${JSON.stringify(journal, null, 2)}\n`);
+    await writeAtomically(path.join(dir, 'report.md'), scheduledMarkdown(journal));
+    if (journal.notJudged.length > 0) io.err(`drills report: not judged (no probe data on a scheduled run): ${journal.notJudged.join(', ')}\n`);
+    if (args.json) {
+      const run = { drill: drillId, verdict: journal.verdict, figures: journal.figures, evidence: dir, experimentId: report.experiment.id };
+      io.out(`${JSON.stringify({ verdict: journal.verdict, runs: [run] }, null, 2)}\n`);
+    } else {
+      io.out(`${journal.verdict}  ${drillId}  experiment ${report.experiment.id}  evidence ${dir}\n`);
+    }
+    return exitCodeOf(journal.verdict);
+  } catch (err) {
+    io.err(`drills report: ${describeError(err)}\n`);
+    return EXIT_CODE.ERROR;
+  } finally {
+    session.close();
+  }
+}
+
+async function writeAtomically(file: string, text: string): Promise<void> {
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  await fs.writeFile(tmp, text);
+  await fs.rename(tmp, file);
+}
