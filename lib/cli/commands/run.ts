@@ -9,6 +9,7 @@ import * as readline from 'readline';
 import type { Drill } from '../../drill';
 import { describeError } from '../../runner/aws/aws-error';
 import type { AwsSession } from '../../runner/aws/aws-session';
+import { engineOnlyRun, TimelineRecorder } from '../../runner/aws/engine-only-run';
 import { FisEngine } from '../../runner/aws/fis-engine';
 import { HeartbeatPublisher } from '../../runner/aws/heartbeat';
 import { httpProbe } from '../../runner/aws/preflight';
@@ -51,6 +52,8 @@ export type RunDrill = (options: {
 
 export interface RunDeps extends AwsCommandDeps {
   readonly runDrill?: RunDrill;
+  /** Look for the runner core in this build when no runDrill is given. @default true */
+  readonly loadCore?: boolean;
   /** @default process.stdin.isTTY */
   readonly interactive?: boolean;
   /** Answers the confirmation prompt. @default - a line read from stdin */
@@ -97,11 +100,8 @@ async function guardedRun(args: RunArgs, io: CommandIo, deps: RunDeps, drill: Dr
   } else if (!interactive) {
     io.err(`drills run: --yes given; starting ${drill.id} (run ${runId}) without a prompt\n`);
   }
-  const runDrill = deps.runDrill ?? loadRunDrill();
-  if (!runDrill) {
-    io.err('drills run: the runner core (lib/runner/run-drill) is not available in this build\n');
-    return EXIT_CODE.ERROR;
-  }
+  const runDrill = deps.runDrill ?? (deps.loadCore === false ? undefined : loadRunDrill());
+  const recorder = new TimelineRecorder();
   const controller = new AbortController();
   const signals = deps.signals ?? process;
   const onSignal = (name: NodeJS.Signals) => () => {
@@ -120,12 +120,18 @@ async function guardedRun(args: RunArgs, io: CommandIo, deps: RunDeps, drill: Dr
     operator: preflight.caller.arn,
     signal: controller.signal,
     log: (line) => io.err(`${line}\n`),
+    onEvent: recorder.sink,
   });
   const heartbeat = args.heartbeat ? new HeartbeatPublisher(session.apis.metrics, deployed.serviceName, (m) => io.err(`${m}\n`)) : undefined;
   heartbeat?.start(async () => (await httpProbe(deployed.serviceUrl)).ok);
   let result: DrillRunResult | undefined;
   try {
-    result = await runDrill({ drill, engine, outRoot: args.out ?? 'evidence', runId, signal: controller.signal });
+    const outRoot = args.out ?? 'evidence';
+    if (runDrill) result = await runDrill({ drill, engine, outRoot, runId, signal: controller.signal });
+    else {
+      io.err('drills run: the runner core (lib/runner/run-drill) is not in this build: running without probes, judging AWS figures only\n');
+      result = await engineOnlyRun({ drill, engine, recorder, outRoot, runId });
+    }
   } catch (err) {
     io.err(`drills run: ${describeError(err)}\n`);
   } finally {

@@ -68,6 +68,11 @@ export class FisEngine implements Engine {
     return this.experiment?.id;
   }
 
+  /** FIS's latest answer about that experiment. */
+  get lastExperiment(): ExperimentView | undefined {
+    return this.experiment;
+  }
+
   async start(): Promise<{ serviceUrl: string }> {
     return { serviceUrl: this.options.deployed.serviceUrl };
   }

@@ -27,7 +27,8 @@ export interface ExpectationResult {
 export interface ScheduledJournal {
   readonly schema: 'fis-drills/scheduled-report@1';
   readonly mode: 'aws';
-  readonly source: 'scheduled';
+  /** `scheduled`: `drills report`; `run-without-probe`: `drills run` in a build without the runner core. */
+  readonly source: 'scheduled' | 'run-without-probe';
   readonly drill: string;
   readonly hypothesis?: string;
   readonly experiment: { readonly id: string; readonly templateId?: string; readonly status: string; readonly reason?: string; readonly startTime?: string; readonly endTime?: string };
@@ -75,6 +76,7 @@ export function scheduledVerdict(injection: FaultInjection, expectations: readon
 }
 
 export function scheduledJournal(input: {
+  readonly source?: ScheduledJournal['source'];
   readonly drillId: string;
   readonly drill?: Drill;
   readonly experiment: ExperimentView;
@@ -92,7 +94,7 @@ export function scheduledJournal(input: {
   return {
     schema: 'fis-drills/scheduled-report@1',
     mode: 'aws',
-    source: 'scheduled',
+    source: input.source ?? 'scheduled',
     drill: input.drillId,
     hypothesis: input.drill?.hypothesis,
     experiment: { id: e.id, templateId: e.templateId, status: e.status, reason: e.reason, startTime: e.startTime?.toISOString(), endTime: e.endTime?.toISOString() },
@@ -111,7 +113,7 @@ export function scheduledMarkdown(j: ScheduledJournal): string {
     `# ${j.drill} — ${j.verdict}`,
     '',
     `Experiment \`${j.experiment.id}\` (template \`${j.experiment.templateId ?? '?'}\`), ${j.experiment.status}${j.experiment.reason ? `: ${j.experiment.reason}` : ''}.`,
-    `Started ${j.experiment.startTime ?? '?'}, ended ${j.experiment.endTime ?? '?'}. Started by a schedule: no probe data.`,
+    `Started ${j.experiment.startTime ?? '?'}, ended ${j.experiment.endTime ?? '?'}. ${j.source === 'scheduled' ? 'Started by a schedule' : 'Run without the runner core'}: no probe data.`,
     '',
     ...(j.hypothesis ? [`Hypothesis: ${j.hypothesis}`, ''] : []),
     ...(j.injection.aborted ? [`Aborted: ${j.injection.aborted}`, ''] : []),

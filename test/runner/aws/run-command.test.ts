@@ -98,3 +98,19 @@ describe('drills run', () => {
     expect(err.join('')).toMatch(/probe crashed/);
   });
 });
+
+describe('drills run without the runner core in the build', () => {
+  it('drives the engine alone, judges AWS figures only, and writes evidence', async () => {
+    const { outputs, io, out, err, deps } = await setup({ runningMs: 200 });
+    const evidence = path.join(dir as string, 'evidence');
+    const code = await runCommand({ drill: 'task-stop-drain', outputs, yes: true, json: true, out: evidence }, io, { ...deps, runDrill: undefined, loadCore: false });
+    const json = JSON.parse(out.join(''));
+    expect(err.join('')).toMatch(/running without probes/);
+    expect(json.runs[0]).toMatchObject({ experimentId: 'EXPfake1', evidence: path.join(evidence, 'task-stop-drain', 'run-test-1') });
+    const journal = JSON.parse(await fs.readFile(path.join(evidence, 'task-stop-drain', 'run-test-1', 'journal.json'), 'utf8'));
+    expect(journal).toMatchObject({ source: 'run-without-probe', verdict: json.verdict, notJudged: expect.arrayContaining(['streams.broken', 'requests.errorRate']) });
+    expect(json.verdict).toBe('HELD');
+    expect(code).toBe(0);
+    expect(journal.timeline.map((t: { kind: string }) => t.kind)).toContain('fault-injected');
+  });
+});
