@@ -1,0 +1,88 @@
+/**
+ * End to end: the real CLI process (`node dist/bin/drills.js run …`) against a local fake of
+ * the AWS endpoints (reached through AWS_ENDPOINT_URL_*) and the demo service as the probe
+ * target. SIGINT mid-experiment must make the runner call StopExperiment, wait for `stopped`,
+ * write a journal that says ABORTED, and exit 3. Needs `npm run build` first (npm test does it).
+ */
+import { spawn, type ChildProcess } from 'child_process';
+import { existsSync, promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { startFakeAws, stackOutputs, type FakeAws } from '../fixtures/fake-aws/fake-aws-server';
+import { startService, stopAllServices, type ServiceProcess } from '../helpers/service-process';
+
+const BUILT_CLI = path.resolve(__dirname, '../../dist/bin/drills.js');
+const STAND_IN = path.resolve(__dirname, '../fixtures/fake-aws/drills-aws-entry.ts');
+/** The built CLI when the build has it; else a stand-in entry over the same commands, run through ts-node. */
+const CLI_ARGS = existsSync(BUILT_CLI) ? [BUILT_CLI] : ['-r', 'ts-node/register/transpile-only', STAND_IN];
+
+let fake: FakeAws | undefined;
+let service: ServiceProcess | undefined;
+let cli: ChildProcess | undefined;
+let dir: string | undefined;
+
+afterEach(async () => {
+  if (cli && cli.exitCode === null && cli.signalCode === null) cli.kill('SIGKILL');
+  await stopAllServices();
+  await fake?.close();
+  if (dir) await fs.rm(dir, { recursive: true, force: true });
+});
+
+async function until(what: string, check: () => boolean, timeoutMs: number, output: () => string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; CLI output:\n${output()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function findJournal(root: string): Promise<string | undefined> {
+  for (const entry of await fs.readdir(root, { withFileTypes: true, recursive: true } as never)) {
+    const e = entry as unknown as { name: string; parentPath?: string; path?: string; isFile(): boolean };
+    if (e.isFile() && e.name === 'journal.json') return path.join(e.parentPath ?? e.path ?? root, e.name);
+  }
+  return undefined;
+}
+
+describe('drills run against a fake AWS (end to end)', () => {
+  it('stops the FIS experiment on SIGINT, waits for stopped, and records ABORTED', async () => {
+    fake = await startFakeAws({ initiatingMs: 200, runningMs: 120_000, stoppingMs: 1000 });
+    service = await startService({ env: { TASK_ID: 'task0001', ZONE: 'eu-west-1a' } });
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'aws-e2e-'));
+    const outputs = path.join(dir, 'cdk-outputs.json');
+    const out = path.join(dir, 'evidence');
+    await fs.writeFile(outputs, JSON.stringify({ DrillsWorkload: stackOutputs(fake.state, `http://127.0.0.1:${service.port}`) }));
+
+    let output = '';
+    const started = Date.now();
+    cli = spawn(process.execPath, [...CLI_ARGS, 'run', 'task-stop-drain', '--outputs', outputs, '--yes', '--out', out], {
+      cwd: path.resolve(__dirname, '../..'),
+      env: { ...process.env, ...fake.env(), TS_NODE_PROJECT: path.resolve(__dirname, '../../tsconfig.json'), AWS_PROFILE: '', AWS_CONFIG_FILE: path.join(dir, 'none'), AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'none') },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    cli.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+    cli.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+    const exited = new Promise<number | null>((resolve) => cli!.on('exit', (code) => resolve(code)));
+
+    const state = fake.state;
+    await until('the experiment to be running', () => state.experiments.length > 0 && state.statusOf(state.experiments[0]).status === 'running' && state.callsTo('GetExperiment').length > 0, 60_000, () => output);
+    cli.kill('SIGINT');
+    let timer: NodeJS.Timeout | undefined;
+    const code = await Promise.race([exited, new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), 90_000)))]);
+    clearTimeout(timer);
+
+    expect({ code, output }).toEqual({ code: 3, output: expect.any(String) });
+    expect(output).toMatch(/SIGINT: stopping the experiment/);
+    expect(state.callsTo('StartExperiment')).toHaveLength(1);
+    expect(state.callsTo('StopExperiment')).toHaveLength(1);
+    expect(state.statusOf(state.experiments[0]).status).toBe('stopped');
+    // The runner waited for `stopped`: it asked FIS again after StopExperiment until it said so.
+    const stopAt = state.calls.findIndex((c) => c.operation === 'StopExperiment');
+    expect(state.calls.slice(stopAt + 1).some((c) => c.operation === 'GetExperiment')).toBe(true);
+    const journalFile = await findJournal(out);
+    expect(journalFile).toBeDefined();
+    const journal = JSON.parse(await fs.readFile(journalFile as string, 'utf8'));
+    expect(journal.verdict ?? journal.result?.verdict).toBe('ABORTED');
+    expect(Date.now() - started).toBeLessThan(150_000);
+  }, 180_000);
+});
