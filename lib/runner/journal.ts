@@ -1,0 +1,41 @@
+/** The journal (`journal.json`): everything a run saw, schema `fis-drills/journal@1`. */
+import type { Expectation, Fault, Figures } from '../drill';
+import type { RunMode } from '../drill/types';
+import type { FaultInjection } from './engine';
+import type { Judgement } from './judge';
+import type { RequestSample, StreamSample, TimelineEvent } from './samples';
+
+export const JOURNAL_SCHEMA = 'fis-drills/journal@1';
+
+export interface JournalDrill {
+  id: string;
+  title: string;
+  hypothesis: string;
+  fault: Fault;
+  expect: readonly Expectation[];
+  file: string;
+}
+
+export interface Journal {
+  schema: typeof JOURNAL_SCHEMA;
+  runId: string;
+  mode: RunMode;
+  drill: JournalDrill;
+  settings: Record<string, unknown>;
+  target: Record<string, string>;
+  startedAt: string;
+  endedAt?: string;
+  timeline: TimelineEvent[];
+  samples: { streams: StreamSample[]; requests: RequestSample[] };
+  injection?: FaultInjection;
+  figures?: Figures;
+  judgement?: Judgement;
+  experimentId?: string;
+}
+
+export type JournalHeader = Pick<Journal, 'runId' | 'mode' | 'drill' | 'settings' | 'target' | 'startedAt'>;
+
+export function isJournal(value: unknown): value is Journal {
+  const v = value as Partial<Journal> | null;
+  return typeof v === 'object' && v !== null && v.schema === JOURNAL_SCHEMA && typeof v.runId === 'string' && Array.isArray(v.timeline);
+}

@@ -1,0 +1,141 @@
+/**
+ * The runner core: one drill over an Engine (local or FIS), with the probe across the fault,
+ * evidence written whatever happens, and the engine always closed.
+ */
+import * as path from 'path';
+import { isoSeconds, type Drill, type Figures } from '../drill';
+import { monotonicClock, type Clock } from './clock';
+import type { Engine, FaultInjection } from './engine';
+import { JournalWriter, writeAtomically } from './journal-writer';
+import { judge, type Judgement } from './judge';
+import { measure } from './measure';
+import { startProbe, type ProbeRun } from './probe';
+import { renderReport } from './report-markdown';
+import { newRunId } from './run-id';
+import type { TimelineEntry, TimelineEvent } from './samples';
+import type { Verdict } from './verdict';
+
+export interface RunDrillOptions {
+  drill: Drill;
+  engine: Engine;
+  outRoot: string;
+  runId?: string;
+  clock?: Clock;
+  settings?: Record<string, unknown>;
+  target?: Record<string, string>;
+  signal?: AbortSignal;
+  onEvent?: (e: TimelineEvent) => void;
+}
+
+export interface RunResult {
+  drill: string;
+  runId: string;
+  verdict: Verdict;
+  figures: Figures;
+  judgement: Judgement;
+  evidence: string;
+  experimentId?: string;
+}
+
+class Aborted extends Error {}
+
+export async function runDrill(options: RunDrillOptions): Promise<RunResult> {
+  const { drill, engine, signal } = options;
+  const clock = options.clock ?? monotonicClock();
+  const runId = options.runId ?? newRunId();
+  const dir = path.join(options.outRoot, drill.id, runId);
+  const spec = drill.probe[engine.mode];
+  const { id, title, hypothesis, fault, expect, file } = drill;
+  const writer = await JournalWriter.create(dir, {
+    runId,
+    mode: engine.mode,
+    drill: { id, title, hypothesis, fault, expect, file },
+    settings: options.settings ?? {},
+    target: options.target ?? {},
+    startedAt: clock.wallIso(0),
+  });
+  const record = (entry: TimelineEntry): void => {
+    const atMs = clock.nowMs();
+    const event: TimelineEvent = { ...entry, atMs, at: clock.wallIso(atMs) };
+    writer.event(event);
+    options.onEvent?.(event);
+  };
+
+  // an abort turns every wait into a rejection, so the run unwinds at once
+  let onAbort: (() => void) | undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(new Aborted(signal?.reason instanceof Error ? signal.reason.message : String(signal?.reason ?? 'operator abort')));
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
+  });
+  aborted.catch(() => undefined);
+  const guard = <T>(p: Promise<T>): Promise<T> => Promise.race([p, aborted]);
+  const sleep = (ms: number): Promise<void> => guard(new Promise<void>((r) => setTimeout(r, ms)));
+
+  let probe: ProbeRun | undefined;
+  let injection: FaultInjection | undefined;
+  let error: string | undefined;
+  let engineFigures: Figures = {};
+  let abortReason: string | undefined;
+  record({ kind: 'run-started', detail: `${drill.id} (${engine.mode})` });
+  try {
+    const { serviceUrl } = await guard(engine.start());
+    writer.set({ target: { ...(options.target ?? {}), serviceUrl } });
+    probe = startProbe(serviceUrl, spec, clock);
+    record({ kind: 'probe-started', detail: `${spec.streams.count} streams, ${spec.requests.perSecond} requests/s` });
+    await sleep(isoSeconds(spec.warmup) * 1000);
+    record({ kind: 'warmup-done' });
+    injection = await guard(engine.inject(drill));
+    writer.injection(injection);
+    if (injection.injected) record({ kind: 'fault-injected', detail: injection.targets.join(', ') });
+    else record({ kind: 'fault-not-injected', detail: injection.reason });
+    if (injection.injected && !injection.aborted && !injection.error) {
+      const recoveryMs = isoSeconds(spec.recoveryTimeout) * 1000;
+      const probeRun = probe;
+      const [, recovery] = await guard(Promise.all([probeRun.streamsDone(), engine.awaitRecovery(recoveryMs)]));
+      record({ kind: recovery.recovered ? 'steady' : 'note', detail: recovery.recovered ? 'back to desired and healthy' : `not recovered within ${recoveryMs / 1000} s` });
+    }
+  } catch (e) {
+    if (e instanceof Aborted) {
+      abortReason = e.message;
+      record({ kind: 'aborted', detail: e.message });
+    } else {
+      error = e instanceof Error ? e.message : String(e);
+      record({ kind: 'note', detail: `error: ${error}` });
+    }
+  } finally {
+    if (onAbort) signal?.removeEventListener('abort', onAbort);
+    if (probe) {
+      await probe.stop().catch(() => undefined);
+      record({ kind: 'probe-done', detail: `${probe.samples.streams.length} streams, ${probe.samples.requests.length} requests` });
+    }
+    try {
+      engineFigures = engine.figures();
+    } catch {
+      engineFigures = {};
+    }
+    await engine.close().catch((e: unknown) => {
+      const message = e instanceof Error ? e.message : String(e);
+      error ??= `closing the engine: ${message}`;
+    });
+  }
+
+  const samples = probe?.samples ?? { streams: [], requests: [] };
+  writer.samples(samples);
+  const figures: Figures = { ...measure(samples, injection?.targets ?? []), ...engineFigures };
+  if (injection) figures['fault.targets'] ??= injection.targets.length;
+  if (!probe) for (const k of Object.keys(figures) as (keyof Figures)[]) if (k.startsWith('streams.') || k.startsWith('requests.')) delete figures[k];
+  const outcomeInjection = abortReason !== undefined ? { ...(injection ?? { injected: false, targets: [] }), aborted: abortReason } : injection;
+  const judgement = judge(figures, drill.expect, engine.mode, {
+    injection: outcomeInjection,
+    error,
+    expectedStreams: spec.streams.count,
+    expectedRequests: spec.requests.perSecond > 0,
+  });
+  record({ kind: 'run-ended', detail: judgement.verdict });
+  const experimentId = (engine as { experimentId?: string }).experimentId;
+  if (experimentId) writer.set({ experimentId });
+  await writer.finish({ endedAt: clock.wallIso(), figures, judgement });
+  await writeAtomically(path.join(dir, 'report.md'), renderReport(writer.journal));
+  return { drill: drill.id, runId, verdict: judgement.verdict, figures, judgement, evidence: dir, experimentId };
+}
