@@ -1,0 +1,170 @@
+/**
+ * `drills rehearse [ids…]`: every drill (or the named ones), one after another, on the local
+ * engine. Ctrl-C / SIGTERM abort the current drill (evidence still written, exit 3); a second
+ * signal forces exit once cleanup was attempted.
+ */
+import * as path from 'path';
+import { InvalidArgumentError, type Command } from 'commander';
+import { catalogue, findDrill } from '../../../experiments';
+import { ConfigError, loadConfig, type DrillsConfig, type DrillsConfigOverrides } from '../../config';
+import type { Drill } from '../../drill';
+import { LocalEngine, LocalEngineError } from '../../runner/local';
+import { runDrill } from '../../runner/run-drill';
+import { EXIT_CODE, exitCodeOf, worstVerdict } from '../../runner/verdict';
+import type { CliContext } from '../context';
+import { projectRoot } from '../project-root';
+import { readCdkContext } from '../read-cdk-context';
+import { progressLine, runsJson, summaryTable, type RunLine } from '../reporter';
+
+export interface RehearseArgs {
+  ids: readonly string[];
+  command?: string;
+  out?: string;
+  json?: boolean;
+  stopOrder?: 'together' | 'drain-first';
+  stopTimeout?: number;
+  desiredCount?: number;
+  deregistrationDelay?: number;
+  drainTimeoutMs?: number;
+  launchDelayMs?: number;
+}
+
+export interface RehearseDeps {
+  readonly signals?: Pick<NodeJS.Process, 'on' | 'off'>;
+  readonly cwd?: string;
+  readonly forceExit?: (code: number) => void;
+}
+
+/** The config from cdk.json's context with the flags merged over it. */
+export function rehearsalConfig(root: string, args: RehearseArgs): DrillsConfig {
+  const base = readCdkContext(root);
+  const service: Record<string, number> = {};
+  if (args.stopTimeout !== undefined) service.stopTimeoutSeconds = args.stopTimeout;
+  if (args.desiredCount !== undefined) service.desiredCount = args.desiredCount;
+  if (args.deregistrationDelay !== undefined) service.deregistrationDelaySeconds = args.deregistrationDelay;
+  if (args.drainTimeoutMs !== undefined) service.drainTimeoutMs = args.drainTimeoutMs;
+  const fromCdk = (base('drills') ?? {}) as DrillsConfigOverrides;
+  const overrides: DrillsConfigOverrides = {
+    ...fromCdk,
+    service: { ...(fromCdk.service ?? {}), ...service },
+    local: { ...(fromCdk.local ?? {}), ...(args.launchDelayMs !== undefined ? { launchDelayMs: args.launchDelayMs } : {}) },
+  };
+  return loadConfig((key) => (key === 'drills' ? overrides : base(key)));
+}
+
+export async function rehearseCommand(args: RehearseArgs, io: CliContext['io'], deps: RehearseDeps = {}): Promise<number> {
+  const unknown = args.ids.filter((id) => !findDrill(id));
+  if (unknown.length > 0) {
+    io.err(`drills rehearse: unknown drill ${unknown.map((id) => `'${id}'`).join(', ')} (known: ${catalogue.map((d) => d.id).join(', ')})\n`);
+    return EXIT_CODE.USAGE;
+  }
+  const drills: Drill[] = args.ids.length > 0 ? args.ids.map((id) => findDrill(id) as Drill) : [...catalogue];
+  const root = deps.cwd ?? projectRoot();
+  let config: DrillsConfig;
+  try {
+    config = rehearsalConfig(root, args);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      io.err(`drills rehearse: ${e.message}\n`);
+      return EXIT_CODE.USAGE;
+    }
+    throw e;
+  }
+  const command = args.command ?? config.service.startCommand;
+  const outRoot = args.out ?? 'evidence';
+  const signals = deps.signals ?? process;
+  const controller = new AbortController();
+  let signalled = 0;
+  const onSignal = (name: NodeJS.Signals): void => {
+    signalled += 1;
+    if (signalled === 1) {
+      io.err(`drills rehearse: ${name}: aborting the current drill, stopping every process (again to force)\n`);
+      controller.abort(new Error(`operator abort (${name})`));
+    } else {
+      io.err(`drills rehearse: second ${name}: forcing exit\n`);
+      (deps.forceExit ?? ((c) => process.exit(c)))(EXIT_CODE.ABORTED);
+    }
+  };
+  signals.on('SIGINT', onSignal);
+  signals.on('SIGTERM', onSignal);
+  const runs: RunLine[] = [];
+  try {
+    for (const drill of drills) {
+      if (controller.signal.aborted) break;
+      io.err(`drills rehearse: ${drill.id}: ${drill.title}\n`);
+      const engine = new LocalEngine({
+        config,
+        command,
+        cwd: root,
+        stopOrder: args.stopOrder ?? 'together',
+        onEvent: () => undefined,
+        log: (line) => io.err(`  ${line}\n`),
+      });
+      const startError: { e?: LocalEngineError } = {};
+      const guarded = guardStart(engine, startError);
+      const result = await runDrill({
+        drill,
+        engine: guarded,
+        outRoot,
+        signal: controller.signal,
+        settings: { command, stopOrder: args.stopOrder ?? 'together', service: config.service, local: config.local },
+        target: { command, cwd: root },
+        onEvent: (e) => io.err(progressLine(drill.id, e)),
+      });
+      runs.push(result);
+      if (startError.e) {
+        const code = startError.e.kind === 'start-failed' ? EXIT_CODE.USAGE : EXIT_CODE.ERROR;
+        io.err(`drills rehearse: the service did not come up (${startError.e.kind}): ${startError.e.message}\n  command: ${command}\n  evidence: ${result.evidence}\n`);
+        if (!args.json) io.out(summaryTable(result.verdict, runs, outRoot));
+        else io.out(runsJson(result.verdict, runs));
+        return code;
+      }
+    }
+  } finally {
+    signals.off('SIGINT', onSignal);
+    signals.off('SIGTERM', onSignal);
+  }
+  const verdict = controller.signal.aborted ? worstVerdict([...runs.map((r) => r.verdict), 'ABORTED']) : worstVerdict(runs.map((r) => r.verdict));
+  io.out(args.json ? runsJson(verdict, runs) : summaryTable(verdict, runs, path.resolve(outRoot)));
+  return exitCodeOf(verdict);
+}
+
+/** Remembers a LocalEngineError from start() so the command can name it and pick the exit code. */
+function guardStart(engine: LocalEngine, seen: { e?: LocalEngineError }): LocalEngine {
+  const start = engine.start.bind(engine);
+  engine.start = async () => {
+    try {
+      return await start();
+    } catch (e) {
+      if (e instanceof LocalEngineError) seen.e = e;
+      throw e;
+    }
+  };
+  return engine;
+}
+
+const integer = (name: string) => (v: string): number => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`${name} must be a whole number ≥ 0, got '${v}'`);
+  return n;
+};
+
+export function registerRehearse(program: Command, ctx: CliContext): void {
+  program
+    .command('rehearse')
+    .description('rehearse drills on this machine against the real service process (default: the whole catalogue)')
+    .argument('[ids...]', 'drill ids (default: all)')
+    .option('--command <command>', 'the service start command (default: config service.startCommand)')
+    .option('--out <dir>', 'evidence root', 'evidence')
+    .option('--json', 'print only the result as JSON on stdout')
+    .option('--stop-order <order>', 'together | drain-first', (v: string) => {
+      if (v !== 'together' && v !== 'drain-first') throw new InvalidArgumentError(`--stop-order must be together or drain-first, got '${v}'`);
+      return v;
+    })
+    .option('--stop-timeout <s>', 'stopTimeout seconds (SIGTERM → SIGKILL)', integer('--stop-timeout'))
+    .option('--desired-count <n>', 'tasks in the fleet', integer('--desired-count'))
+    .option('--deregistration-delay <s>', 'deregistration delay seconds', integer('--deregistration-delay'))
+    .option('--drain-timeout-ms <ms>', "the service's drain deadline", integer('--drain-timeout-ms'))
+    .option('--launch-delay-ms <ms>', 'delay before a replacement starts', integer('--launch-delay-ms'))
+    .action(async (ids: string[], opts: Omit<RehearseArgs, 'ids'>) => ctx.setExitCode(await rehearseCommand({ ids, ...opts }, ctx.io)));
+}

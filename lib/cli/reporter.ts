@@ -1,0 +1,48 @@
+/** All the CLI's formatting: pure formatters for the result (stdout) and progress (stderr). */
+import type { Drill, Figures } from '../drill';
+import type { TimelineEvent } from '../runner/samples';
+import type { Verdict } from '../runner/verdict';
+
+export interface RunLine {
+  drill: string;
+  verdict: Verdict;
+  figures: Figures;
+  evidence: string;
+  experimentId?: string;
+}
+
+export function runsJson(verdict: Verdict, runs: readonly RunLine[]): string {
+  return `${JSON.stringify({ verdict, runs: runs.map((r) => ({ drill: r.drill, verdict: r.verdict, figures: r.figures, evidence: r.evidence, ...(r.experimentId ? { experimentId: r.experimentId } : {}) })) }, null, 2)}\n`;
+}
+
+export function table(rows: readonly (readonly string[])[]): string {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ')).join('\n') + '\n';
+}
+
+export function keyFigures(f: Figures): string {
+  const parts: string[] = [];
+  if (f['streams.total'] !== undefined) parts.push(`streams ${f['streams.clean']}/${f['streams.total']} clean, ${f['streams.broken']} broken`);
+  if (f['requests.total'] !== undefined) parts.push(`requests ${f['requests.failed']}/${f['requests.total']} failed`);
+  if (f['tasks.sigkilled'] !== undefined) parts.push(`sigkilled ${f['tasks.sigkilled']}`);
+  if (f['recovery.seconds'] !== undefined) parts.push(`recovery ${f['recovery.seconds']} s`);
+  return parts.join(', ');
+}
+
+export function summaryTable(verdict: Verdict, runs: readonly RunLine[], outRoot: string): string {
+  const rows = [['DRILL', 'VERDICT', 'KEY FIGURES'], ...runs.map((r) => [r.drill, r.verdict, keyFigures(r.figures)])];
+  return `${table(rows)}\n${verdict}: ${runs.length} drill(s); evidence in ${outRoot}/\n${runs.map((r) => `  ${r.evidence}`).join('\n')}\n`;
+}
+
+export function drillListTable(drills: readonly Drill[]): string {
+  return table([['ID', 'FAULT', 'HYPOTHESIS'], ...drills.map((d) => [d.id, d.fault.kind, d.hypothesis])]);
+}
+
+export function drillListJson(drills: readonly Drill[]): string {
+  return `${JSON.stringify(drills.map((d) => ({ id: d.id, title: d.title, fault: d.fault, hypothesis: d.hypothesis })), null, 2)}\n`;
+}
+
+export function progressLine(drillId: string, e: TimelineEvent): string {
+  const who = [e.task, e.zone].filter(Boolean).join(' ');
+  return `[${drillId} +${(e.atMs / 1000).toFixed(1)}s] ${e.kind}${who ? ` ${who}` : ''}${e.detail ? ` — ${e.detail}` : ''}\n`;
+}
