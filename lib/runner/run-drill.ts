@@ -13,6 +13,7 @@ import { startProbe, type ProbeRun } from './probe';
 import { renderReport } from './report-markdown';
 import { newRunId } from './run-id';
 import type { TimelineEntry, TimelineEvent } from './samples';
+import type { TimelineRelay } from './timeline-relay';
 import type { Verdict } from './verdict';
 
 export interface RunDrillOptions {
@@ -25,6 +26,8 @@ export interface RunDrillOptions {
   target?: Record<string, string>;
   signal?: AbortSignal;
   onEvent?: (e: TimelineEvent) => void;
+  /** The relay the engine's onEvent was wired to; the run stamps and journals what comes through. */
+  timeline?: TimelineRelay;
 }
 
 export interface RunResult {
@@ -77,6 +80,7 @@ export async function runDrill(options: RunDrillOptions): Promise<RunResult> {
   let error: string | undefined;
   let engineFigures: Figures = {};
   let abortReason: string | undefined;
+  options.timeline?.connect(record);
   record({ kind: 'run-started', detail: `${drill.id} (${engine.mode})` });
   try {
     const { serviceUrl } = await guard(engine.start());

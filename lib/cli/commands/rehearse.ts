@@ -10,6 +10,7 @@ import { ConfigError, loadConfig, type DrillsConfig, type DrillsConfigOverrides 
 import type { Drill } from '../../drill';
 import { LocalEngine, LocalEngineError } from '../../runner/local';
 import { runDrill } from '../../runner/run-drill';
+import { timelineRelay } from '../../runner/timeline-relay';
 import { EXIT_CODE, exitCodeOf, worstVerdict } from '../../runner/verdict';
 import type { CliContext } from '../context';
 import { projectRoot } from '../project-root';
@@ -92,12 +93,13 @@ export async function rehearseCommand(args: RehearseArgs, io: CliContext['io'], 
     for (const drill of drills) {
       if (controller.signal.aborted) break;
       io.err(`drills rehearse: ${drill.id}: ${drill.title}\n`);
+      const timeline = timelineRelay();
       const engine = new LocalEngine({
         config,
         command,
         cwd: root,
         stopOrder: args.stopOrder ?? 'together',
-        onEvent: () => undefined,
+        onEvent: timeline.sink,
         log: (line) => io.err(`  ${line}\n`),
       });
       const startError: { e?: LocalEngineError } = {};
@@ -107,6 +109,7 @@ export async function rehearseCommand(args: RehearseArgs, io: CliContext['io'], 
         engine: guarded,
         outRoot,
         signal: controller.signal,
+        timeline,
         settings: { command, stopOrder: args.stopOrder ?? 'together', service: config.service, local: config.local },
         target: { command, cwd: root },
         onEvent: (e) => io.err(progressLine(drill.id, e)),
