@@ -1,0 +1,122 @@
+import { promises as fs } from 'fs';
+import * as http from 'http';
+import type { AddressInfo } from 'net';
+import * as os from 'os';
+import * as path from 'path';
+import type { Drill, Figures } from '../../lib/drill';
+import type { Engine, FaultInjection } from '../../lib/runner/engine';
+import { isJournal, type Journal } from '../../lib/runner/journal';
+import { runDrill } from '../../lib/runner/run-drill';
+import taskStopDrain from '../../experiments/task-stop-drain';
+
+/** A tiny SSE server: `tokens` events then [DONE]; `GET /` answers {"task":"t1"}. */
+function sseServer(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    if (req.url?.startsWith('/v1/stream')) {
+      const q = new URL(req.url, 'http://x').searchParams;
+      const tokens = Number(q.get('tokens'));
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      let i = 0;
+      const t = setInterval(() => {
+        if (i < tokens) res.write(`data: {"i":${i++},"task":"t1","zone":"zone-a","token":"x"}\n\n`);
+        else {
+          res.end('data: [DONE]\n\n');
+          clearInterval(t);
+        }
+      }, Number(q.get('intervalMs')));
+      res.on('close', () => clearInterval(t));
+      return;
+    }
+    res.end(JSON.stringify({ task: 't1' }));
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((r) => server.close(() => r())) }),
+    ),
+  );
+}
+
+const drill: Drill = {
+  ...taskStopDrain,
+  probe: { ...taskStopDrain.probe, local: { streams: { count: 3, tokens: 4, intervalMs: 20, ttftMs: 0 }, requests: { perSecond: 20 }, warmup: 'PT0.1S', recoveryTimeout: 'PT5S' } },
+};
+
+class FakeEngine implements Engine {
+  readonly mode = 'local' as const;
+  closed = 0;
+  constructor(
+    private readonly url: string,
+    private readonly behaviour: { injection?: FaultInjection; injectThrows?: string; hangInject?: boolean; figures?: Figures } = {},
+  ) {}
+  start = async () => ({ serviceUrl: this.url });
+  inject = async (): Promise<FaultInjection> => {
+    if (this.behaviour.injectThrows) throw new Error(this.behaviour.injectThrows);
+    if (this.behaviour.hangInject) await new Promise(() => undefined);
+    return this.behaviour.injection ?? { injected: true, targets: ['t9'] };
+  };
+  awaitRecovery = async () => ({ recovered: true });
+  figures = (): Figures => this.behaviour.figures ?? { 'tasks.sigkilled': 0, 'recovery.seconds': 1 };
+  close = async () => {
+    this.closed += 1;
+  };
+}
+
+describe('runDrill over a fake engine', () => {
+  let server: { url: string; close: () => Promise<void> };
+  let out: string;
+  beforeAll(async () => (server = await sseServer()));
+  afterAll(async () => server.close());
+  beforeEach(async () => (out = await fs.mkdtemp(path.join(os.tmpdir(), 'run-drill-'))));
+  afterEach(async () => fs.rm(out, { recursive: true, force: true }));
+
+  const journalOf = async (dir: string): Promise<Journal> => JSON.parse(await fs.readFile(path.join(dir, 'journal.json'), 'utf8')) as Journal;
+
+  it('holds, writes journal.json and report.md, and closes the engine', async () => {
+    const engine = new FakeEngine(server.url);
+    const result = await runDrill({ drill, engine, outRoot: out, runId: 'r1' });
+    expect(result.verdict).toBe('HELD');
+    expect(result.evidence).toBe(path.join(out, drill.id, 'r1'));
+    expect(result.figures['streams.clean']).toBe(3);
+    expect(engine.closed).toBe(1);
+    const journal = await journalOf(result.evidence);
+    expect(isJournal(journal)).toBe(true);
+    expect(journal.timeline.map((e) => e.kind)).toEqual(expect.arrayContaining(['run-started', 'fault-injected', 'run-ended']));
+    expect(await fs.readFile(path.join(result.evidence, 'report.md'), 'utf8')).toContain('clean [DONE]');
+  });
+
+  it('fails with NOT_INJECTED when the fault hit nothing', async () => {
+    const result = await runDrill({ drill, engine: new FakeEngine(server.url, { injection: { injected: false, targets: [], reason: 'none' } }), outRoot: out });
+    expect(result.verdict).toBe('NOT_INJECTED');
+  });
+
+  it('fails with ERROR and the message when the engine throws, evidence still written', async () => {
+    const engine = new FakeEngine(server.url, { injectThrows: 'kaboom' });
+    const result = await runDrill({ drill, engine, outRoot: out });
+    expect(result.verdict).toBe('ERROR');
+    expect(result.judgement.reasons[0]).toContain('kaboom');
+    expect(engine.closed).toBe(1);
+    expect((await journalOf(result.evidence)).judgement?.verdict).toBe('ERROR');
+  });
+
+  it('fails with ABORTED on an operator abort mid-run, closing the engine and writing evidence', async () => {
+    const engine = new FakeEngine(server.url, { hangInject: true });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error('SIGINT')), 300);
+    const result = await runDrill({ drill, engine, outRoot: out, signal: controller.signal });
+    expect(result.verdict).toBe('ABORTED');
+    expect(engine.closed).toBe(1);
+    expect((await journalOf(result.evidence)).timeline.some((e) => e.kind === 'aborted')).toBe(true);
+  });
+
+  it('lets the engine’s figures win and counts broken streams against the targets', async () => {
+    const result = await runDrill({ drill, engine: new FakeEngine(server.url, { figures: { 'tasks.sigkilled': 1, 'recovery.seconds': 2 } }), outRoot: out });
+    expect(result.verdict).toBe('VIOLATED');
+    expect(result.figures['tasks.sigkilled']).toBe(1);
+  });
+
+  it('fails with VIOLATED when the service is unreachable: every stream is broken (refused)', async () => {
+    const result = await runDrill({ drill, engine: new FakeEngine('http://127.0.0.1:9'), outRoot: out });
+    expect(result.verdict).toBe('VIOLATED');
+    expect(result.figures['streams.broken']).toBe(3);
+  });
+});
