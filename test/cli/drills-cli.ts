@@ -1,0 +1,53 @@
+/** Spawns `node dist/bin/drills.js` (build first) and collects its output; killed at the bound. */
+import { spawn, type ChildProcess } from 'child_process';
+import * as path from 'path';
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const DRILLS_JS = path.join(ROOT, 'dist/bin/drills.js');
+
+export interface CliRun {
+  readonly child: ChildProcess;
+  readonly done: Promise<{ code: number | null; stdout: string; stderr: string }>;
+}
+
+const live = new Set<ChildProcess>();
+
+export function drills(args: readonly string[], timeoutMs = 120_000): CliRun {
+  const child = spawn(process.execPath, [DRILLS_JS, ...args], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  live.add(child);
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (c: Buffer) => (stdout += c.toString()));
+  child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
+  const timer = setTimeout(() => killGroup(child), timeoutMs);
+  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      live.delete(child);
+      resolve({ code, stdout, stderr });
+    }),
+  );
+  return { child, done };
+}
+
+export function killGroup(child: ChildProcess): void {
+  try {
+    if (child.pid) process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    /* gone */
+  }
+}
+
+export function killAll(): void {
+  for (const c of live) killGroup(c);
+}
+
+/** Whether any process in the child's process group is still alive. */
+export function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,62 @@
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { drills, groupAlive, killAll } from '../cli/drills-cli';
+
+jest.setTimeout(150_000);
+let out: string;
+beforeAll(async () => (out = await fs.mkdtemp(path.join(os.tmpdir(), 'e2e-rehearse-'))));
+afterAll(async () => {
+  killAll();
+  await fs.rm(out, { recursive: true, force: true });
+});
+
+interface Result {
+  verdict: string;
+  runs: { drill: string; verdict: string; figures: Record<string, number>; evidence: string }[];
+}
+const rehearse = async (args: string[]): Promise<{ code: number | null; result: Result; stderr: string }> => {
+  const { code, stdout, stderr } = await drills(['rehearse', '--json', '--out', out, ...args]).done;
+  return { code, result: JSON.parse(stdout) as Result, stderr };
+};
+
+describe('drills rehearse on the demo service', () => {
+  it('holds task-stop-drain with no broken stream and no SIGKILL', async () => {
+    const { code, result } = await rehearse(['task-stop-drain']);
+    expect(result.runs[0].figures['streams.broken']).toBe(0);
+    expect(result.runs[0].figures['tasks.sigkilled']).toBe(0);
+    expect(result.verdict).toBe('HELD');
+    expect(code).toBe(0);
+  });
+
+  it('shows task-hard-kill breaking only the killed task’s streams, and recovery', async () => {
+    const { result } = await rehearse(['task-hard-kill']);
+    const f = result.runs[0].figures;
+    expect(f['streams.broken']).toBeGreaterThan(0);
+    expect(f['streams.brokenOffTarget']).toBe(0);
+    expect(f['recovery.seconds']).toBeDefined();
+  });
+
+  it('keeps serving through az-outage and recovers', async () => {
+    const { result } = await rehearse(['az-outage']);
+    const f = result.runs[0].figures;
+    expect(f['requests.failed']).toBeLessThanOrEqual(f['requests.total'] * 0.05);
+    expect(f['recovery.seconds']).toBeDefined();
+  });
+
+  it('fails task-stop-drain with VIOLATED on a service that ignores SIGTERM', async () => {
+    const { code, result } = await rehearse(['task-stop-drain', '--command', 'node test/fixtures/services/ignores-sigterm.js', '--stop-timeout', '2']);
+    expect(result.verdict).toBe('VIOLATED');
+    expect(code).toBe(1);
+  });
+
+  it('aborts on SIGINT to the process group: exit 3, evidence written, nothing left running', async () => {
+    const run = drills(['rehearse', 'task-stop-drain', '--out', out]);
+    await new Promise((r) => setTimeout(r, 2500));
+    process.kill(-(run.child.pid as number), 'SIGINT');
+    const { code } = await run.done;
+    expect(code).toBe(3);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(groupAlive(run.child.pid as number)).toBe(false);
+  });
+});
