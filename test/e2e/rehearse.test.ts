@@ -45,7 +45,7 @@ describe('drills rehearse on the demo service', () => {
   });
 
   it('fails task-stop-drain with VIOLATED on a service that ignores SIGTERM', async () => {
-    const { code, result } = await rehearse(['task-stop-drain', '--command', 'node test/fixtures/services/ignores-sigterm.js', '--stop-timeout', '2']);
+    const { code, result } = await rehearse(['task-stop-drain', '--command', 'node test/fixtures/services/ignores-sigterm.js', '--stop-timeout', '3', '--drain-timeout-ms', '2000', '--longest-request', '1']);
     expect(result.verdict).toBe('VIOLATED');
     expect(code).toBe(1);
   });

@@ -28,6 +28,7 @@ export interface RehearseArgs {
   deregistrationDelay?: number;
   drainTimeoutMs?: number;
   launchDelayMs?: number;
+  longestRequest?: number;
 }
 
 export interface RehearseDeps {
@@ -44,6 +45,7 @@ export function rehearsalConfig(root: string, args: RehearseArgs): DrillsConfig 
   if (args.desiredCount !== undefined) service.desiredCount = args.desiredCount;
   if (args.deregistrationDelay !== undefined) service.deregistrationDelaySeconds = args.deregistrationDelay;
   if (args.drainTimeoutMs !== undefined) service.drainTimeoutMs = args.drainTimeoutMs;
+  if (args.longestRequest !== undefined) service.longestRequestSeconds = args.longestRequest;
   const fromCdk = (base('drills') ?? {}) as DrillsConfigOverrides;
   const overrides: DrillsConfigOverrides = {
     ...fromCdk,
@@ -168,6 +170,7 @@ export function registerRehearse(program: Command, ctx: CliContext): void {
     .option('--desired-count <n>', 'tasks in the fleet', integer('--desired-count'))
     .option('--deregistration-delay <s>', 'deregistration delay seconds', integer('--deregistration-delay'))
     .option('--drain-timeout-ms <ms>', "the service's drain deadline", integer('--drain-timeout-ms'))
+    .option('--longest-request <s>', 'the longest request the service serves, seconds (bounds the drain settings)', integer('--longest-request'))
     .option('--launch-delay-ms <ms>', 'delay before a replacement starts', integer('--launch-delay-ms'))
     .action(async (ids: string[], opts: Omit<RehearseArgs, 'ids'>) => ctx.setExitCode(await rehearseCommand({ ids, ...opts }, ctx.io)));
 }
