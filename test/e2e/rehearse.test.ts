@@ -59,4 +59,14 @@ describe('drills rehearse on the demo service', () => {
     await new Promise((r) => setTimeout(r, 500));
     expect(groupAlive(run.child.pid as number)).toBe(false);
   });
+
+  it('aborts on SIGTERM to the CLI process alone: exit 3, nothing left running', async () => {
+    const run = drills(['rehearse', 'task-stop-drain', '--out', out]);
+    await new Promise((r) => setTimeout(r, 2500));
+    run.child.kill('SIGTERM');
+    const { code } = await run.done;
+    expect(code).toBe(3);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(groupAlive(run.child.pid as number)).toBe(false);
+  });
 });
