@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 /**
  * The CDK app: reads the one config (cdk.json context `drills`, `-c key=value`), builds the
- * Workload and Drills stacks. Environment-agnostic: synth needs no credentials or network.
+ * Workload and Drills stacks, under the guardrails (docs/guardrails.md). Environment-agnostic: synth needs no credentials or network.
  */
 import { App } from 'aws-cdk-lib';
 import { catalogue } from '../experiments';
 import { ConfigError, loadConfig } from '../lib/config';
+import { applyGuardrails } from '../lib/guardrails';
 import { buildApp } from '../lib/stacks/build-app';
 import { ServiceImageError } from '../lib/workload/service-image';
 
@@ -13,6 +14,8 @@ const app = new App();
 try {
   const config = loadConfig((key) => app.node.tryGetContext(key));
   buildApp(app, { config, catalogue });
+  // Drain-readiness and FIS-safety rules plus cdk-nag's AwsSolutions: errors fail synth.
+  applyGuardrails(app, { environment: config.drills.environment, longestRequestSeconds: config.service.longestRequestSeconds });
 } catch (e) {
   if (e instanceof ConfigError || e instanceof ServiceImageError) {
     process.stderr.write(`${e.message}\n`);

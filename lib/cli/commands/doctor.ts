@@ -6,6 +6,7 @@
  * 0; 2 on bad arguments or unreadable templates; 5 when AWS could not be read.
  */
 import { ECSClient } from '@aws-sdk/client-ecs';
+import type { Command } from 'commander';
 import { DRILLS_PACK } from '../../guardrails/drills-pack';
 import { evaluate } from '../../guardrails/evaluate';
 import { formatSuppressed } from '../../guardrails/format-finding';
@@ -16,6 +17,7 @@ import { templateView } from '../../guardrails/template-view';
 import type { Environment, NamedTemplate } from '../../guardrails/types';
 import { describeError } from '../../runner/aws/aws-error';
 import { EXIT_CODE } from '../../runner/verdict';
+import type { CliContext } from '../context';
 import type { CommandIo } from './preflight';
 
 export interface DoctorArgs {
@@ -100,4 +102,18 @@ export async function doctorCommand(args: DoctorArgs, io: DoctorIo, deps: Doctor
   }
   doctorSummary(result, view.resources.length, templates.length).forEach((line) => io.err(`${line}\n`));
   return result.findings.some((f) => f.severity === 'error') ? EXIT_CODE.VIOLATED : EXIT_CODE.HELD;
+}
+
+export function registerDoctor(program: Command, ctx: CliContext): void {
+  program
+    .command('doctor [paths...]')
+    .description('check synthesized CloudFormation (cdk.out, template files) or a deployed service against the guardrail rules')
+    .option('--json', 'the doctor object on stdout')
+    .option('--live', 'read a deployed service through ECS (with --cluster and --service)')
+    .option('--cluster <name>', 'ECS cluster (with --live)')
+    .option('--service <name>', 'ECS service (with --live)')
+    .option('--region <region>', 'AWS region (default: the SDK chain)')
+    .option('--environment <env>', 'production or non-production')
+    .option('--longest-request <seconds>', "the service's longest request")
+    .action(async (paths: string[], opts: Omit<DoctorArgs, 'paths'>) => ctx.setExitCode(await doctorCommand({ ...opts, paths }, ctx.io)));
 }
