@@ -1,3 +1,7 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { appContainer, FIXTURE_PATH, withEdit } from '../guardrails/fixture';
 import { drills, killAll } from './drills-cli';
 
 jest.setTimeout(60_000);
@@ -34,5 +38,26 @@ describe('drills CLI (built: dist/bin/drills.js)', () => {
     const { code, stderr } = await run.done;
     expect([2, 5]).toContain(code);
     expect(stderr).toContain('did not come up');
+  });
+
+  it('runs doctor: exit 0 on a compliant template, 1 on a shell entrypoint, 2 on a usage error', async () => {
+    const ok = await drills(['doctor', FIXTURE_PATH, '--json']).done;
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toEqual({ findings: [] });
+
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doctor-cli-'));
+    try {
+      const shell = path.join(dir, 'shell.template.json');
+      fs.writeFileSync(shell, JSON.stringify(withEdit('TaskDefinition', (p) => { appContainer(p).EntryPoint = ['sh', '-c', 'node server.js']; })));
+      const bad = await drills(['doctor', shell]).done;
+      expect(bad.code).toBe(1);
+      expect(bad.stdout).toMatch(/\[Error at .*\] DRILL-DRAIN-4:/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+
+    const usage = await drills(['doctor', '--live']).done;
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('--live needs --cluster');
   });
 });
