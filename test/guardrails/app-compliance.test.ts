@@ -1,5 +1,5 @@
 /**
- * The real app, built the way bin/app.ts builds it, with applyGuardrails: no guardrail error,
+ * The real app, built as bin/app.ts builds it (buildGuardedApp): no guardrail error,
  * no cdk-nag AwsSolutions finding left unacknowledged. A new finding fails `npm test` here.
  */
 import { App, Stack, Validations } from 'aws-cdk-lib';
@@ -8,35 +8,35 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { catalogue } from '../../experiments';
 import { configWith, type DrillsConfigOverrides } from '../../lib/config';
-import { APP_NAG_ACKNOWLEDGEMENTS, applyGuardrails } from '../../lib/guardrails';
-import { buildApp, type DrillsApp } from '../../lib/stacks/build-app';
+import { APP_NAG_ACKNOWLEDGEMENTS } from '../../lib/guardrails';
+import type { DrillsApp } from '../../lib/stacks/build-app';
+import { buildGuardedApp } from '../../lib/stacks/build-guarded-app';
 import { demoImageDirectory } from '../stacks/synth-app';
 
-function buildLikeBinApp(overrides: DrillsConfigOverrides = {}, tweak: (built: DrillsApp) => void = () => {}) {
+function buildAsBinApp(overrides: DrillsConfigOverrides = {}, tweak: (built: DrillsApp) => void = () => {}) {
   const app = new App();
   const config = configWith(overrides);
-  const built = buildApp(app, { config, catalogue, demoImageDirectory: demoImageDirectory() });
+  const built = buildGuardedApp(app, { config, catalogue, demoImageDirectory: demoImageDirectory() });
   tweak(built);
-  applyGuardrails(app, { environment: config.drills.environment, longestRequestSeconds: config.service.longestRequestSeconds });
   return { app, stacks: [built.workload, built.drills] as Stack[] };
 }
 
 const errorsOf = (stacks: Stack[]) =>
   stacks.flatMap((s) => Annotations.fromStack(s).findError('*', Match.anyValue())).map((e) => `${e.id}: ${String(e.entry.data)}`);
 
-describe('the app under applyGuardrails', () => {
+describe('the app as bin/app.ts builds it, under the guardrails', () => {
   it.each<[string, DrillsConfigOverrides]>([
     ['the default config', {}],
     ['production', { drills: { environment: 'production' } }],
     ['game days, reports and the dead-man\'s switch', { drills: { gameDays: true, gameDaysEnabled: true, reportBucket: 'drill-reports', deadMansSwitch: true } }],
   ])('synthesizes with no unacknowledged cdk-nag finding and no guardrail error (%s)', (_name, overrides) => {
-    const { app, stacks } = buildLikeBinApp(overrides);
+    const { app, stacks } = buildAsBinApp(overrides);
     expect(() => app.synth()).not.toThrow();
     expect(errorsOf(stacks)).toEqual([]);
   });
 
   it('fails synth with a guardrail error when the real task definition breaks the drain budget', () => {
-    const { stacks } = buildLikeBinApp({}, (built) => {
+    const { stacks } = buildAsBinApp({}, (built) => {
       const td = built.workload.workload.taskDefinition.node.defaultChild as ecs.CfnTaskDefinition;
       td.addPropertyOverride('ContainerDefinitions.0.StopTimeout', 300);
     });
@@ -44,14 +44,14 @@ describe('the app under applyGuardrails', () => {
   });
 
   it('fails synth on a cdk-nag finding that no acknowledgement covers', () => {
-    const { app } = buildLikeBinApp({}, (built) => { new s3.Bucket(built.workload, 'Unreviewed'); });
+    const { app } = buildAsBinApp({}, (built) => { new s3.Bucket(built.workload, 'Unreviewed'); });
     expect(() => app.synth()).toThrow(/AwsSolutions-S1/);
   });
 });
 
 describe('the app\'s cdk-nag acknowledgements', () => {
   it('each covers a finding of the real app, so none is stale', () => {
-    const { app } = buildLikeBinApp({ drills: { gameDays: true, reportBucket: 'drill-reports' } });
+    const { app } = buildAsBinApp({ drills: { gameDays: true, reportBucket: 'drill-reports' } });
     app.synth();
     const reasonsUsed = new Set(app.node.findAll().flatMap((c) => c.node.metadata
       .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
