@@ -60,4 +60,18 @@ describe('drills CLI (built: dist/bin/drills.js)', () => {
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('--live needs --cluster');
   });
+
+  it('lists the AWS commands in --help and refuses their bad input with exit 2 before touching AWS', async () => {
+    const help = await drills(['--help']).done;
+    for (const command of ['preflight', 'run', 'stop', 'report', 'doctor']) expect(help.stdout).toContain(`  ${command} `);
+    const noYes = await drills(['run', 'task-stop-drain']).done;
+    expect(noYes.code).toBe(2);
+    expect(noYes.stderr).toContain('pass --yes');
+    const stopWhat = await drills(['stop']).done;
+    expect(stopWhat.code).toBe(2);
+    expect(stopWhat.stderr).toContain('--all-mine');
+    const unknown = await drills(['preflight', 'no-such-drill', '--outputs', 'none.json']).done;
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("unknown drill 'no-such-drill'");
+  });
 });

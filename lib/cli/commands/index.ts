@@ -5,8 +5,20 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context';
 import { registerDoctor } from './doctor';
 import { registerList } from './list';
+import { registerPreflight } from './preflight';
+import { registerReport } from './report';
 import { registerRehearse } from './rehearse';
+import { registerRun } from './run';
+import { registerStop } from './stop';
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
-export const COMMANDS: readonly RegisterCommand[] = [registerList, registerRehearse, registerDoctor];
+export const COMMANDS: readonly RegisterCommand[] = [
+  registerList,
+  registerRehearse,
+  registerPreflight,
+  registerRun,
+  registerStop,
+  registerReport,
+  registerDoctor,
+];

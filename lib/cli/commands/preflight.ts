@@ -4,6 +4,8 @@
  * (actionsMode skip-all, injects nothing). Exit 0 when every check passed, 1 when one failed,
  * 2 on bad arguments or an unreadable outputs file, 5 when AWS could not be reached at all.
  */
+import { InvalidArgumentError, type Command } from 'commander';
+import type { CliContext } from '../context';
 import { findDrill } from '../../../experiments';
 import { describeError } from '../../runner/aws/aws-error';
 import { openAwsSession, resolveDeployment, type AwsSession } from '../../runner/aws/aws-session';
@@ -95,4 +97,30 @@ export async function preflightCommand(args: PreflightArgs, io: CommandIo, deps:
   } finally {
     session.close();
   }
+}
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/** The options every AWS command shares: where the deployment is, and the account it must be in. */
+export function awsTargetOptions(command: Command): Command {
+  return command
+    .option('--outputs <file>', 'the JSON `cdk deploy --outputs-file` wrote (default: ./cdk-outputs.json)')
+    .option('--stack <name>', 'a stack to read outputs from (repeatable); without --outputs, read from CloudFormation', collect)
+    .option('--region <region>', 'AWS region (default: the SDK chain)')
+    .option('--account <id>', 'refuse to run unless the caller is in this account')
+    .option('--json', 'print only the result as JSON on stdout');
+}
+
+/** A whole number of seconds (or ms) ≥ 0, for commander. */
+export const wholeNumber = (name: string) => (v: string): number => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`${name} must be a whole number ≥ 0, got '${v}'`);
+  return n;
+};
+
+export function registerPreflight(program: Command, ctx: CliContext): void {
+  awsTargetOptions(program.command('preflight <drill>').description('check that a drill is safe to run now against AWS (starts nothing)'))
+    .option('--allow-insufficient-data', 'accept stop-condition alarms in INSUFFICIENT_DATA')
+    .option('--dry-run', 'also start the experiment with actionsMode skip-all (injects nothing)')
+    .action(async (drill: string, opts: Omit<PreflightArgs, 'drill'>) => ctx.setExitCode(await preflightCommand({ ...opts, drill }, ctx.io)));
 }

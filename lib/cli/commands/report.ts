@@ -5,6 +5,8 @@
  * are read for the window; `<out>/<drill>/<experiment-id>/journal.json` and `report.md` are
  * written atomically; the exit code follows the verdict.
  */
+import type { Command } from 'commander';
+import type { CliContext } from '../context';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { findDrill } from '../../../experiments';
@@ -13,7 +15,7 @@ import { scheduledJournal, scheduledMarkdown } from '../../runner/aws/scheduled-
 import { scheduledReport } from '../../runner/aws/scheduled-report';
 import { scheduledTimeline } from '../../runner/aws/scheduled-timeline';
 import { EXIT_CODE, exitCodeOf } from '../../runner/verdict';
-import { openTarget, type AwsCommandDeps, type AwsTargetArgs, type CommandIo } from './preflight';
+import { awsTargetOptions, openTarget, wholeNumber, type AwsCommandDeps, type AwsTargetArgs, type CommandIo } from './preflight';
 
 export interface ReportArgs extends AwsTargetArgs {
   readonly experimentId: string;
@@ -67,4 +69,11 @@ async function writeAtomically(file: string, text: string): Promise<void> {
   const tmp = `${file}.${process.pid}.tmp`;
   await fs.writeFile(tmp, text);
   await fs.rename(tmp, file);
+}
+
+export function registerReport(program: Command, ctx: CliContext): void {
+  awsTargetOptions(program.command('report <experiment-id>').description('evidence and a verdict for an experiment a schedule (or anyone) started'))
+    .option('--out <dir>', 'evidence root', 'evidence')
+    .option('--after-seconds <s>', 'seconds after the end to keep reading events and metrics', wholeNumber('--after-seconds'))
+    .action(async (experimentId: string, opts: Omit<ReportArgs, 'experimentId'>) => ctx.setExitCode(await reportCommand({ ...opts, experimentId }, ctx.io)));
 }

@@ -5,20 +5,22 @@
  * FisEngine → exit code by verdict. Ctrl-C or SIGTERM stop the experiment and wait for
  * `stopped` before the command returns; so does any exception (the engine is always closed).
  */
+import type { Command } from 'commander';
+import type { CliContext } from '../context';
 import * as readline from 'readline';
 import type { Drill } from '../../drill';
 import { describeError } from '../../runner/aws/aws-error';
 import type { AwsSession } from '../../runner/aws/aws-session';
-import { engineOnlyRun, TimelineRecorder } from '../../runner/aws/engine-only-run';
 import { FisEngine } from '../../runner/aws/fis-engine';
 import { HeartbeatPublisher } from '../../runner/aws/heartbeat';
 import { httpProbe } from '../../runner/aws/preflight';
 import { preflightLines, preflightSummary } from '../../runner/aws/preflight-format';
 import type { DeployedService } from '../../runner/aws/resolve-outputs';
-import type { Engine, TimelineSink } from '../../runner/engine';
-import { EXIT_CODE, exitCodeOf, type Verdict } from '../../runner/verdict';
-import type { Figures } from '../../drill/figures';
-import { defaultRunId, openTarget, preflightFor, type AwsCommandDeps, type CommandIo, type PreflightArgs } from './preflight';
+import { runDrill, type RunResult } from '../../runner/run-drill';
+import { timelineRelay } from '../../runner/timeline-relay';
+import { EXIT_CODE, exitCodeOf } from '../../runner/verdict';
+import { progressLine } from '../reporter';
+import { awsTargetOptions, defaultRunId, openTarget, preflightFor, type AwsCommandDeps, type CommandIo, type PreflightArgs } from './preflight';
 
 export interface RunArgs extends Omit<PreflightArgs, 'dryRun'> {
   /** Inject without asking (required when stdin is not a terminal). */
@@ -30,30 +32,9 @@ export interface RunArgs extends Omit<PreflightArgs, 'dryRun'> {
   readonly runId?: string;
 }
 
-/** The part of the runner core's result this command reports. */
-export interface DrillRunResult {
-  readonly drill: Drill | string;
-  readonly runId: string;
-  readonly verdict: Verdict;
-  readonly figures: Figures;
-  readonly evidence: string;
-  readonly experimentId?: string;
-}
-
-/** The runner core's `runDrill` (lib/runner/run-drill.ts), as this command calls it. */
-export type RunDrill = (options: {
-  readonly drill: Drill;
-  readonly engine: Engine;
-  readonly outRoot: string;
-  readonly runId?: string;
-  readonly signal?: AbortSignal;
-  readonly onEvent?: TimelineSink;
-}) => Promise<DrillRunResult>;
-
 export interface RunDeps extends AwsCommandDeps {
-  readonly runDrill?: RunDrill;
-  /** Look for the runner core in this build when no runDrill is given. @default true */
-  readonly loadCore?: boolean;
+  /** The runner core. @default runDrill (lib/runner/run-drill.ts) */
+  readonly runDrill?: typeof runDrill;
   /** @default process.stdin.isTTY */
   readonly interactive?: boolean;
   /** Answers the confirmation prompt. @default - a line read from stdin */
@@ -100,8 +81,8 @@ async function guardedRun(args: RunArgs, io: CommandIo, deps: RunDeps, drill: Dr
   } else if (!interactive) {
     io.err(`drills run: --yes given; starting ${drill.id} (run ${runId}) without a prompt\n`);
   }
-  const runDrill = deps.runDrill ?? (deps.loadCore === false ? undefined : loadRunDrill());
-  const recorder = new TimelineRecorder();
+  const run = deps.runDrill ?? runDrill;
+  const timeline = timelineRelay();
   const controller = new AbortController();
   const signals = deps.signals ?? process;
   const onSignal = (name: NodeJS.Signals) => () => {
@@ -120,18 +101,23 @@ async function guardedRun(args: RunArgs, io: CommandIo, deps: RunDeps, drill: Dr
     operator: preflight.caller.arn,
     signal: controller.signal,
     log: (line) => io.err(`${line}\n`),
-    onEvent: recorder.sink,
+    onEvent: timeline.sink,
   });
   const heartbeat = args.heartbeat ? new HeartbeatPublisher(session.apis.metrics, deployed.serviceName, (m) => io.err(`${m}\n`)) : undefined;
   heartbeat?.start(async () => (await httpProbe(deployed.serviceUrl)).ok);
-  let result: DrillRunResult | undefined;
+  let result: RunResult | undefined;
   try {
-    const outRoot = args.out ?? 'evidence';
-    if (runDrill) result = await runDrill({ drill, engine, outRoot, runId, signal: controller.signal });
-    else {
-      io.err('drills run: the runner core (lib/runner/run-drill) is not in this build: running without probes, judging AWS figures only\n');
-      result = await engineOnlyRun({ drill, engine, recorder, outRoot, runId });
-    }
+    result = await run({
+      drill,
+      engine,
+      outRoot: args.out ?? 'evidence',
+      runId,
+      signal: controller.signal,
+      timeline,
+      settings: { templateId, heartbeat: Boolean(args.heartbeat) },
+      target: { account: preflight.caller.account, cluster: deployed.clusterName, service: deployed.serviceName, serviceUrl: deployed.serviceUrl },
+      onEvent: (e) => io.err(progressLine(drill.id, e)),
+    });
   } catch (err) {
     io.err(`drills run: ${describeError(err)}\n`);
   } finally {
@@ -162,12 +148,11 @@ function askOnStderr(question: string): Promise<boolean> {
   });
 }
 
-/** The runner core, when this build has it (it is written alongside this command). */
-function loadRunDrill(): RunDrill | undefined {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return (require('../../runner/run-drill') as { runDrill?: RunDrill }).runDrill;
-  } catch {
-    return undefined;
-  }
+export function registerRun(program: Command, ctx: CliContext): void {
+  awsTargetOptions(program.command('run <drill>').description('run a drill through AWS FIS: preflight, confirm, inject, judge, evidence'))
+    .option('--yes', 'inject without asking (required when nobody is at a terminal)')
+    .option('--out <dir>', 'evidence root', 'evidence')
+    .option('--allow-insufficient-data', 'accept stop-condition alarms in INSUFFICIENT_DATA')
+    .option('--heartbeat', "publish the dead-man's switch heartbeat while the drill runs")
+    .action(async (drill: string, opts: Omit<RunArgs, 'drill'>) => ctx.setExitCode(await runCommand({ ...opts, drill }, ctx.io)));
 }

@@ -4,11 +4,13 @@
  * until FIS says each is stopped. Exit 0 when all are stopped (or had already ended), 2 on bad
  * arguments, 5 when one could not be stopped or AWS could not be read.
  */
+import type { Command } from 'commander';
+import type { CliContext } from '../context';
 import { describeError } from '../../runner/aws/aws-error';
 import { openAwsSession } from '../../runner/aws/aws-session';
 import { mineToStop, stopExperiments, type StopOutcome } from '../../runner/aws/stop-experiments';
 import { EXIT_CODE } from '../../runner/verdict';
-import type { AwsCommandDeps, CommandIo } from './preflight';
+import { wholeNumber, type AwsCommandDeps, type CommandIo } from './preflight';
 
 export interface StopArgs {
   readonly experimentId?: string;
@@ -45,4 +47,15 @@ export async function stopCommand(args: StopArgs, io: CommandIo, deps: AwsComman
   } finally {
     session.close();
   }
+}
+
+export function registerStop(program: Command, ctx: CliContext): void {
+  program
+    .command('stop [experiment-id]')
+    .description('stop an experiment, or --all-mine: every active one this tool started for you; waits for stopped')
+    .option('--all-mine', 'every active experiment this tool started for the caller')
+    .option('--region <region>', 'AWS region (default: the SDK chain)')
+    .option('--json', 'print only the result as JSON on stdout')
+    .option('--wait-ms <ms>', 'longest wait per experiment for stopped', wholeNumber('--wait-ms'))
+    .action(async (experimentId: string | undefined, opts: Omit<StopArgs, 'experimentId'>) => ctx.setExitCode(await stopCommand({ ...opts, experimentId }, ctx.io)));
 }
