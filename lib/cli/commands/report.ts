@@ -11,9 +11,11 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { findDrill } from '../../../experiments';
 import { describeError } from '../../runner/aws/aws-error';
-import { scheduledJournal, scheduledMarkdown } from '../../runner/aws/scheduled-evidence';
+import { scheduledJournal } from '../../runner/aws/scheduled-evidence';
 import { scheduledReport } from '../../runner/aws/scheduled-report';
 import { scheduledTimeline } from '../../runner/aws/scheduled-timeline';
+import { writeAtomically } from '../../runner/journal-writer';
+import { renderReport } from '../../runner/report-markdown';
 import { EXIT_CODE, exitCodeOf } from '../../runner/verdict';
 import { awsTargetOptions, openTarget, wholeNumber, type AwsCommandDeps, type AwsTargetArgs, type CommandIo } from './preflight';
 
@@ -35,40 +37,39 @@ export async function reportCommand(args: ReportArgs, io: CommandIo, deps: AwsCo
   const { session, deployed } = target;
   try {
     const report = await scheduledReport({ ...session.apis, deployed, experimentId: args.experimentId, afterSeconds: args.afterSeconds });
-    const drillId = report.drillId ?? 'unknown-drill';
+    const drill = report.drillId === undefined ? undefined : findDrill(report.drillId);
+    if (!drill) {
+      io.err(`drills report: experiment ${report.experiment.id} is tagged drill '${report.drillId ?? '(none)'}', which is not in this catalogue: nothing to judge it by\n`);
+      return EXIT_CODE.ERROR;
+    }
     const journal = scheduledJournal({
-      drillId,
-      drill: findDrill(drillId),
+      drill,
       experiment: report.experiment,
+      deployed,
       injection: report.injection,
       figures: report.figures,
       timeline: scheduledTimeline(report.experiment, report.evidence.timeline, report.faultStart),
       notes: report.evidence.notes,
     });
-    const dir = path.join(args.out ?? 'evidence', drillId, report.experiment.id);
+    const { judgement } = journal;
+    const dir = path.join(args.out ?? 'evidence', drill.id, report.experiment.id);
+    await fs.mkdir(dir, { recursive: true });
     await writeAtomically(path.join(dir, 'journal.json'), `${JSON.stringify(journal, null, 2)}\n`);
-    await writeAtomically(path.join(dir, 'report.md'), scheduledMarkdown(journal));
-    if (journal.notJudged.length > 0) io.err(`drills report: not judged (no probe data on a scheduled run): ${journal.notJudged.join(', ')}\n`);
+    await writeAtomically(path.join(dir, 'report.md'), renderReport(journal));
+    if (judgement.notJudged.length > 0) io.err(`drills report: not judged (no probe data on a scheduled run): ${judgement.notJudged.join(', ')}\n`);
     if (args.json) {
-      const run = { drill: drillId, verdict: journal.verdict, figures: journal.figures, evidence: dir, experimentId: report.experiment.id };
-      io.out(`${JSON.stringify({ verdict: journal.verdict, runs: [run] }, null, 2)}\n`);
+      const run = { drill: drill.id, verdict: judgement.verdict, figures: journal.figures, evidence: dir, experimentId: report.experiment.id };
+      io.out(`${JSON.stringify({ verdict: judgement.verdict, runs: [run] }, null, 2)}\n`);
     } else {
-      io.out(`${journal.verdict}  ${drillId}  experiment ${report.experiment.id}  evidence ${dir}\n`);
+      io.out(`${judgement.verdict}  ${drill.id}  experiment ${report.experiment.id}  evidence ${dir}\n`);
     }
-    return exitCodeOf(journal.verdict);
+    return exitCodeOf(judgement.verdict);
   } catch (err) {
     io.err(`drills report: ${describeError(err)}\n`);
     return EXIT_CODE.ERROR;
   } finally {
     session.close();
   }
-}
-
-async function writeAtomically(file: string, text: string): Promise<void> {
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  await fs.writeFile(tmp, text);
-  await fs.rename(tmp, file);
 }
 
 export function registerReport(program: Command, ctx: CliContext): void {

@@ -111,9 +111,9 @@ describe('drills report', () => {
     expect(json).toMatchObject({ verdict: 'HELD', runs: [{ drill: 'task-stop-drain', experimentId: e.id, figures: { 'tasks.sigkilled': 0 } }] });
     expect(code).toBe(0);
     const journal = JSON.parse(await fs.readFile(path.join(evidence, 'task-stop-drain', e.id, 'journal.json'), 'utf8'));
-    expect(journal.notJudged).toEqual(['streams.broken', 'requests.errorRate']);
+    expect(journal).toMatchObject({ schema: 'fis-drills/journal@1', mode: 'aws', experimentId: e.id, judgement: { verdict: 'HELD', notJudged: ['streams.broken', 'requests.errorRate'] } });
     expect(journal.timeline.map((t: { kind: string }) => t.kind)).toContain('task-exited');
-    expect(await fs.readFile(path.join(evidence, 'task-stop-drain', e.id, 'report.md'), 'utf8')).toMatch(/^# task-stop-drain — HELD/);
+    expect(await fs.readFile(path.join(evidence, 'task-stop-drain', e.id, 'report.md'), 'utf8')).toMatch(/^# Cooperative task stop drains in-flight streams — HELD/);
     expect(err.join('')).toMatch(/not judged/);
     expect(fake.state.callsTo('StartExperiment')).toHaveLength(0);
   });

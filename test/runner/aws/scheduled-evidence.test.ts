@@ -1,48 +1,63 @@
 import { findDrill } from '../../../experiments';
-import { judgeExpectations, scheduledJournal, scheduledMarkdown, scheduledVerdict } from '../../../lib/runner/aws/scheduled-evidence';
+import type { FaultInjection } from '../../../lib/runner/engine';
+import { isJournal } from '../../../lib/runner/journal';
+import { scheduledJournal } from '../../../lib/runner/aws/scheduled-evidence';
+import { renderReport } from '../../../lib/runner/report-markdown';
+import type { Figures } from '../../../lib/drill';
 
 const drill = findDrill('task-stop-drain')!;
+const deployed = { serviceUrl: 'http://svc', clusterName: 'c', serviceName: 's', loadBalancerFullName: 'lb', targetGroupFullName: 'tg' } as never;
+const injected: FaultInjection = { injected: true, targets: ['t'] };
+
+function journalOf(figures: Figures, injection: FaultInjection = injected, notes: string[] = []) {
+  return scheduledJournal({
+    drill,
+    experiment: { id: 'EXP1', templateId: 'EXT1', status: 'completed', actions: [], tags: {}, startTime: new Date('2026-11-23T10:00:00Z') },
+    deployed,
+    injection,
+    figures,
+    timeline: [],
+    notes,
+  });
+}
 
 describe('scheduled evidence', () => {
-  it('leaves expectations on probe figures not judged', () => {
-    const results = judgeExpectations(drill, { 'tasks.sigkilled': 0, 'recovery.seconds': 90 });
-    expect(results.map((r) => [r.figure, r.outcome])).toEqual([
-      ['streams.broken', 'not judged'],
-      ['tasks.sigkilled', 'held'],
-      ['requests.errorRate', 'not judged'],
-      ['recovery.seconds', 'held'],
+  it('is a run journal (same schema, mode aws) with probe figures not judged', () => {
+    const journal = journalOf({ 'tasks.sigkilled': 0, 'recovery.seconds': 90 });
+    expect(isJournal(journal)).toBe(true);
+    expect(journal).toMatchObject({ mode: 'aws', runId: 'EXP1', experimentId: 'EXP1', settings: { source: 'scheduled', templateId: 'EXT1' } });
+    expect(journal.judgement.expectations.map((r) => [r.figure, r.held])).toEqual([
+      ['streams.broken', null],
+      ['tasks.sigkilled', true],
+      ['requests.errorRate', null],
+      ['recovery.seconds', true],
     ]);
+    expect(journal.judgement.verdict).toBe('HELD');
+    expect(journal.judgement.notJudged).toEqual(['streams.broken', 'requests.errorRate']);
   });
 
   it('fails as VIOLATED when a judged expectation is missed, using the aws bound', () => {
-    const results = judgeExpectations(drill, { 'tasks.sigkilled': 1, 'recovery.seconds': 181 });
-    expect(scheduledVerdict({ injected: true, targets: ['t'] }, results)).toBe('VIOLATED');
-    expect(results.find((r) => r.figure === 'recovery.seconds')).toMatchObject({ bound: 180, outcome: 'missed' });
+    const { judgement } = journalOf({ 'tasks.sigkilled': 1, 'recovery.seconds': 181 });
+    expect(judgement.verdict).toBe('VIOLATED');
+    expect(judgement.expectations.find((r) => r.figure === 'recovery.seconds')).toMatchObject({ bound: 180, held: false });
   });
 
   it('puts the platform outcome before the expectations', () => {
-    const held = judgeExpectations(drill, { 'tasks.sigkilled': 0 });
-    expect(scheduledVerdict({ injected: true, targets: [], error: 'failed' }, held)).toBe('ERROR');
-    expect(scheduledVerdict({ injected: true, targets: [], aborted: 'alarm' }, held)).toBe('ABORTED');
-    expect(scheduledVerdict({ injected: false, targets: [], reason: 'zero targets' }, held)).toBe('NOT_INJECTED');
-    expect(scheduledVerdict({ injected: true, targets: ['t'] }, held)).toBe('HELD');
+    const held = { 'tasks.sigkilled': 0 };
+    expect(journalOf(held, { injected: true, targets: [], error: 'failed' }).judgement.verdict).toBe('ERROR');
+    expect(journalOf(held, { injected: true, targets: [], aborted: 'alarm' }).judgement.verdict).toBe('ABORTED');
+    expect(journalOf(held, { injected: false, targets: [], reason: 'zero targets' }).judgement.verdict).toBe('NOT_INJECTED');
   });
 
   it('fails as ERROR, never HELD, when nothing could be judged', () => {
-    expect(scheduledVerdict({ injected: true, targets: ['t'] }, judgeExpectations(drill, {}))).toBe('ERROR');
+    expect(journalOf({}).judgement.verdict).toBe('ERROR');
   });
 
-  it('renders the expectation table with unmeasured figures marked', () => {
-    const journal = scheduledJournal({
-      drillId: drill.id,
-      drill,
-      experiment: { id: 'EXP1', status: 'completed', actions: [], tags: {} },
-      injection: { injected: true, targets: ['t'] },
-      figures: { 'tasks.sigkilled': 0 },
-      timeline: [],
-      notes: [],
-    });
-    expect(journal.notJudged).toEqual(['streams.broken', 'requests.errorRate', 'recovery.seconds']);
-    expect(scheduledMarkdown(journal)).toContain('| streams.broken | <= 0 | unmeasured | not judged |');
+  it('renders through the shared report, unmeasured figures marked and the notes kept', () => {
+    const journal = journalOf({ 'tasks.sigkilled': 0 }, injected, ['ECS events could not be read']);
+    const report = renderReport(journal);
+    expect(report).toContain('| streams.broken | <= 0 | — | not judged |');
+    expect(report).toContain('- ECS events could not be read');
+    expect(report).toContain('no probe data');
   });
 });
