@@ -1,5 +1,6 @@
 /** Spawns `node dist/bin/drills.js` (build first) and collects its output; killed at the bound. */
 import { spawn, type ChildProcess } from 'child_process';
+import * as fs from 'fs';
 import * as path from 'path';
 
 export const ROOT = path.resolve(__dirname, '../..');
@@ -12,8 +13,8 @@ export interface CliRun {
 
 const live = new Set<ChildProcess>();
 
-export function drills(args: readonly string[], timeoutMs = 120_000): CliRun {
-  const child = spawn(process.execPath, [DRILLS_JS, ...args], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+export function drills(args: readonly string[], timeoutMs = 120_000, env: NodeJS.ProcessEnv = {}): CliRun {
+  const child = spawn(process.execPath, [DRILLS_JS, ...args], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   live.add(child);
   let stdout = '';
   let stderr = '';
@@ -49,5 +50,31 @@ export function groupAlive(pid: number): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * PIDs of live processes whose environment carries `name=value`. Task processes inherit the
+ * CLI's environment but lead process groups of their own, so this finds what a group check misses.
+ */
+export function processesWithEnv(name: string, value: string): number[] {
+  const needle = `${name}=${value}`;
+  const found: number[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      if (fs.readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0').includes(needle)) found.push(Number(entry));
+    } catch {
+      /* gone, or not ours to read */
+    }
+  }
+  return found.filter((pid) => !isZombie(pid));
+}
+
+function isZombie(pid: number): boolean {
+  try {
+    return /^State:\s+Z/m.test(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  } catch {
+    return true;
   }
 }

@@ -1,7 +1,7 @@
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { drills, groupAlive, killAll } from '../cli/drills-cli';
+import { drills, killAll } from '../cli/drills-cli';
 
 jest.setTimeout(150_000);
 let out: string;
@@ -49,24 +49,5 @@ describe('drills rehearse on the demo service', () => {
     expect(result.verdict).toBe('VIOLATED');
     expect(code).toBe(1);
   });
-
-  it('aborts on SIGINT to the process group: exit 3, evidence written, nothing left running', async () => {
-    const run = drills(['rehearse', 'task-stop-drain', '--out', out]);
-    await new Promise((r) => setTimeout(r, 2500));
-    process.kill(-(run.child.pid as number), 'SIGINT');
-    const { code } = await run.done;
-    expect(code).toBe(3);
-    await new Promise((r) => setTimeout(r, 500));
-    expect(groupAlive(run.child.pid as number)).toBe(false);
-  });
-
-  it('aborts on SIGTERM to the CLI process alone: exit 3, nothing left running', async () => {
-    const run = drills(['rehearse', 'task-stop-drain', '--out', out]);
-    await new Promise((r) => setTimeout(r, 2500));
-    run.child.kill('SIGTERM');
-    const { code } = await run.done;
-    expect(code).toBe(3);
-    await new Promise((r) => setTimeout(r, 500));
-    expect(groupAlive(run.child.pid as number)).toBe(false);
-  });
+  // Signals (Ctrl-C, SIGTERM alone, a second signal) are in rehearse-misbehaving.test.ts.
 });
