@@ -43,16 +43,6 @@ export function killAll(): void {
   for (const c of live) killGroup(c);
 }
 
-/** Whether any process in the child's process group is still alive. */
-export function groupAlive(pid: number): boolean {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * PIDs of live processes whose environment carries `name=value`. Task processes inherit the
  * CLI's environment but lead process groups of their own, so this finds what a group check misses.
