@@ -27,6 +27,8 @@ export interface LocalEngineOptions {
 }
 
 const POLL_MS = 50;
+/** After stopTimeout, the SIGKILL and the exit it causes still take a moment to be seen. */
+const STOP_MARGIN_MS = 5000;
 
 /**
  * The local engine: the service's real start command as `desiredCount` process groups over
@@ -121,12 +123,25 @@ export class LocalEngine implements Engine {
         if (this.closing) done(false);
         else if (this.settled()) done(true);
       };
-      const bound = setTimeout(() => done(false), timeoutMs);
+      const bound = setTimeout(() => done(false), this.recoveryBoundMs(timeoutMs));
       const poll = setInterval(() => this.evaluate(), POLL_MS * 2);
       this.waiters.add(check);
       this.evaluate();
       check();
     });
+  }
+
+  /**
+   * A cooperative stop is not over until its tasks exited — on their own or by SIGKILL at
+   * stopTimeout — so the wait lasts at least that long, or tasks.sigkilled would be unmeasured.
+   */
+  private recoveryBoundMs(timeoutMs: number): number {
+    const pending = this.mustExit.filter((t) => t.process.alive);
+    if (pending.length === 0) return timeoutMs;
+    const stopBoundMs = this.options.config.service.stopTimeoutSeconds * 1000 + STOP_MARGIN_MS;
+    if (stopBoundMs <= timeoutMs) return timeoutMs;
+    this.options.onEvent({ kind: 'note', detail: `waiting up to ${stopBoundMs / 1000} s (stopTimeout + margin) for ${pending.map((t) => t.id).join(', ')} to exit; --stop-timeout shortens it` });
+    return stopBoundMs;
   }
 
   figures(): Figures {

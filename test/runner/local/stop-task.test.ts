@@ -55,6 +55,16 @@ describe('stop-task on the local engine', () => {
     expect(engine.figures()['tasks.sigkilled']).toBe(1);
   });
 
+  test('waits past a recovery timeout shorter than stopTimeout, so the SIGKILL is seen and counted', async () => {
+    const engine = h.create({ command: fixtureCommand('ignores-sigterm') });
+    await engine.start();
+    await engine.inject(STOP_ONE);
+    const recovery = await engine.awaitRecovery(500); // stopTimeout is 3 s in the short config
+    expect(recovery.recovered).toBe(true);
+    expect(engine.figures()['tasks.sigkilled']).toBe(1);
+    expect(h.kinds('note').map((e) => e.detail)).toContainEqual(expect.stringMatching(/waiting up to 8 s \(stopTimeout \+ margin\) for t1-zone-a/));
+  });
+
   test('fails a service that ignores SIGTERM: SIGKILL at stopTimeout, tasks.sigkilled 1', async () => {
     const { engine, recovery } = await stopOneWithStreams(fixtureCommand('ignores-sigterm'));
     expect(recovery.recovered).toBe(true);
