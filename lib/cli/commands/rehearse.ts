@@ -10,12 +10,15 @@ import { ConfigError, loadConfig, type DrillsConfig, type DrillsConfigOverrides 
 import type { Drill } from '../../drill';
 import { LocalEngine, LocalEngineError } from '../../runner/local';
 import { runDrill } from '../../runner/run-drill';
+import { newRunId } from '../../runner/run-id';
 import { timelineRelay } from '../../runner/timeline-relay';
 import { EXIT_CODE, exitCodeOf, worstVerdict } from '../../runner/verdict';
 import type { CliContext } from '../context';
 import { projectRoot } from '../project-root';
 import { readCdkContext } from '../read-cdk-context';
-import { progressLine, runsJson, summaryTable, type RunLine } from '../reporter';
+import { rehearsalProgress } from '../progress';
+import { runsJson, summaryTable, type RunLine } from '../reporter';
+import { serviceLog } from '../service-log';
 
 export interface RehearseArgs {
   ids: readonly string[];
@@ -91,10 +94,13 @@ export async function rehearseCommand(args: RehearseArgs, io: CliContext['io'], 
   signals.on('SIGINT', onSignal);
   signals.on('SIGTERM', onSignal);
   const runs: RunLine[] = [];
+  const progress = rehearsalProgress(drills, io, { json: args.json });
   try {
     for (const drill of drills) {
       if (controller.signal.aborted) break;
-      io.err(`drills rehearse: ${drill.id}: ${drill.title}\n`);
+      progress.drillStarted(drill);
+      const runId = newRunId();
+      const services = serviceLog(path.join(outRoot, drill.id, runId));
       const timeline = timelineRelay();
       const engine = new LocalEngine({
         config,
@@ -102,7 +108,7 @@ export async function rehearseCommand(args: RehearseArgs, io: CliContext['io'], 
         cwd: root,
         stopOrder: args.stopOrder ?? 'together',
         onEvent: timeline.sink,
-        log: (line) => io.err(`  ${line}\n`),
+        log: services.write,
       });
       const startError: { e?: LocalEngineError } = {};
       const guarded = guardStart(engine, startError);
@@ -110,22 +116,26 @@ export async function rehearseCommand(args: RehearseArgs, io: CliContext['io'], 
         drill,
         engine: guarded,
         outRoot,
+        runId,
         signal: controller.signal,
         timeline,
         settings: { command, stopOrder: args.stopOrder ?? 'together', service: config.service, local: config.local },
         target: { command, cwd: root },
-        onEvent: (e) => io.err(progressLine(drill.id, e)),
-      });
+        onEvent: (e) => progress.event(drill.id, e),
+      }).finally(() => services.close());
       runs.push(result);
+      progress.drillEnded(result);
       if (startError.e) {
+        await progress.close();
         const code = startError.e.kind === 'start-failed' ? EXIT_CODE.USAGE : EXIT_CODE.ERROR;
-        io.err(`drills rehearse: the service did not come up (${startError.e.kind}): ${startError.e.message}\n  command: ${command}\n  evidence: ${result.evidence}\n`);
+        io.err(`drills rehearse: the service did not come up (${startError.e.kind}): ${startError.e.message}\n  command: ${command}\n  evidence: ${result.evidence}\n  its output (${services.file}):\n${services.tail().map((l) => `    ${l}\n`).join('')}`);
         if (!args.json) io.out(summaryTable(result.verdict, runs, outRoot));
         else io.out(runsJson(result.verdict, runs));
         return code;
       }
     }
   } finally {
+    await progress.close();
     signals.off('SIGINT', onSignal);
     signals.off('SIGTERM', onSignal);
   }

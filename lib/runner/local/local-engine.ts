@@ -123,7 +123,10 @@ export class LocalEngine implements Engine {
         if (this.closing) done(false);
         else if (this.settled()) done(true);
       };
-      const bound = setTimeout(() => done(false), this.recoveryBoundMs(timeoutMs));
+      let bound = setTimeout(() => {
+        const extraMs = this.extendForPendingStops();
+        bound = setTimeout(() => done(false), extraMs);
+      }, timeoutMs);
       const poll = setInterval(() => this.evaluate(), POLL_MS * 2);
       this.waiters.add(check);
       this.evaluate();
@@ -133,15 +136,15 @@ export class LocalEngine implements Engine {
 
   /**
    * A cooperative stop is not over until its tasks exited — on their own or by SIGKILL at
-   * stopTimeout — so the wait lasts at least that long, or tasks.sigkilled would be unmeasured.
+   * stopTimeout — so when the recovery bound comes first, the wait goes on until stopTimeout
+   * (+ margin) from now at most, or tasks.sigkilled would be unmeasured. Returns the extra ms.
    */
-  private recoveryBoundMs(timeoutMs: number): number {
+  private extendForPendingStops(): number {
     const pending = this.mustExit.filter((t) => t.process.alive);
-    if (pending.length === 0) return timeoutMs;
-    const stopBoundMs = this.options.config.service.stopTimeoutSeconds * 1000 + STOP_MARGIN_MS;
-    if (stopBoundMs <= timeoutMs) return timeoutMs;
-    this.options.onEvent({ kind: 'note', detail: `waiting up to ${stopBoundMs / 1000} s (stopTimeout + margin) for ${pending.map((t) => t.id).join(', ')} to exit; --stop-timeout shortens it` });
-    return stopBoundMs;
+    if (pending.length === 0) return 0;
+    const extraMs = this.options.config.service.stopTimeoutSeconds * 1000 + STOP_MARGIN_MS;
+    this.options.onEvent({ kind: 'note', detail: `recovery bound reached with ${pending.map((t) => t.id).join(', ')} still stopping: waiting up to ${extraMs / 1000} s more (stopTimeout + margin; --stop-timeout shortens it)` });
+    return extraMs;
   }
 
   figures(): Figures {

@@ -62,7 +62,7 @@ describe('stop-task on the local engine', () => {
     const recovery = await engine.awaitRecovery(500); // stopTimeout is 3 s in the short config
     expect(recovery.recovered).toBe(true);
     expect(engine.figures()['tasks.sigkilled']).toBe(1);
-    expect(h.kinds('note').map((e) => e.detail)).toContainEqual(expect.stringMatching(/waiting up to 8 s \(stopTimeout \+ margin\) for t1-zone-a/));
+    expect(h.kinds('note').map((e) => e.detail)).toContainEqual(expect.stringMatching(/t1-zone-a still stopping: waiting up to 8 s more/));
   });
 
   test('fails a service that ignores SIGTERM: SIGKILL at stopTimeout, tasks.sigkilled 1', async () => {

@@ -1,0 +1,109 @@
+/**
+ * Live progress of a rehearsal on stderr. At a terminal: listr2, one task per drill, the latest
+ * timeline event under it and the verdict in its title. Elsewhere (a pipe, CI, `--json`): plain
+ * lines, one per timeline event, with no cursor movement. stdout is never touched.
+ */
+import { DefaultRenderer, Listr, ListrLogger, ProcessOutput, type ListrTaskWrapper } from 'listr2';
+import type { Drill } from '../drill';
+import type { TimelineEvent } from '../runner/samples';
+import type { CliContext } from './context';
+import { keyFigures, progressLine, type RunLine } from './reporter';
+
+export interface RehearsalProgress {
+  drillStarted(drill: Drill): void;
+  event(drillId: string, e: TimelineEvent): void;
+  drillEnded(run: RunLine): void;
+  /** Ends the display (drills never started are marked skipped); resolves once it is drawn. */
+  close(): Promise<void>;
+}
+
+function verdictLine(run: RunLine): string {
+  const figures = keyFigures(run.figures);
+  return figures ? `${run.verdict} — ${figures}` : run.verdict;
+}
+
+export function plainProgress(io: CliContext['io']): RehearsalProgress {
+  return {
+    drillStarted: (drill) => io.err(`drills rehearse: ${drill.id}: ${drill.title}\n`),
+    event: (drillId, e) => io.err(progressLine(drillId, e)),
+    drillEnded: (run) => io.err(`drills rehearse: ${run.drill}: ${verdictLine(run)}\n`),
+    close: async () => undefined,
+  };
+}
+
+/**
+ * listr2's default renderer, drawn on stderr. listr2 picks its plain fallback when *stdout* is
+ * not a terminal; here stdout may well be a pipe (the summary), and stderr was checked instead.
+ */
+class StderrTerminalRenderer extends DefaultRenderer {
+  static override nonTTY = true;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyTask = ListrTaskWrapper<any, any, any>;
+
+interface DrillSlot {
+  readonly drill: Drill;
+  task?: AnyTask;
+  lastOutput?: string;
+  ended?: boolean;
+  finish?: () => void;
+  readonly finished: Promise<void>;
+}
+
+export function listrProgress(drills: readonly Drill[], stderr: NodeJS.WriteStream): RehearsalProgress {
+  const slots = new Map<string, DrillSlot>();
+  for (const drill of drills) {
+    let finish: (() => void) | undefined;
+    const finished = new Promise<void>((resolve) => (finish = resolve));
+    slots.set(drill.id, { drill, finished, finish });
+  }
+  const output = new ProcessOutput(stderr, stderr, { dump: [] });
+  const list = new Listr(
+    [...slots.values()].map((slot) => ({
+      title: `${slot.drill.id}: ${slot.drill.title}`,
+      task: async (_ctx: unknown, task: AnyTask) => {
+        slot.task = task;
+        if (slot.lastOutput) task.output = slot.lastOutput;
+        await slot.finished;
+        if (!slot.ended) task.skip(`${slot.drill.id}: not run (aborted)`);
+      },
+    })),
+    {
+      concurrent: false,
+      exitOnError: false,
+      // The command owns SIGINT/SIGTERM: it aborts the drill and stops every process first.
+      registerSignalListeners: false,
+      renderer: StderrTerminalRenderer,
+      rendererOptions: { logger: new ListrLogger({ processOutput: output }) },
+    },
+  );
+  const rendering = list.run().catch(() => undefined);
+  return {
+    drillStarted: () => undefined,
+    event: (drillId, e) => {
+      const slot = slots.get(drillId);
+      if (!slot) return;
+      slot.lastOutput = progressLine(drillId, e).trim();
+      if (slot.task) slot.task.output = slot.lastOutput;
+    },
+    drillEnded: (run) => {
+      const slot = slots.get(run.drill);
+      if (!slot) return;
+      slot.ended = true;
+      if (slot.task) slot.task.title = `${run.drill}: ${verdictLine(run)}`;
+      slot.finish?.();
+    },
+    close: async () => {
+      for (const slot of slots.values()) slot.finish?.();
+      await rendering;
+    },
+  };
+}
+
+/** listr2 at an interactive terminal, plain lines everywhere else. */
+export function rehearsalProgress(drills: readonly Drill[], io: CliContext['io'], options: { json?: boolean; stderr?: NodeJS.WriteStream } = {}): RehearsalProgress {
+  const stderr = options.stderr ?? process.stderr;
+  const interactive = Boolean(stderr.isTTY) && !options.json && !process.env.CI && process.env.TERM !== 'dumb';
+  return interactive ? listrProgress(drills, stderr) : plainProgress(io);
+}
