@@ -4,7 +4,7 @@
  * (actionsMode skip-all, injects nothing). Exit 0 when every check passed, 1 when one failed,
  * 2 on bad arguments or an unreadable outputs file, 5 when AWS could not be reached at all.
  */
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { CliContext } from '../context';
 import { findDrill } from '../../../experiments';
 import { describeError } from '../../runner/aws/aws-error';
@@ -110,13 +110,6 @@ export function awsTargetOptions(command: Command): Command {
     .option('--account <id>', 'refuse to run unless the caller is in this account')
     .option('--json', 'print only the result as JSON on stdout');
 }
-
-/** A whole number of seconds (or ms) ≥ 0, for commander. */
-export const wholeNumber = (name: string) => (v: string): number => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`${name} must be a whole number ≥ 0, got '${v}'`);
-  return n;
-};
 
 export function registerPreflight(program: Command, ctx: CliContext): void {
   awsTargetOptions(program.command('preflight <drill>').description('check that a drill is safe to run now against AWS (starts nothing)'))

@@ -14,6 +14,7 @@ import { newRunId } from '../../runner/run-id';
 import { timelineRelay } from '../../runner/timeline-relay';
 import { EXIT_CODE, exitCodeOf, worstVerdict } from '../../runner/verdict';
 import type { CliContext } from '../context';
+import { wholeNumber } from '../parse-options';
 import { projectRoot } from '../project-root';
 import { readCdkContext } from '../read-cdk-context';
 import { rehearsalProgress } from '../progress';
@@ -158,12 +159,6 @@ function guardStart(engine: LocalEngine, seen: { e?: LocalEngineError }): LocalE
   return engine;
 }
 
-const integer = (name: string) => (v: string): number => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`${name} must be a whole number ≥ 0, got '${v}'`);
-  return n;
-};
-
 export function registerRehearse(program: Command, ctx: CliContext): void {
   program
     .command('rehearse')
@@ -176,11 +171,11 @@ export function registerRehearse(program: Command, ctx: CliContext): void {
       if (v !== 'together' && v !== 'drain-first') throw new InvalidArgumentError(`--stop-order must be together or drain-first, got '${v}'`);
       return v;
     })
-    .option('--stop-timeout <s>', 'stopTimeout seconds (SIGTERM → SIGKILL)', integer('--stop-timeout'))
-    .option('--desired-count <n>', 'tasks in the fleet', integer('--desired-count'))
-    .option('--deregistration-delay <s>', 'deregistration delay seconds', integer('--deregistration-delay'))
-    .option('--drain-timeout-ms <ms>', "the service's drain deadline", integer('--drain-timeout-ms'))
-    .option('--longest-request <s>', 'the longest request the service serves, seconds (bounds the drain settings)', integer('--longest-request'))
-    .option('--launch-delay-ms <ms>', 'delay before a replacement starts', integer('--launch-delay-ms'))
+    .option('--stop-timeout <s>', 'stopTimeout seconds (SIGTERM → SIGKILL)', wholeNumber('--stop-timeout'))
+    .option('--desired-count <n>', 'tasks in the fleet', wholeNumber('--desired-count'))
+    .option('--deregistration-delay <s>', 'deregistration delay seconds', wholeNumber('--deregistration-delay'))
+    .option('--drain-timeout-ms <ms>', "the service's drain deadline", wholeNumber('--drain-timeout-ms'))
+    .option('--longest-request <s>', 'the longest request the service serves, seconds (bounds the drain settings)', wholeNumber('--longest-request'))
+    .option('--launch-delay-ms <ms>', 'delay before a replacement starts', wholeNumber('--launch-delay-ms'))
     .action(async (ids: string[], opts: Omit<RehearseArgs, 'ids'>) => ctx.setExitCode(await rehearseCommand({ ids, ...opts }, ctx.io)));
 }

@@ -17,7 +17,8 @@ import { scheduledTimeline } from '../../runner/aws/scheduled-timeline';
 import { writeAtomically } from '../../runner/journal-writer';
 import { renderReport } from '../../runner/report-markdown';
 import { EXIT_CODE, exitCodeOf } from '../../runner/verdict';
-import { awsTargetOptions, openTarget, wholeNumber, type AwsCommandDeps, type AwsTargetArgs, type CommandIo } from './preflight';
+import { wholeNumber } from '../parse-options';
+import { awsTargetOptions, openTarget, type AwsCommandDeps, type AwsTargetArgs, type CommandIo } from './preflight';
 
 export interface ReportArgs extends AwsTargetArgs {
   readonly experimentId: string;

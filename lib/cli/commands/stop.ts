@@ -10,7 +10,8 @@ import { describeError } from '../../runner/aws/aws-error';
 import { openAwsSession } from '../../runner/aws/aws-session';
 import { mineToStop, stopExperiments, type StopOutcome } from '../../runner/aws/stop-experiments';
 import { EXIT_CODE } from '../../runner/verdict';
-import { wholeNumber, type AwsCommandDeps, type CommandIo } from './preflight';
+import { wholeNumber } from '../parse-options';
+import type { AwsCommandDeps, CommandIo } from './preflight';
 
 export interface StopArgs {
   readonly experimentId?: string;
