@@ -1,4 +1,5 @@
 import { defineDrill } from '../lib/drill';
+import { streamingProbe } from './streaming-probe';
 
 export default defineDrill(__filename, {
   id: 'az-outage',
@@ -7,20 +8,7 @@ export default defineDrill(__filename, {
     'When one zone loses all connectivity and its tasks stop, the service keeps serving from the other zones, and it is back to desired count after the outage ends.',
   fault: { kind: 'az-outage', zoneIndex: 0, duration: { aws: 'PT5M', local: 'PT3S' } },
   stopConditions: ['error-rate', 'healthy-hosts', 'running-tasks'],
-  probe: {
-    aws: {
-      streams: { count: 8, tokens: 48, intervalMs: 1000, ttftMs: 2500 },
-      requests: { perSecond: 5 },
-      warmup: 'PT10S',
-      recoveryTimeout: 'PT15M',
-    },
-    local: {
-      streams: { count: 6, tokens: 25, intervalMs: 200, ttftMs: 300 },
-      requests: { perSecond: 20 },
-      warmup: 'PT1.5S',
-      recoveryTimeout: 'PT30S',
-    },
-  },
+  probe: streamingProbe({ aws: 'PT15M', local: 'PT30S' }),
   expect: [
     { figure: 'streams.brokenOffTarget', op: '<=', bound: 0, why: 'streams served from the other zones must not break' },
     { figure: 'tasks.running.min', op: '>=', bound: 1, why: 'the other zones keep serving' },

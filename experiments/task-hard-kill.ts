@@ -1,4 +1,5 @@
 import { defineDrill } from '../lib/drill';
+import { streamingProbe } from './streaming-probe';
 
 export default defineDrill(__filename, {
   id: 'task-hard-kill',
@@ -7,20 +8,7 @@ export default defineDrill(__filename, {
     'When the app process of one task is SIGKILLed with no warning, only the streams on that task break, the service keeps answering from the others, and a replacement restores desired count within the bound.',
   fault: { kind: 'kill-process', targets: { count: 1 }, signal: 'SIGKILL' },
   stopConditions: ['error-rate', 'healthy-hosts', 'running-tasks'],
-  probe: {
-    aws: {
-      streams: { count: 8, tokens: 48, intervalMs: 1000, ttftMs: 2500 },
-      requests: { perSecond: 5 },
-      warmup: 'PT10S',
-      recoveryTimeout: 'PT5M',
-    },
-    local: {
-      streams: { count: 6, tokens: 25, intervalMs: 200, ttftMs: 300 },
-      requests: { perSecond: 20 },
-      warmup: 'PT1.5S',
-      recoveryTimeout: 'PT30S',
-    },
-  },
+  probe: streamingProbe({ aws: 'PT5M', local: 'PT30S' }),
   expect: [
     { figure: 'streams.brokenOffTarget', op: '<=', bound: 0, why: 'streams on tasks that were not killed must not break' },
     { figure: 'tasks.running.min', op: '>=', bound: 1, why: 'the service never runs dry' },
