@@ -1,6 +1,7 @@
 /** Spawns `node dist/bin/drills.js` (build first) and collects its output; killed at the bound. */
 import { spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 
 export const ROOT = path.resolve(__dirname, '../..');
@@ -67,4 +68,24 @@ function isZombie(pid: number): boolean {
   } catch {
     return true;
   }
+}
+
+/** The `--json` summary of `drills rehearse`. */
+export interface RehearseSummary {
+  verdict: string;
+  runs: { drill: string; verdict: string; figures: Record<string, number>; evidence: string }[];
+}
+
+/**
+ * A fresh evidence folder for the test file (read it inside tests), removed afterwards,
+ * together with any CLI process still running.
+ */
+export function evidenceFolder(prefix: string): () => string {
+  let dir = '';
+  beforeAll(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix))));
+  afterAll(() => {
+    killAll();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  return () => dir;
 }

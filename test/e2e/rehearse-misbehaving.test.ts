@@ -5,25 +5,14 @@
  */
 import { randomUUID } from 'crypto';
 import { promises as fs } from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { drills, killAll, processesWithEnv } from '../cli/drills-cli';
+import { drills, evidenceFolder, processesWithEnv, type RehearseSummary } from '../cli/drills-cli';
 
 jest.setTimeout(150_000);
 const MARKER = 'DRILLS_E2E_MARKER';
 const SHORT_STOP = ['--stop-timeout', '3', '--drain-timeout-ms', '2000', '--longest-request', '1'];
 
-let out: string;
-beforeAll(async () => (out = await fs.mkdtemp(path.join(os.tmpdir(), 'e2e-misbehaving-'))));
-afterAll(async () => {
-  killAll();
-  await fs.rm(out, { recursive: true, force: true });
-});
-
-interface Result {
-  verdict: string;
-  runs: { drill: string; verdict: string; figures: Record<string, number>; evidence: string }[];
-}
+const out = evidenceFolder('e2e-misbehaving-');
 
 /** Starts a rehearsal whose every process carries a fresh marker in its environment. */
 function rehearse(args: readonly string[]) {
@@ -48,9 +37,9 @@ describe('task-stop-drain on services that do not drain', () => {
     ['exits at once on SIGTERM', 'node test/fixtures/services/exits-at-once.js'],
     ['is started through a shell that does not exec', 'sh -c "node test/fixtures/services/drains.js; echo bye"'],
   ])('is VIOLATED when the service %s, and nothing of it survives', async (_name, command) => {
-    const run = rehearse(['task-stop-drain', '--json', '--out', out, '--command', command, ...SHORT_STOP]);
+    const run = rehearse(['task-stop-drain', '--json', '--out', out(), '--command', command, ...SHORT_STOP]);
     const { code, stdout } = await run.done;
-    const result = JSON.parse(stdout) as Result;
+    const result = JSON.parse(stdout) as RehearseSummary;
     expect(result.verdict).toBe('VIOLATED');
     expect(result.runs[0].figures['streams.broken']).toBeGreaterThan(0);
     expect(code).toBe(1);
@@ -60,7 +49,7 @@ describe('task-stop-drain on services that do not drain', () => {
 
 describe('start commands that cannot serve', () => {
   it('fails clearly, exit 2 or 5, when the service listens but never becomes healthy, leaving nothing', async () => {
-    const run = rehearse(['task-stop-drain', '--out', out, '--command', 'node test/fixtures/services/never-healthy.js']);
+    const run = rehearse(['task-stop-drain', '--out', out(), '--command', 'node test/fixtures/services/never-healthy.js']);
     const { code, stderr } = await run.done;
     expect([2, 5]).toContain(code);
     expect(stderr).toContain('did not come up');
@@ -70,12 +59,12 @@ describe('start commands that cannot serve', () => {
 
 describe('side by side', () => {
   it('runs two rehearsals at the same time, each to its verdict and evidence', async () => {
-    const a = rehearse(['task-stop-drain', '--json', '--out', path.join(out, 'a')]);
-    const b = rehearse(['task-stop-drain', '--json', '--out', path.join(out, 'b')]);
+    const a = rehearse(['task-stop-drain', '--json', '--out', path.join(out(), 'a')]);
+    const b = rehearse(['task-stop-drain', '--json', '--out', path.join(out(), 'b')]);
     const [ra, rb] = await Promise.all([a.done, b.done]);
     for (const [r, dir] of [[ra, 'a'], [rb, 'b']] as const) {
-      const result = JSON.parse(r.stdout) as Result;
-      expect(result.runs[0].evidence.startsWith(path.join(out, dir))).toBe(true);
+      const result = JSON.parse(r.stdout) as RehearseSummary;
+      expect(result.runs[0].evidence.startsWith(path.join(out(), dir))).toBe(true);
       await expect(fs.stat(path.join(result.runs[0].evidence, 'journal.json'))).resolves.toBeDefined();
       // Both share the machine's two cores; the drill itself must still hold on each.
       expect(result.verdict).toBe('HELD');
@@ -91,7 +80,7 @@ describe('signals', () => {
     ['SIGINT to the process group (Ctrl-C)', (pid: number) => process.kill(-pid, 'SIGINT')],
     ['SIGTERM to the CLI alone', (pid: number) => process.kill(pid, 'SIGTERM')],
   ])('after %s, no task process survives', async (_name, send) => {
-    const run = rehearse(['task-stop-drain', '--out', out]);
+    const run = rehearse(['task-stop-drain', '--out', out()]);
     await new Promise((r) => setTimeout(r, 2500));
     expect(run.survivors().length).toBeGreaterThan(1); // the scan sees the CLI and its tasks
     send(run.child.pid as number);
@@ -102,7 +91,7 @@ describe('signals', () => {
 
   it('a second signal during clean-up forces exit and still leaves nothing running', async () => {
     // A service that ignores SIGTERM keeps the clean-up busy, so the second signal lands in it.
-    const run = rehearse(['task-stop-drain', '--out', out, '--command', 'node test/fixtures/services/ignores-sigterm.js', ...SHORT_STOP]);
+    const run = rehearse(['task-stop-drain', '--out', out(), '--command', 'node test/fixtures/services/ignores-sigterm.js', ...SHORT_STOP]);
     await new Promise((r) => setTimeout(r, 2500));
     expect(run.survivors().length).toBeGreaterThan(1);
     const pid = run.child.pid as number;

@@ -1,23 +1,11 @@
-import { promises as fs } from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import { drills, killAll } from '../cli/drills-cli';
+import { drills, evidenceFolder, type RehearseSummary } from '../cli/drills-cli';
 
 jest.setTimeout(150_000);
-let out: string;
-beforeAll(async () => (out = await fs.mkdtemp(path.join(os.tmpdir(), 'e2e-rehearse-'))));
-afterAll(async () => {
-  killAll();
-  await fs.rm(out, { recursive: true, force: true });
-});
+const out = evidenceFolder('e2e-rehearse-');
 
-interface Result {
-  verdict: string;
-  runs: { drill: string; verdict: string; figures: Record<string, number>; evidence: string }[];
-}
-const rehearse = async (args: string[]): Promise<{ code: number | null; result: Result; stderr: string }> => {
-  const { code, stdout, stderr } = await drills(['rehearse', '--json', '--out', out, ...args]).done;
-  return { code, result: JSON.parse(stdout) as Result, stderr };
+const rehearse = async (args: string[]): Promise<{ code: number | null; result: RehearseSummary; stderr: string }> => {
+  const { code, stdout, stderr } = await drills(['rehearse', '--json', '--out', out(), ...args]).done;
+  return { code, result: JSON.parse(stdout) as RehearseSummary, stderr };
 };
 
 describe('drills rehearse on the demo service', () => {
