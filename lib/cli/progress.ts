@@ -13,6 +13,8 @@ export interface RehearsalProgress {
   drillStarted(drill: Drill): void;
   event(drillId: string, e: TimelineEvent): void;
   drillEnded(run: RunLine): void;
+  /** A message of the command's own (an operator signal): shown now, and kept on stderr. */
+  notice(text: string): void;
   /** Ends the display (drills never started are marked skipped); resolves once it is drawn. */
   close(): Promise<void>;
 }
@@ -27,6 +29,7 @@ export function plainProgress(io: CliContext['io']): RehearsalProgress {
     drillStarted: (drill) => io.err(`drills rehearse: ${drill.id}: ${drill.title}\n`),
     event: (drillId, e) => io.err(progressLine(drillId, e)),
     drillEnded: (run) => io.err(`drills rehearse: ${run.drill}: ${verdictLine(run)}\n`),
+    notice: (text) => io.err(text),
     close: async () => undefined,
   };
 }
@@ -46,19 +49,31 @@ interface DrillSlot {
   readonly drill: Drill;
   task?: AnyTask;
   lastOutput?: string;
-  ended?: boolean;
+  ended?: RunLine;
   finish?: () => void;
   readonly finished: Promise<void>;
 }
 
-export function listrProgress(drills: readonly Drill[], stderr: NodeJS.WriteStream): RehearsalProgress {
+export function listrProgress(drills: readonly Drill[], stderr: NodeJS.WriteStream, io: CliContext['io']): RehearsalProgress {
   const slots = new Map<string, DrillSlot>();
   for (const drill of drills) {
     let finish: (() => void) | undefined;
     const finished = new Promise<void>((resolve) => (finish = resolve));
     slots.set(drill.id, { drill, finished, finish });
   }
-  const output = new ProcessOutput(stderr, stderr, { dump: [] });
+  // While listr2 draws, it holds back other writes to stderr; they are printed once it is done.
+  const output = new ProcessOutput(stderr, stderr, { dump: ['stderr'] });
+  const notices: string[] = [];
+  const printNotices = (): void => {
+    for (const text of notices.splice(0)) io.err(text);
+  };
+  // A forced exit (second signal) ends the process mid-drawing: give the terminal back its
+  // cursor, and print what was held back.
+  const releaseAtExit = (): void => {
+    output.release();
+    printNotices();
+  };
+  process.once('exit', releaseAtExit);
   const list = new Listr(
     [...slots.values()].map((slot) => ({
       title: `${slot.drill.id}: ${slot.drill.title}`,
@@ -67,6 +82,8 @@ export function listrProgress(drills: readonly Drill[], stderr: NodeJS.WriteStre
         if (slot.lastOutput) task.output = slot.lastOutput;
         await slot.finished;
         if (!slot.ended) task.skip(`${slot.drill.id}: not run (aborted)`);
+        // anything but HELD is drawn as a failed task, its line the verdict and figures
+        else if (slot.ended.verdict !== 'HELD') throw new Error(`${slot.drill.id}: ${verdictLine(slot.ended)}`);
       },
     })),
     {
@@ -78,7 +95,11 @@ export function listrProgress(drills: readonly Drill[], stderr: NodeJS.WriteStre
       rendererOptions: { logger: new ListrLogger({ processOutput: output }) },
     },
   );
-  const rendering = list.run().catch(() => undefined);
+  const rendering = list
+    .run()
+    .catch(() => undefined)
+    .finally(() => process.removeListener('exit', releaseAtExit));
+  const running = (): DrillSlot | undefined => [...slots.values()].find((slot) => slot.task && !slot.ended);
   return {
     drillStarted: () => undefined,
     event: (drillId, e) => {
@@ -90,13 +111,19 @@ export function listrProgress(drills: readonly Drill[], stderr: NodeJS.WriteStre
     drillEnded: (run) => {
       const slot = slots.get(run.drill);
       if (!slot) return;
-      slot.ended = true;
+      slot.ended = run;
       if (slot.task) slot.task.title = `${run.drill}: ${verdictLine(run)}`;
       slot.finish?.();
+    },
+    notice: (text) => {
+      const slot = running();
+      if (slot?.task) slot.task.output = text.trim();
+      notices.push(text); // printed for good once listr2 is done drawing
     },
     close: async () => {
       for (const slot of slots.values()) slot.finish?.();
       await rendering;
+      printNotices();
     },
   };
 }
@@ -105,5 +132,5 @@ export function listrProgress(drills: readonly Drill[], stderr: NodeJS.WriteStre
 export function rehearsalProgress(drills: readonly Drill[], io: CliContext['io'], options: { json?: boolean; stderr?: NodeJS.WriteStream } = {}): RehearsalProgress {
   const stderr = options.stderr ?? process.stderr;
   const interactive = Boolean(stderr.isTTY) && !options.json && !process.env.CI && process.env.TERM !== 'dumb';
-  return interactive ? listrProgress(drills, stderr) : plainProgress(io);
+  return interactive ? listrProgress(drills, stderr, io) : plainProgress(io);
 }

@@ -39,6 +39,15 @@ describe('rehearsal progress', () => {
     expect(out).toEqual([]);
   });
 
+  it('writes a notice as a plain line when stderr is not a terminal', async () => {
+    const err: string[] = [];
+    const progress = rehearsalProgress([drill], { out: () => undefined, err: (t) => err.push(t) }, { stderr: terminal(false).stream });
+    progress.drillStarted(drill);
+    progress.notice('drills rehearse: SIGINT: aborting\n');
+    await progress.close();
+    expect(err).toContain('drills rehearse: SIGINT: aborting\n');
+  });
+
   // listr2's renderer loads ESM modules with import(), which Jest's CommonJS runtime cannot do:
   // this case runs the built module (npm run build) in a plain node process.
   it('draws listr2 tasks on a terminal stderr, with the verdict in the title, and nothing through io', () => {
@@ -67,6 +76,56 @@ describe('rehearsal progress', () => {
     expect(drawn).toContain('az-outage: not run (aborted)');
     expect(drawn).toMatch(/\u001b\[/); // a terminal renderer, with escape sequences
     expect(io).toEqual([]);
+  });
+
+  // Same reason as above: the built module in a plain node process.
+  it('draws a VIOLATED drill as failed, keeps a notice under it, and prints the notice once drawing ends', () => {
+    const script = `
+      const { Writable } = require('stream');
+      const { rehearsalProgress } = require('./dist/lib/cli/progress');
+      const { findDrill } = require('./dist/experiments');
+      let drawn = '';
+      const tty = Object.assign(new Writable({ write: (c, _e, done) => ((drawn += c), done()) }), { isTTY: true, columns: 160, rows: 40 });
+      const io = [];
+      const drill = findDrill('task-stop-drain');
+      const progress = rehearsalProgress([drill], { out: (t) => io.push(t), err: (t) => io.push(t) }, { stderr: tty });
+      setTimeout(() => progress.notice('drills rehearse: SIGINT: aborting the current drill\\n'), 100);
+      setTimeout(async () => {
+        const early = drawn;
+        const ioEarly = [...io];
+        progress.drillEnded(${JSON.stringify({ ...run, verdict: 'VIOLATED' })});
+        await progress.close();
+        process.stdout.write(JSON.stringify({ early, ioEarly, drawn, io }));
+      }, 400);`;
+    const r = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 30_000, env: { ...process.env, CI: '', TERM: 'xterm' } });
+    expect(r.stderr).toBe('');
+    const { early, ioEarly, drawn, io } = JSON.parse(r.stdout) as { early: string; ioEarly: string[]; drawn: string; io: string[] };
+    expect(early).toContain('SIGINT: aborting the current drill');
+    expect(ioEarly).toEqual([]); // nothing written between the frames
+    expect(drawn).toContain('\u2716 task-stop-drain: VIOLATED'); // ✖, a failed task
+    expect(io).toEqual(['drills rehearse: SIGINT: aborting the current drill\n']);
+  });
+
+  it('gives the terminal back its cursor and prints held-back notices when the process exits mid-drawing', () => {
+    const script = `
+      const { Writable } = require('stream');
+      const { rehearsalProgress } = require('./dist/lib/cli/progress');
+      const { findDrill } = require('./dist/experiments');
+      let drawn = '';
+      const tty = Object.assign(new Writable({ write: (c, _e, done) => ((drawn += c), done()) }), { isTTY: true, columns: 160, rows: 40 });
+      const io = [];
+      const progress = rehearsalProgress([findDrill('task-stop-drain')], { out: (t) => io.push(t), err: (t) => io.push(t) }, { stderr: tty });
+      setTimeout(() => {
+        progress.notice('drills rehearse: second SIGINT: forcing exit\\n');
+        process.once('exit', () => process.stdout.write(JSON.stringify({ drawn, io })));
+        process.exit(3);
+      }, 300);`;
+    const r = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 30_000, env: { ...process.env, CI: '', TERM: 'xterm' } });
+    expect(r.status).toBe(3);
+    const { drawn, io } = JSON.parse(r.stdout) as { drawn: string; io: string[] };
+    expect(drawn).toContain('\u001b[?25l'); // listr2 hid the cursor while drawing…
+    expect(drawn.endsWith('\u001b[?25h')).toBe(true); // …and it is shown again at exit
+    expect(io).toEqual(['drills rehearse: second SIGINT: forcing exit\n']);
   });
 
   it('keeps plain lines with --json even at a terminal', async () => {

@@ -81,21 +81,21 @@ export async function rehearseCommand(args: RehearseArgs, io: CliContext['io'], 
   const outRoot = args.out ?? 'evidence';
   const signals = deps.signals ?? process;
   const controller = new AbortController();
+  const progress = rehearsalProgress(drills, io, { json: args.json });
   let signalled = 0;
   const onSignal = (name: NodeJS.Signals): void => {
     signalled += 1;
     if (signalled === 1) {
-      io.err(`drills rehearse: ${name}: aborting the current drill, stopping every process (again to force)\n`);
+      progress.notice(`drills rehearse: ${name}: aborting the current drill, stopping every process (again to force)\n`);
       controller.abort(new Error(`operator abort (${name})`));
     } else {
-      io.err(`drills rehearse: second ${name}: forcing exit\n`);
+      progress.notice(`drills rehearse: second ${name}: forcing exit\n`);
       (deps.forceExit ?? ((c) => process.exit(c)))(EXIT_CODE.ABORTED);
     }
   };
   signals.on('SIGINT', onSignal);
   signals.on('SIGTERM', onSignal);
   const runs: RunLine[] = [];
-  const progress = rehearsalProgress(drills, io, { json: args.json });
   try {
     for (const drill of drills) {
       if (controller.signal.aborted) break;
