@@ -1,0 +1,130 @@
+/**
+ * End to end, through the built CLI, the cases rehearse-misbehaving.test.ts leaves out: the
+ * SIGTERM-ignoring service leaves nothing behind, a command that never listens or clashes on a
+ * port fails clearly, and signals during start-up or a second signal of the other kind during
+ * clean-up still stop every process of the run. Every run's processes carry a fresh marker in
+ * their environment; after each run none may be alive.
+ */
+import { randomUUID } from 'crypto';
+import { createServer } from 'net';
+import { drills, evidenceFolder, type RehearseSummary } from '../cli/drills-cli';
+import { markedProcessesRunning, pollUntil, survivorsOf } from '../helpers/run-processes';
+
+jest.setTimeout(150_000);
+const MARKER = 'DRILLS_E2E_LEFTOVERS';
+const SHORT_STOP = ['--stop-timeout', '3', '--drain-timeout-ms', '2000', '--longest-request', '1'];
+/** The local engine's start bound (LocalEngine startTimeoutMs, not a CLI flag). */
+const START_BOUND_MS = 15_000;
+
+const out = evidenceFolder('e2e-leftovers-');
+
+function rehearse(args: readonly string[], env: NodeJS.ProcessEnv = {}) {
+  const marker = randomUUID();
+  const startedAt = Date.now();
+  const run = drills(['rehearse', '--out', out(), ...args], 120_000, { ...env, [MARKER]: marker });
+  return {
+    ...run,
+    marker,
+    finished: run.done.then((r) => ({ ...r, seconds: (Date.now() - startedAt) / 1000 })),
+    survivors: () => survivorsOf(MARKER, marker),
+    /** Marked processes running `needle`, the CLI aside (its own argv names the --command). */
+    tasksRunning: (needle: string) => markedProcessesRunning(MARKER, marker, needle).filter((pid) => pid !== run.child.pid),
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+describe('a service that ignores SIGTERM', () => {
+  it('makes task-stop-drain VIOLATED through a SIGKILL at stopTimeout, and nothing of it survives', async () => {
+    const run = rehearse(['task-stop-drain', '--json', '--command', 'node test/fixtures/services/ignores-sigterm.js', ...SHORT_STOP]);
+    const { code, stdout } = await run.finished;
+    const result = JSON.parse(stdout) as RehearseSummary;
+    expect(result.verdict).toBe('VIOLATED');
+    expect(result.runs[0].figures['tasks.sigkilled']).toBeGreaterThan(0);
+    expect(code).toBe(1);
+    expect(await run.survivors()).toEqual([]);
+  });
+});
+
+describe('start commands that cannot serve', () => {
+  it('names a command that never listens (and ignores SIGTERM), exit 5 within the start bound, leaving nothing', async () => {
+    const run = rehearse(['task-stop-drain', '--command', 'node test/fixtures/services/never-listens.js']);
+    const { code, stderr, seconds } = await run.finished;
+    expect(code).toBe(5);
+    expect(stderr).toContain('did not come up (never-healthy)');
+    expect(stderr).toContain('never-listens.js');
+    // The start bound, plus CLI start-up and clean-up on a loaded machine; not the 120 s stopTimeout.
+    expect(seconds).toBeLessThan(START_BOUND_MS / 1000 + 30);
+    expect(await run.survivors()).toEqual([]);
+  });
+
+  it('names a port clash (two tasks of a service that ignores PORT), exit 5, leaving nothing', async () => {
+    const port = await freePort();
+    const run = rehearse(['task-stop-drain', '--desired-count', '2', '--command', 'node test/fixtures/services/fixed-port.js'], { FIXED_PORT: String(port) });
+    const { code, stderr } = await run.finished;
+    expect(code).toBe(5);
+    expect(stderr).toContain('did not come up (port-clash)');
+    expect(stderr).toContain('EADDRINUSE');
+    expect(await run.survivors()).toEqual([]);
+  });
+});
+
+describe('signals', () => {
+  /** Waits until the run's first service process is up (started, not necessarily healthy yet). */
+  async function firstTaskSeen(run: ReturnType<typeof rehearse>, needle: string): Promise<void> {
+    expect(await pollUntil(() => run.tasksRunning(needle).length > 0, 30_000)).toBe(true);
+  }
+
+  it('Ctrl-C while the fleet is still starting stops it: exit 3, nothing left', async () => {
+    const run = rehearse(['task-stop-drain']);
+    await firstTaskSeen(run, 'service/dist/server.js');
+    process.kill(-(run.child.pid as number), 'SIGINT');
+    const { code, seconds } = await run.finished;
+    expect(code).toBe(3);
+    expect(seconds).toBeLessThan(60);
+    expect(await run.survivors()).toEqual([]);
+  });
+
+  it('Ctrl-C then SIGTERM while the fleet is still starting forces exit 3, nothing left', async () => {
+    // This service ignores SIGTERM and never listens: clean-up waits its grace before SIGKILL,
+    // which is when the second signal lands (the demo service is gone too fast to catch).
+    const run = rehearse(['task-stop-drain', '--command', 'node test/fixtures/services/never-listens.js']);
+    await firstTaskSeen(run, 'never-listens.js');
+    // Give node time to install the fixture's SIGTERM handler (a SIGTERM before that kills it at
+    // once); still far inside the 15 s start bound.
+    await new Promise((r) => setTimeout(r, 3000));
+    const pid = run.child.pid as number;
+    process.kill(-pid, 'SIGINT');
+    await new Promise((r) => setTimeout(r, 50));
+    process.kill(pid, 'SIGTERM');
+    const { code, stderr } = await run.finished;
+    expect(code).toBe(3);
+    expect(stderr).toContain('second SIGTERM');
+    expect(stderr).not.toContain('did not come up');
+    expect(await run.survivors()).toEqual([]);
+  });
+
+  it('Ctrl-C to the group, then SIGTERM while it cleans up a service that ignores SIGTERM: exit 3, nothing left', async () => {
+    const run = rehearse(['task-stop-drain', '--command', 'node test/fixtures/services/ignores-sigterm.js', ...SHORT_STOP]);
+    await firstTaskSeen(run, 'ignores-sigterm.js');
+    // Let the drill get under way (fleet healthy, probe running) before the operator steps in.
+    await new Promise((r) => setTimeout(r, 2500));
+    const pid = run.child.pid as number;
+    process.kill(-pid, 'SIGINT');
+    await new Promise((r) => setTimeout(r, 100));
+    process.kill(pid, 'SIGTERM');
+    const { code, stderr } = await run.finished;
+    expect(code).toBe(3);
+    expect(stderr).toContain('SIGINT: aborting');
+    expect(stderr).toContain('second SIGTERM');
+    expect(await run.survivors()).toEqual([]);
+  });
+});
