@@ -40,7 +40,9 @@ export function openStream(baseUrl: string, id: number, spec: StreamProbe, clock
     res.setEncoding('utf8');
     res.on('data', (chunk: string) => {
       bytes += Buffer.byteLength(chunk);
-      buffer += chunk;
+      // SSE lines may end in CRLF or CR as well as LF: fold them to LF so frames split on a blank
+      // line. A CR at the very end may be the first half of a CRLF, so it waits for the next chunk.
+      buffer = (buffer + chunk).replace(/\r\n|\r(?=[\s\S])/g, '\n');
       let at: number;
       while ((at = buffer.indexOf('\n\n')) >= 0) {
         const frame = buffer.slice(0, at);
