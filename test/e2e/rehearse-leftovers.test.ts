@@ -6,6 +6,8 @@
  * their environment; after each run none may be alive.
  */
 import { randomUUID } from 'crypto';
+import { promises as fs } from 'fs';
+import * as path from 'path';
 import { createServer } from 'net';
 import { drills, evidenceFolder, type RehearseSummary } from '../cli/drills-cli';
 import { markedProcessesRunning, pollUntil, survivorsOf } from '../helpers/run-processes';
@@ -51,6 +53,12 @@ describe('a service that ignores SIGTERM', () => {
     expect(result.runs[0].figures['tasks.sigkilled']).toBeGreaterThan(0);
     expect(code).toBe(1);
     expect(await run.survivors()).toEqual([]);
+    // The timeline says who stopped each task: the drill's stop, then the engine's close at the end.
+    const journal = JSON.parse(await fs.readFile(path.join(result.runs[0].evidence, 'journal.json'), 'utf8')) as { timeline: { kind: string; detail?: string }[] };
+    const exits = journal.timeline.filter((e) => e.kind === 'task-exited').map((e) => e.detail);
+    expect(exits).toContain('stop-task');
+    expect(exits).toContain('close');
+    expect(exits).not.toContain('exited on its own');
   });
 });
 

@@ -183,7 +183,8 @@ export class Fleet {
     if (task.process.pid !== undefined) this.options.guard?.forget(task.process.pid);
     if (task.killTimer) clearTimeout(task.killTimer);
     task.containerCheck?.stop();
-    const surprise = task.state === 'running';
+    // close() marks the tasks it stops (stoppedBy 'close') without leaving 'running': their exit is no surprise.
+    const surprise = task.state === 'running' && task.stoppedBy === undefined;
     task.state = 'stopped';
     this.options.onEvent({ kind: 'task-exited', task: task.id, zone: task.zone, code, signal, detail: surprise ? 'exited on its own' : task.stoppedBy });
     if (surprise && this.scheduling) this.scheduleReplacement();
