@@ -34,12 +34,40 @@ export function plainProgress(io: CliContext['io']): RehearsalProgress {
   };
 }
 
+/** A terminal that reports no size (a pty nobody sized, as under `script`) is taken as 80 × 24. */
+const FALLBACK_COLUMNS = 80;
+const FALLBACK_ROWS = 24;
+
+function columnsOf(stream: NodeJS.WriteStream): number {
+  return stream.columns > 0 ? stream.columns : FALLBACK_COLUMNS;
+}
+
+/** Runs `fn` with `stream.columns` reading `columns`, then puts the stream's own value back. */
+function withColumns<T>(stream: NodeJS.WriteStream, columns: number, fn: () => T): T {
+  const own = Object.getOwnPropertyDescriptor(stream, 'columns');
+  Object.defineProperty(stream, 'columns', { value: columns, configurable: true, writable: true, enumerable: true });
+  try {
+    return fn();
+  } finally {
+    if (own) Object.defineProperty(stream, 'columns', own);
+    else delete (stream as { columns?: number }).columns;
+  }
+}
+
 /**
  * listr2's default renderer, drawn on stderr. listr2 picks its plain fallback when *stdout* is
  * not a terminal; here stdout may well be a pipe (the summary), and stderr was checked instead.
+ * It also wraps lines at *stdout*'s width (80 for a pipe, 0 — one character a line — for a pty
+ * with no size): they are wrapped at stderr's width instead, the width they are drawn at.
  */
-class StderrTerminalRenderer extends DefaultRenderer {
-  static override nonTTY = true;
+function stderrTerminalRenderer(stderr: NodeJS.WriteStream): typeof DefaultRenderer {
+  return class StderrTerminalRenderer extends DefaultRenderer {
+    static override nonTTY = true;
+
+    protected override format(message: string, icon: string, level: number): string[] {
+      return withColumns(process.stdout, columnsOf(stderr), () => super.format(message, icon, level));
+    }
+  };
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -61,6 +89,11 @@ export function listrProgress(drills: readonly Drill[], stderr: NodeJS.WriteStre
     const finished = new Promise<void>((resolve) => (finish = resolve));
     slots.set(drill.id, { drill, finished, finish });
   }
+  // The redrawing (erase n lines, write) wraps at stderr's width and keeps its last `rows` lines,
+  // as listr2 reads them when it starts: a terminal with no size would make that one character a
+  // line, and nothing at all.
+  if (!(stderr.columns > 0)) stderr.columns = FALLBACK_COLUMNS;
+  if (!(stderr.rows > 0)) stderr.rows = FALLBACK_ROWS;
   // While listr2 draws, it holds back other writes to stderr; they are printed once it is done.
   const output = new ProcessOutput(stderr, stderr, { dump: ['stderr'] });
   const notices: string[] = [];
@@ -91,7 +124,7 @@ export function listrProgress(drills: readonly Drill[], stderr: NodeJS.WriteStre
       exitOnError: false,
       // The command owns SIGINT/SIGTERM: it aborts the drill and stops every process first.
       registerSignalListeners: false,
-      renderer: StderrTerminalRenderer,
+      renderer: stderrTerminalRenderer(stderr),
       rendererOptions: { logger: new ListrLogger({ processOutput: output }) },
     },
   );

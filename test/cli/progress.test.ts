@@ -128,6 +128,36 @@ describe('rehearsal progress', () => {
     expect(io).toEqual(['drills rehearse: second SIGINT: forcing exit\n']);
   });
 
+  // The built module again. stdout is a pipe here, so listr2 alone would wrap at 80 columns.
+  it.each([
+    { columns: 0, rows: 0, widest: 80 }, // a pty nobody sized (script, some CI shells): 80 × 24, not one character a line
+    { columns: 50, rows: 40, widest: 50 }, // a narrow terminal: wrapped at its width, so the redraw counts lines right
+  ])('wraps the drawing at stderr’s width ($columns columns reported)', ({ columns, rows, widest }) => {
+    const script = `
+      const { Writable } = require('stream');
+      const { rehearsalProgress } = require('./dist/lib/cli/progress');
+      const { findDrill } = require('./dist/experiments');
+      let drawn = '';
+      const tty = Object.assign(new Writable({ write: (c, _e, done) => ((drawn += c), done()) }), { isTTY: true, columns: ${columns}, rows: ${rows} });
+      const drill = findDrill('task-stop-drain');
+      const progress = rehearsalProgress([drill], { out: () => undefined, err: () => undefined }, { stderr: tty });
+      progress.event(drill.id, { kind: 'task-started', atMs: 100, at: '', task: 't2-zone-b', zone: 'zone-b', detail: 'pid 1202, port 42235, a detail long enough to need a second line' });
+      setTimeout(async () => {
+        progress.drillEnded(${JSON.stringify(run)});
+        await progress.close();
+        process.stdout.write(JSON.stringify({ drawn }));
+      }, 400);`;
+    const r = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 30_000, env: { ...process.env, CI: '', TERM: 'xterm' } });
+    expect(r.stderr).toBe('');
+    const { drawn } = JSON.parse(r.stdout) as { drawn: string };
+    const lines = drawn
+      .replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '') // escape sequences take no room
+      .split(/\r?\n/);
+    expect(drawn).toContain('[task-stop-drain +0.1s] task-started');
+    expect(Math.max(...lines.map((l) => [...l].length))).toBeLessThanOrEqual(widest);
+    expect(lines.some((l) => [...l].length > widest - 10)).toBe(true); // lines fill the width, they are not cut short
+  });
+
   it('keeps plain lines with --json even at a terminal', async () => {
     const err: string[] = [];
     const tty = terminal(true);
