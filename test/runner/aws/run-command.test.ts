@@ -94,9 +94,10 @@ describe('drills run', () => {
 
   it('stops a started experiment when the runner core throws', async () => {
     const { outputs, io, err, deps } = await setup({ runningMs: 60_000 });
+    let injecting: Promise<unknown> | undefined;
     const throwing: RunDrill = async ({ drill, engine }) => {
       await engine.start();
-      void engine.inject(drill);
+      injecting = engine.inject(drill);
       while (fake.state.callsTo('GetExperiment').length < 1) await new Promise((r) => setTimeout(r, 20));
       throw new Error('probe crashed');
     };
@@ -104,6 +105,8 @@ describe('drills run', () => {
     expect(fake.state.callsTo('StopExperiment')).toHaveLength(1);
     expect(fake.state.statusOf(fake.state.experiments[0]).status).toBe('stopped');
     expect(err.join('')).toMatch(/probe crashed/);
+    // The engine's own watch ends once the experiment is stopped (nothing keeps polling AWS).
+    await expect(injecting).resolves.toMatchObject({ aborted: expect.stringMatching(/runner closing/) });
   });
 });
 
