@@ -2,7 +2,8 @@
  * End to end: the real CLI process (`node dist/bin/drills.js run …`) against a local fake of
  * the AWS endpoints (reached through AWS_ENDPOINT_URL_*) and the demo service as the probe
  * target. SIGINT mid-experiment must make the runner call StopExperiment, wait for `stopped`,
- * write a journal that says ABORTED, and exit 3. Needs `npm run build` first (npm test does it).
+ * write a journal that says ABORTED, exit 3, and leave no process behind. Needs `npm run build`
+ * first (npm test does it). Bounded: the whole test takes about 13 s here and is cut at 60 s.
  */
 import { spawn, type ChildProcess } from 'child_process';
 import { promises as fs } from 'fs';
@@ -10,8 +11,12 @@ import * as os from 'os';
 import * as path from 'path';
 import { startFakeAws, stackOutputs, type FakeAws } from '../fixtures/fake-aws/fake-aws-server';
 import { startService, stopAllServices, type ServiceProcess } from '../helpers/service-process';
+import { survivorsOf } from '../helpers/run-processes';
+import { processesWithEnv } from '../cli/drills-cli';
 
 const BUILT_CLI = path.resolve(__dirname, '../../dist/bin/drills.js');
+/** Every process the CLI starts inherits this variable; none may be alive once it has exited. */
+const MARKER = 'DRILLS_AWS_E2E_MARKER';
 
 let fake: FakeAws | undefined;
 let service: ServiceProcess | undefined;
@@ -19,7 +24,13 @@ let cli: ChildProcess | undefined;
 let dir: string | undefined;
 
 afterEach(async () => {
-  if (cli && cli.exitCode === null && cli.signalCode === null) cli.kill('SIGKILL');
+  if (cli?.pid && cli.exitCode === null && cli.signalCode === null) {
+    try {
+      process.kill(-cli.pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  }
   await stopAllServices();
   await fake?.close();
   if (dir) await fs.rm(dir, { recursive: true, force: true });
@@ -51,10 +62,13 @@ describe('drills run against a fake AWS (end to end)', () => {
     await fs.writeFile(outputs, JSON.stringify({ DrillsWorkload: stackOutputs(fake.state, `http://127.0.0.1:${service.port}`) }));
 
     let output = '';
+    const marker = path.basename(dir);
     const started = Date.now();
+    // Its own process group, so a failed test can kill whatever the CLI started with it.
     cli = spawn(process.execPath, [BUILT_CLI, 'run', 'task-stop-drain', '--outputs', outputs, '--yes', '--out', out], {
       cwd: path.resolve(__dirname, '../..'),
-      env: { ...process.env, ...fake.env(), AWS_PROFILE: '', AWS_CONFIG_FILE: path.join(dir, 'none'), AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'none') },
+      detached: true,
+      env: { ...process.env, ...fake.env(), [MARKER]: marker, AWS_PROFILE: '', AWS_CONFIG_FILE: path.join(dir, 'none'), AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'none') },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     cli.stdout!.on('data', (c: Buffer) => (output += c.toString()));
@@ -62,10 +76,12 @@ describe('drills run against a fake AWS (end to end)', () => {
     const exited = new Promise<number | null>((resolve) => cli!.on('exit', (code) => resolve(code)));
 
     const state = fake.state;
-    await until('the experiment to be running', () => state.experiments.length > 0 && state.statusOf(state.experiments[0]).status === 'running' && state.callsTo('GetExperiment').length > 0, 60_000, () => output);
+    await until('the experiment to be running', () => state.experiments.length > 0 && state.statusOf(state.experiments[0]).status === 'running' && state.callsTo('GetExperiment').length > 0, 30_000, () => output);
+    // The marker finds the live CLI, so an empty list after exit means something.
+    expect(processesWithEnv(MARKER, marker)).toContain(cli.pid);
     cli.kill('SIGINT');
     let timer: NodeJS.Timeout | undefined;
-    const code = await Promise.race([exited, new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), 90_000)))]);
+    const code = await Promise.race([exited, new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), 20_000)))]);
     clearTimeout(timer);
 
     expect({ code, output }).toEqual({ code: 3, output: expect.any(String) });
@@ -83,6 +99,7 @@ describe('drills run against a fake AWS (end to end)', () => {
     expect(journal.timeline.map((e: { kind: string }) => e.kind)).toEqual(expect.arrayContaining(['probe-started', 'aborted', 'run-ended']));
     expect(journal.samples.streams.length).toBeGreaterThan(0);
     await expect(fs.readFile(path.join(path.dirname(journalFile as string), 'report.md'), 'utf8')).resolves.toContain('ABORTED');
-    expect(Date.now() - started).toBeLessThan(150_000);
-  }, 180_000);
+    expect(await survivorsOf(MARKER, marker)).toEqual([]);
+    expect(Date.now() - started).toBeLessThan(55_000);
+  }, 60_000);
 });
