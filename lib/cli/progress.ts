@@ -132,14 +132,18 @@ export function listrProgress(drills: readonly Drill[], stderr: NodeJS.WriteStre
     .run()
     .catch(() => undefined)
     .finally(() => process.removeListener('exit', releaseAtExit));
-  const running = (): DrillSlot | undefined => [...slots.values()].find((slot) => slot.task && !slot.ended);
+  // Drills run in order: the one the command is on is the first not ended. listr2 may not have
+  // started its task yet (it loads its renderer first): what is shown under it waits until it has.
+  const running = (): DrillSlot | undefined => [...slots.values()].find((slot) => !slot.ended);
+  const show = (slot: DrillSlot, text: string): void => {
+    slot.lastOutput = text;
+    if (slot.task) slot.task.output = text;
+  };
   return {
     drillStarted: () => undefined,
     event: (drillId, e) => {
       const slot = slots.get(drillId);
-      if (!slot) return;
-      slot.lastOutput = progressLine(drillId, e).trim();
-      if (slot.task) slot.task.output = slot.lastOutput;
+      if (slot) show(slot, progressLine(drillId, e).trim());
     },
     drillEnded: (run) => {
       const slot = slots.get(run.drill);
@@ -150,7 +154,7 @@ export function listrProgress(drills: readonly Drill[], stderr: NodeJS.WriteStre
     },
     notice: (text) => {
       const slot = running();
-      if (slot?.task) slot.task.output = text.trim();
+      if (slot) show(slot, text.trim());
       notices.push(text); // printed for good once listr2 is done drawing
     },
     close: async () => {

@@ -8,6 +8,25 @@ import { ROOT } from './drills-cli';
 const drill = findDrill('task-stop-drain')!;
 const run = { drill: drill.id, verdict: 'HELD' as const, figures: { 'streams.total': 6, 'streams.clean': 6, 'streams.broken': 0 }, evidence: 'e' };
 
+/**
+ * The start of the scripts that run the built module: a fake terminal stderr collecting what is
+ * drawn, and `until(cond)`, which waits (20 ms steps, 10 s at most) for a frame instead of a
+ * fixed sleep — listr2 loads its renderer first, slower on a loaded machine.
+ */
+function prelude(tty: { columns: number; rows: number }): string {
+  return `
+      const { Writable } = require('stream');
+      const { rehearsalProgress } = require('./dist/lib/cli/progress');
+      const { findDrill } = require('./dist/experiments');
+      let drawn = '';
+      const tty = Object.assign(new Writable({ write: (c, _e, done) => ((drawn += c), done()) }), { isTTY: true, columns: ${tty.columns}, rows: ${tty.rows} });
+      const until = (cond) => new Promise((resolve) => {
+        const t0 = Date.now();
+        const tick = () => (cond() || Date.now() - t0 > 10000 ? resolve() : setTimeout(tick, 20));
+        tick();
+      });`;
+}
+
 function terminal(isTTY: boolean): { stream: NodeJS.WriteStream; text: () => string } {
   let text = '';
   const stream = new Writable({ write: (chunk, _enc, done) => ((text += chunk.toString()), done()) }) as unknown as NodeJS.WriteStream;
@@ -51,23 +70,18 @@ describe('rehearsal progress', () => {
   // listr2's renderer loads ESM modules with import(), which Jest's CommonJS runtime cannot do:
   // this case runs the built module (npm run build) in a plain node process.
   it('draws listr2 tasks on a terminal stderr, with the verdict in the title, and nothing through io', () => {
-    const script = `
-      const { Writable } = require('stream');
-      const { rehearsalProgress } = require('./dist/lib/cli/progress');
-      const { findDrill } = require('./dist/experiments');
-      let drawn = '';
-      const tty = Object.assign(new Writable({ write: (c, _e, done) => ((drawn += c), done()) }), { isTTY: true, columns: 160, rows: 40 });
+    const script = `${prelude({ columns: 160, rows: 40 })}
       const io = [];
       const drill = findDrill('task-stop-drain');
       const progress = rehearsalProgress([drill, findDrill('az-outage')], { out: (t) => io.push(t), err: (t) => io.push(t) }, { stderr: tty });
       progress.drillStarted(drill);
       progress.event(drill.id, { kind: 'warmup-done', atMs: 1500, at: '' });
-      setTimeout(async () => {
+      until(() => drawn.includes('warmup-done')).then(async () => {
         const early = drawn;
         progress.drillEnded(${JSON.stringify(run)});
         await progress.close(); // az-outage never started: the operator aborted
         process.stdout.write(JSON.stringify({ early, drawn, io }));
-      }, 400);`;
+      });`;
     const r = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 30_000, env: { ...process.env, CI: '', TERM: 'xterm' } });
     expect(r.stderr).toBe('');
     const { early, drawn, io } = JSON.parse(r.stdout) as { early: string; drawn: string; io: string[] };
@@ -80,23 +94,18 @@ describe('rehearsal progress', () => {
 
   // Same reason as above: the built module in a plain node process.
   it('draws a VIOLATED drill as failed, keeps a notice under it, and prints the notice once drawing ends', () => {
-    const script = `
-      const { Writable } = require('stream');
-      const { rehearsalProgress } = require('./dist/lib/cli/progress');
-      const { findDrill } = require('./dist/experiments');
-      let drawn = '';
-      const tty = Object.assign(new Writable({ write: (c, _e, done) => ((drawn += c), done()) }), { isTTY: true, columns: 160, rows: 40 });
+    const script = `${prelude({ columns: 160, rows: 40 })}
       const io = [];
       const drill = findDrill('task-stop-drain');
       const progress = rehearsalProgress([drill], { out: (t) => io.push(t), err: (t) => io.push(t) }, { stderr: tty });
-      setTimeout(() => progress.notice('drills rehearse: SIGINT: aborting the current drill\\n'), 100);
-      setTimeout(async () => {
+      progress.notice('drills rehearse: SIGINT: aborting the current drill\\n'); // before listr2 started the task
+      until(() => drawn.includes('aborting the current drill')).then(async () => {
         const early = drawn;
         const ioEarly = [...io];
         progress.drillEnded(${JSON.stringify({ ...run, verdict: 'VIOLATED' })});
         await progress.close();
         process.stdout.write(JSON.stringify({ early, ioEarly, drawn, io }));
-      }, 400);`;
+      });`;
     const r = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 30_000, env: { ...process.env, CI: '', TERM: 'xterm' } });
     expect(r.stderr).toBe('');
     const { early, ioEarly, drawn, io } = JSON.parse(r.stdout) as { early: string; ioEarly: string[]; drawn: string; io: string[] };
@@ -107,19 +116,14 @@ describe('rehearsal progress', () => {
   });
 
   it('gives the terminal back its cursor and prints held-back notices when the process exits mid-drawing', () => {
-    const script = `
-      const { Writable } = require('stream');
-      const { rehearsalProgress } = require('./dist/lib/cli/progress');
-      const { findDrill } = require('./dist/experiments');
-      let drawn = '';
-      const tty = Object.assign(new Writable({ write: (c, _e, done) => ((drawn += c), done()) }), { isTTY: true, columns: 160, rows: 40 });
+    const script = `${prelude({ columns: 160, rows: 40 })}
       const io = [];
       const progress = rehearsalProgress([findDrill('task-stop-drain')], { out: (t) => io.push(t), err: (t) => io.push(t) }, { stderr: tty });
-      setTimeout(() => {
+      until(() => drawn.includes('task-stop-drain')).then(() => {
         progress.notice('drills rehearse: second SIGINT: forcing exit\\n');
         process.once('exit', () => process.stdout.write(JSON.stringify({ drawn, io })));
         process.exit(3);
-      }, 300);`;
+      });`;
     const r = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 30_000, env: { ...process.env, CI: '', TERM: 'xterm' } });
     expect(r.status).toBe(3);
     const { drawn, io } = JSON.parse(r.stdout) as { drawn: string; io: string[] };
@@ -133,20 +137,15 @@ describe('rehearsal progress', () => {
     { columns: 0, rows: 0, widest: 80 }, // a pty nobody sized (script, some CI shells): 80 × 24, not one character a line
     { columns: 50, rows: 40, widest: 50 }, // a narrow terminal: wrapped at its width, so the redraw counts lines right
   ])('wraps the drawing at stderr’s width ($columns columns reported)', ({ columns, rows, widest }) => {
-    const script = `
-      const { Writable } = require('stream');
-      const { rehearsalProgress } = require('./dist/lib/cli/progress');
-      const { findDrill } = require('./dist/experiments');
-      let drawn = '';
-      const tty = Object.assign(new Writable({ write: (c, _e, done) => ((drawn += c), done()) }), { isTTY: true, columns: ${columns}, rows: ${rows} });
+    const script = `${prelude({ columns, rows })}
       const drill = findDrill('task-stop-drain');
       const progress = rehearsalProgress([drill], { out: () => undefined, err: () => undefined }, { stderr: tty });
       progress.event(drill.id, { kind: 'task-started', atMs: 100, at: '', task: 't2-zone-b', zone: 'zone-b', detail: 'pid 1202, port 42235, a detail long enough to need a second line' });
-      setTimeout(async () => {
+      until(() => drawn.includes('task-started')).then(async () => {
         progress.drillEnded(${JSON.stringify(run)});
         await progress.close();
         process.stdout.write(JSON.stringify({ drawn }));
-      }, 400);`;
+      });`;
     const r = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 30_000, env: { ...process.env, CI: '', TERM: 'xterm' } });
     expect(r.stderr).toBe('');
     const { drawn } = JSON.parse(r.stdout) as { drawn: string };
