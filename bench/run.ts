@@ -4,6 +4,7 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
+import { stopChildrenOnExit } from './children';
 import { journalBench } from './journal.bench';
 import { loadBalancerBench } from './load-balancer.bench';
 import { synthBench } from './synth.bench';
@@ -27,6 +28,7 @@ function row(bench: string, m: Measurement): string {
 }
 
 async function main(): Promise<number> {
+  stopChildrenOnExit();
   const results: { bench: string; seconds: number; measurements: Measurement[] }[] = [];
   for (const bench of selected(process.argv.slice(2))) {
     process.stderr.write(`bench: ${bench.name} …\n`);

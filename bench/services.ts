@@ -1,9 +1,10 @@
 /** Demo service processes on 127.0.0.1 for the benchmarks: started, awaited healthy, stopped. */
 import { spawn, type ChildProcess } from 'child_process';
-import * as fs from 'fs';
 import * as http from 'http';
 import * as path from 'path';
 import { freePort } from '../lib/runner/local/free-port';
+import { track } from './children';
+import { peakRssMiB } from './proc-memory';
 
 export interface BenchService {
   readonly port: number;
@@ -28,10 +29,12 @@ function healthy(port: number): Promise<boolean> {
 
 export async function startService(id: string): Promise<BenchService> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [SERVER], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', TASK_ID: id, ZONE: 'bench' },
-    stdio: 'ignore',
-  });
+  const child: ChildProcess = track(
+    spawn(process.execPath, [SERVER], {
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', TASK_ID: id, ZONE: 'bench' },
+      stdio: 'ignore',
+    }),
+  );
   const deadline = Date.now() + 10_000;
   while (!(await healthy(port))) {
     if (Date.now() > deadline || child.exitCode !== null) {
@@ -44,10 +47,7 @@ export async function startService(id: string): Promise<BenchService> {
   return {
     port,
     pid,
-    peakRssMiB: () => {
-      const match = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-      return match ? Number(match[1]) / 1024 : NaN;
-    },
+    peakRssMiB: () => peakRssMiB(pid),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
