@@ -10,7 +10,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { createServer } from 'net';
 import { drills, evidenceFolder, type RehearseSummary } from '../cli/drills-cli';
-import { markedProcessesRunning, pollUntil, survivorsOf } from '../helpers/run-processes';
+import { commandLineOf, markedProcessesRunning, pollUntil, survivorsOf } from '../helpers/run-processes';
 
 jest.setTimeout(150_000);
 const MARKER = 'DRILLS_E2E_LEFTOVERS';
@@ -59,6 +59,24 @@ describe('a service that ignores SIGTERM', () => {
     expect(exits).toContain('stop-task');
     expect(exits).toContain('close');
     expect(exits).not.toContain('exited on its own');
+  });
+});
+
+describe('the demo service behind a shell that does not exec', () => {
+  it('makes task-stop-drain VIOLATED (SIGTERM reaches sh, not node), and the node under sh does not survive', async () => {
+    const run = rehearse(['task-stop-drain', '--json', '--command', 'sh -c "node service/dist/server.js; echo bye"', ...SHORT_STOP]);
+    // The scan must see both the shell and the node under it while the run lasts, or "none left" proves nothing.
+    const shellAndNode = () => {
+      const lines = run.tasksRunning('service/dist/server.js').map(commandLineOf);
+      return lines.some((l) => l.startsWith('sh ')) && lines.some((l) => l.startsWith('node '));
+    };
+    expect(await pollUntil(shellAndNode, 30_000)).toBe(true);
+    const { code, stdout } = await run.finished;
+    const result = JSON.parse(stdout) as RehearseSummary;
+    expect(result.verdict).toBe('VIOLATED');
+    expect(result.runs[0].figures['streams.broken']).toBeGreaterThan(0);
+    expect(code).toBe(1);
+    expect(await run.survivors()).toEqual([]);
   });
 });
 
