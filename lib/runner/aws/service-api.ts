@@ -1,4 +1,4 @@
-import { DescribeServicesCommand, DescribeTasksCommand, ListTasksCommand, type ECSClient, type Task } from '@aws-sdk/client-ecs';
+import { DescribeServicesCommand, DescribeTasksCommand, type ECSClient, type Task } from '@aws-sdk/client-ecs';
 
 export interface DeploymentView {
   readonly id?: string;
@@ -51,7 +51,6 @@ export interface TaskView {
 /** The ECS operations the runner needs. */
 export interface ServiceApi {
   describeService(cluster: string, service: string): Promise<ServiceView>;
-  listTasks(cluster: string, service: string, desiredStatus: 'RUNNING' | 'STOPPED'): Promise<readonly string[]>;
   describeTasks(cluster: string, taskArns: readonly string[]): Promise<readonly TaskView[]>;
 }
 
@@ -75,17 +74,6 @@ export function serviceApi(client: ECSClient): ServiceApi {
         deployments: (s.deployments ?? []).map((d) => ({ id: d.id, status: d.status, rolloutState: d.rolloutState, running: d.runningCount ?? 0, desired: d.desiredCount ?? 0 })),
         events: (s.events ?? []).map((e) => ({ id: e.id, createdAt: e.createdAt ?? new Date(0), message: e.message ?? '' })),
       };
-    },
-    async listTasks(cluster, service, desiredStatus) {
-      const arns: string[] = [];
-      let nextToken: string | undefined;
-      for (let page = 0; page < 100; page++) {
-        const out = await client.send(new ListTasksCommand({ cluster, serviceName: service, desiredStatus, nextToken }));
-        arns.push(...(out.taskArns ?? []));
-        nextToken = out.nextToken;
-        if (!nextToken) break;
-      }
-      return arns;
     },
     async describeTasks(cluster, taskArns) {
       const tasks: TaskView[] = [];
