@@ -12,8 +12,9 @@ import type { Drill } from '../../drill';
 import { describeError } from '../../runner/aws/aws-error';
 import type { AwsSession } from '../../runner/aws/aws-session';
 import { FisEngine } from '../../runner/aws/fis-engine';
-import { HeartbeatPublisher } from '../../runner/aws/heartbeat';
-import { httpProbe } from '../../runner/aws/preflight';
+import { failedOnlyOnHeartbeat, HeartbeatPublisher } from '../../runner/aws/heartbeat';
+import { Sleeper } from '../../runner/aws/poll';
+import { httpProbe, type PreflightOutcome } from '../../runner/aws/preflight';
 import { preflightLines, preflightSummary } from '../../runner/aws/preflight-format';
 import type { DeployedService } from '../../runner/aws/resolve-outputs';
 import { runDrill, type RunResult } from '../../runner/run-drill';
@@ -41,6 +42,10 @@ export interface RunDeps extends AwsCommandDeps {
   readonly confirm?: (question: string) => Promise<boolean>;
   /** Where SIGINT/SIGTERM come from. @default process */
   readonly signals?: Pick<NodeJS.Process, 'on' | 'off'>;
+  /** With `--heartbeat`: how long to wait for the dead-man's switch alarm to turn OK, and how often to look. @default { timeoutMs: 120000, everyMs: 10000 } */
+  readonly heartbeatSettle?: { readonly timeoutMs: number; readonly everyMs: number };
+  /** Heartbeat publishing interval in ms. @default 10000 (the alarm's period) */
+  readonly heartbeatIntervalMs?: number;
 }
 
 export async function runCommand(args: RunArgs, io: CommandIo, deps: RunDeps = {}): Promise<number> {
@@ -53,61 +58,86 @@ export async function runCommand(args: RunArgs, io: CommandIo, deps: RunDeps = {
   if ('exit' in target) return target.exit;
   const { session, deployed } = target;
   const drill = target.drill as Drill;
+  // The heartbeat starts before preflight: the switch's alarm is OK only once it is published.
+  const heartbeat = args.heartbeat
+    ? new HeartbeatPublisher(session.apis.metrics, deployed.serviceName, (m) => io.err(`${m}\n`), deps.heartbeatIntervalMs)
+    : undefined;
+  heartbeat?.start(async () => (await httpProbe(deployed.serviceUrl)).ok);
   try {
     return await guardedRun(args, io, deps, drill, session, deployed, interactive);
   } finally {
+    await heartbeat?.stop();
     session.close();
+  }
+}
+
+/**
+ * Preflight; with `--heartbeat`, a failure only on the switch's alarm is retried until the alarm
+ * has seen the heartbeat (bounded; a signal ends the wait).
+ */
+async function preflightAwaitingHeartbeat(args: RunArgs, io: CommandIo, deps: RunDeps, drill: Drill, session: AwsSession, deployed: DeployedService, signal: AbortSignal): Promise<PreflightOutcome> {
+  const settle = deps.heartbeatSettle ?? { timeoutMs: 120_000, everyMs: 10_000 };
+  const deadline = Date.now() + settle.timeoutMs;
+  const sleeper = new Sleeper();
+  const wake = () => sleeper.wake();
+  signal.addEventListener('abort', wake, { once: true });
+  try {
+    let preflight = await preflightFor(args, drill, session, deployed, deps);
+    while (args.heartbeat && !preflight.ok && failedOnlyOnHeartbeat(preflight.checks) && !signal.aborted && Date.now() + settle.everyMs <= deadline) {
+      io.err(`drills run: waiting for the dead-man's switch alarm to see the heartbeat (up to ${Math.round(settle.timeoutMs / 1000)} s) …\n`);
+      await sleeper.sleep(settle.everyMs);
+      if (signal.aborted) break;
+      preflight = await preflightFor(args, drill, session, deployed, deps);
+    }
+    return preflight;
+  } finally {
+    signal.removeEventListener('abort', wake);
   }
 }
 
 async function guardedRun(args: RunArgs, io: CommandIo, deps: RunDeps, drill: Drill, session: AwsSession, deployed: DeployedService, interactive: boolean): Promise<number> {
   const runId = args.runId ?? (deps.newRunId ?? (() => defaultRunId(drill.id)))();
-  const preflight = await preflightFor(args, drill, session, deployed, deps);
-  preflightLines(preflight.checks).forEach((line) => io.err(`${line}\n`));
-  io.err(`${preflightSummary(preflight)}\n`);
-  if (!preflight.ok || !preflight.templateId || !preflight.caller) {
-    io.err('drills run: refused by preflight; nothing was started (ABORTED)\n');
-    if (args.json) io.out(`${JSON.stringify({ verdict: 'ABORTED', runs: [] }, null, 2)}\n`);
-    return EXIT_CODE.ABORTED;
-  }
-  const templateId = preflight.templateId;
-  if (!args.yes) {
-    const question = `Start FIS template ${templateId} (${drill.id}: ${drill.title}) against ${deployed.serviceName} in account ${preflight.caller.account}? [y/N] `;
-    const confirmed = await (deps.confirm ?? ((q) => askOnStderr(q)))(question);
-    if (!confirmed) {
-      io.err('drills run: not confirmed; nothing was started\n');
-      return EXIT_CODE.ABORTED;
-    }
-  } else if (!interactive) {
-    io.err(`drills run: --yes given; starting ${drill.id} (run ${runId}) without a prompt\n`);
-  }
-  const run = deps.runDrill ?? runDrill;
-  const timeline = timelineRelay();
+  // Signals are ours from here: before anything starts they end the command (ABORTED, nothing
+  // started); once the experiment may be running they stop it first (the engine listens too).
   const controller = new AbortController();
   const signals = deps.signals ?? process;
+  let engine: FisEngine | undefined;
   const onSignal = (name: NodeJS.Signals) => () => {
-    if (!controller.signal.aborted) io.err(`\ndrills run: ${name}: stopping the experiment and waiting for FIS to confirm …\n`);
+    if (!controller.signal.aborted) {
+      io.err(engine ? `\ndrills run: ${name}: stopping the experiment and waiting for FIS to confirm …\n` : `\ndrills run: ${name}: stopping; no experiment was started\n`);
+    }
     controller.abort(name);
   };
   const onInt = onSignal('SIGINT');
   const onTerm = onSignal('SIGTERM');
   signals.on('SIGINT', onInt);
   signals.on('SIGTERM', onTerm);
-  const engine = new FisEngine({
-    ...session.apis,
-    deployed,
-    templateId,
-    runId,
-    operator: preflight.caller.arn,
-    signal: controller.signal,
-    log: (line) => io.err(`${line}\n`),
-    onEvent: timeline.sink,
-  });
-  const heartbeat = args.heartbeat ? new HeartbeatPublisher(session.apis.metrics, deployed.serviceName, (m) => io.err(`${m}\n`)) : undefined;
-  heartbeat?.start(async () => (await httpProbe(deployed.serviceUrl)).ok);
-  let result: RunResult | undefined;
   try {
-    result = await run({
+    const preflight = await preflightAwaitingHeartbeat(args, io, deps, drill, session, deployed, controller.signal);
+    preflightLines(preflight.checks).forEach((line) => io.err(`${line}\n`));
+    io.err(`${preflightSummary(preflight)}\n`);
+    if (controller.signal.aborted) return notStarted(args, io, `interrupted (${String(controller.signal.reason)})`);
+    if (!preflight.ok || !preflight.templateId || !preflight.caller) return notStarted(args, io, 'refused by preflight');
+    const templateId = preflight.templateId;
+    if (!args.yes) {
+      const question = `Start FIS template ${templateId} (${drill.id}: ${drill.title}) against ${deployed.serviceName} in account ${preflight.caller.account}? [y/N] `;
+      const confirmed = await (deps.confirm ?? ((q) => askOnStderr(q, controller.signal)))(question);
+      if (!confirmed || controller.signal.aborted) return notStarted(args, io, 'not confirmed');
+    } else if (!interactive) {
+      io.err(`drills run: --yes given; starting ${drill.id} (run ${runId}) without a prompt\n`);
+    }
+    const timeline = timelineRelay();
+    engine = new FisEngine({
+      ...session.apis,
+      deployed,
+      templateId,
+      runId,
+      operator: preflight.caller.arn,
+      signal: controller.signal,
+      log: (line) => io.err(`${line}\n`),
+      onEvent: timeline.sink,
+    });
+    const result = await runOnEngine(engine, {
       drill,
       engine,
       outRoot: args.out ?? 'evidence',
@@ -117,34 +147,57 @@ async function guardedRun(args: RunArgs, io: CommandIo, deps: RunDeps, drill: Dr
       settings: { templateId, heartbeat: Boolean(args.heartbeat) },
       target: { account: preflight.caller.account, cluster: deployed.clusterName, service: deployed.serviceName, serviceUrl: deployed.serviceUrl },
       onEvent: (e) => io.err(progressLine(drill.id, e)),
-    });
-  } catch (err) {
-    io.err(`drills run: ${describeError(err)}\n`);
+    }, io, deps);
+    if (!result) return EXIT_CODE.ERROR;
+    const experimentId = result.experimentId ?? engine.experimentId;
+    if (args.json) {
+      const run = { drill: drill.id, verdict: result.verdict, figures: result.figures, evidence: result.evidence, experimentId };
+      io.out(`${JSON.stringify({ verdict: result.verdict, runs: [run] }, null, 2)}\n`);
+    } else {
+      io.out(`${result.verdict}  ${drill.id}  experiment ${experimentId ?? '-'}  evidence ${result.evidence}\n`);
+    }
+    return exitCodeOf(result.verdict);
   } finally {
-    // Always: an experiment still running is stopped, and FIS has said so, before we return.
-    await engine.close();
-    heartbeat?.stop();
     signals.off('SIGINT', onInt);
     signals.off('SIGTERM', onTerm);
   }
-  if (!result) return EXIT_CODE.ERROR;
-  const experimentId = result.experimentId ?? engine.experimentId;
-  if (args.json) {
-    const run = { drill: drill.id, verdict: result.verdict, figures: result.figures, evidence: result.evidence, experimentId };
-    io.out(`${JSON.stringify({ verdict: result.verdict, runs: [run] }, null, 2)}\n`);
-  } else {
-    io.out(`${result.verdict}  ${drill.id}  experiment ${experimentId ?? '-'}  evidence ${result.evidence}\n`);
+}
+/** The runner core over the engine; whatever happens, the engine is closed (the experiment stopped, FIS has said so) before this returns. */
+async function runOnEngine(engine: FisEngine, options: Parameters<typeof runDrill>[0], io: CommandIo, deps: RunDeps): Promise<RunResult | undefined> {
+  try {
+    return await (deps.runDrill ?? runDrill)(options);
+  } catch (err) {
+    io.err(`drills run: ${describeError(err)}\n`);
+    return undefined;
+  } finally {
+    await engine.close();
   }
-  return exitCodeOf(result.verdict);
 }
 
-function askOnStderr(question: string): Promise<boolean> {
+function notStarted(args: RunArgs, io: CommandIo, why: string): number {
+  io.err(`drills run: ${why}; nothing was started (ABORTED)\n`);
+  if (args.json) io.out(`${JSON.stringify({ verdict: 'ABORTED', runs: [] }, null, 2)}\n`);
+  return EXIT_CODE.ABORTED;
+}
+
+/** y or yes starts; anything else, Ctrl-D, Ctrl-C at the prompt or a signal does not. */
+function askOnStderr(question: string, signal: AbortSignal): Promise<boolean> {
   const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
   return new Promise((resolve) => {
-    rl.question(question, (answer) => {
+    let answered = false;
+    const finish = (yes: boolean) => {
+      if (answered) return;
+      answered = true;
+      signal.removeEventListener('abort', onAbort);
       rl.close();
-      resolve(/^y(es)?$/i.test(answer.trim()));
-    });
+      resolve(yes);
+    };
+    const onAbort = () => finish(false);
+    signal.addEventListener('abort', onAbort, { once: true });
+    // At a terminal readline takes Ctrl-C itself (no process signal): treat it as "no".
+    rl.on('SIGINT', () => finish(false));
+    rl.on('close', () => finish(false));
+    rl.question(question, (answer) => finish(/^y(es)?$/i.test(answer.trim())));
   });
 }
 

@@ -11,6 +11,24 @@ import type { MetricsApi } from './metrics-api';
 
 export const HEARTBEAT_INTERVAL_MS = PROBE_HEARTBEAT_PERIOD_SECONDS * 1000;
 
+/** lib/workload names the switch's alarm `<service>-probe-heartbeat`. */
+const HEARTBEAT_ALARM_SUFFIX = '-probe-heartbeat';
+
+/** Pure: is this stop-condition alarm the dead-man's switch (OK only while a runner publishes)? */
+export function isHeartbeatAlarm(alarmName: string): boolean {
+  return alarmName.endsWith(HEARTBEAT_ALARM_SUFFIX);
+}
+
+/**
+ * Pure: preflight failed, and only on dead-man's switch alarms. With no runner publishing, that
+ * alarm sits in ALARM (missing data is breaching); once `--heartbeat` publishes it turns OK, so
+ * `drills run` waits (bounded) instead of refusing.
+ */
+export function failedOnlyOnHeartbeat(checks: readonly { name: string; ok: boolean }[]): boolean {
+  const failed = checks.filter((c) => !c.ok);
+  return failed.length > 0 && failed.every((c) => c.name.startsWith('alarm ') && isHeartbeatAlarm(c.name.slice('alarm '.length)));
+}
+
 /** Pure: the value published for one interval — the successful probes in it (0 when none). */
 export function heartbeatValue(successes: number): number {
   return successes;
@@ -22,6 +40,7 @@ export class HeartbeatPublisher {
   private timer?: NodeJS.Timeout;
   private probeTimer?: NodeJS.Timeout;
   private failures = 0;
+  private inFlight?: Promise<void>;
 
   constructor(
     private readonly metrics: MetricsApi,
@@ -41,7 +60,7 @@ export class HeartbeatPublisher {
    * `probeEveryMs` (the runner's own view, independent of the drill's probe load).
    */
   start(probe?: () => Promise<boolean>, probeEveryMs = 2000): void {
-    this.timer ??= setInterval(() => void this.flush(), this.intervalMs);
+    this.timer ??= setInterval(() => void (this.inFlight = this.flush()), this.intervalMs);
     this.timer.unref();
     if (probe && !this.probeTimer) {
       this.probeTimer = setInterval(() => void probe().then((ok) => this.record(ok), () => this.record(false)), probeEveryMs);
@@ -61,11 +80,15 @@ export class HeartbeatPublisher {
     }
   }
 
-  /** Stop publishing; the alarm then sees missing data (breaching) if an experiment still runs. */
-  stop(): void {
+  /**
+   * Stop publishing; the alarm then sees missing data (breaching) if an experiment still runs.
+   * Resolves once a PutMetricData already under way has ended, so none outlives its clients.
+   */
+  async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     if (this.probeTimer) clearInterval(this.probeTimer);
     this.timer = undefined;
     this.probeTimer = undefined;
+    await this.inFlight;
   }
 }

@@ -4,6 +4,7 @@
  */
 import { ACTIVE_STATUSES, type ExperimentSummaryView, type TemplateView } from './fis-api';
 import type { CallerIdentity } from './identity-api';
+import { isHeartbeatAlarm } from './heartbeat';
 import type { AlarmView } from './metrics-api';
 import type { ServiceView } from './service-api';
 import { isSteady, steadyDetail } from './task-figures';
@@ -104,6 +105,9 @@ function alarmChecks(facts: PreflightFacts, allowInsufficientData: boolean): Pre
     const alarm = alarms.find((a) => a.name === alarmName);
     if (!alarm) return { name, ok: false, detail: 'not found: the stop condition names an alarm that does not exist' };
     if (alarm.state === 'OK') return { name, ok: true, detail: 'OK' };
+    if (isHeartbeatAlarm(alarmName)) {
+      return { name, ok: false, detail: `${alarm.state}: the dead-man's switch is OK only while a runner publishes its heartbeat; \`drills run --heartbeat\` publishes and waits for it` };
+    }
     if (alarm.state === 'INSUFFICIENT_DATA') {
       return allowInsufficientData
         ? { name, ok: true, detail: 'INSUFFICIENT_DATA (allowed by --allow-insufficient-data)' }

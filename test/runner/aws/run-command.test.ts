@@ -81,14 +81,23 @@ describe('drills run', () => {
     expect(fake.state.callsTo('StartExperiment')[0].input).toMatchObject({ clientToken: 'run-test-1', tags: { drill: 'task-stop-drain', 'fis-drills:run-id': 'run-test-1', 'fis-drills:operator': 'arn:aws:sts::111122223333:assumed-role/oncall/e2e' } });
   });
 
-  it('stops the experiment on SIGINT and waits for stopped before returning ABORTED', async () => {
+  it.each(['SIGINT', 'SIGTERM'])('stops the experiment on %s and waits for stopped before returning ABORTED', async (name) => {
     const { outputs, io, deps, signals } = await setup({ runningMs: 60_000, stoppingMs: 300 });
     const done = runCommand({ drill: 'task-stop-drain', outputs, yes: true }, io, deps);
     while (fake.state.callsTo('GetExperiment').length < 2) await new Promise((r) => setTimeout(r, 20));
-    signals.emit('SIGINT');
+    signals.emit(name);
     expect(await done).toBe(3);
     expect(fake.state.callsTo('StopExperiment')).toHaveLength(1);
     expect(fake.state.statusOf(fake.state.experiments[0]).status).toBe('stopped');
+    expect(signals.listenerCount('SIGINT') + signals.listenerCount('SIGTERM')).toBe(0);
+  });
+
+  it('starts nothing when a signal arrives before the experiment (at the confirmation)', async () => {
+    const { outputs, io, err, deps, signals } = await setup();
+    const confirm = async () => (signals.emit('SIGINT'), true);
+    expect(await runCommand({ drill: 'task-stop-drain', outputs }, io, { ...deps, interactive: true, confirm })).toBe(3);
+    expect(fake.state.callsTo('StartExperiment')).toHaveLength(0);
+    expect(err.join('')).toMatch(/SIGINT: stopping; no experiment was started/);
     expect(signals.listenerCount('SIGINT')).toBe(0);
   });
 

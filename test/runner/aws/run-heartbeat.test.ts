@@ -1,0 +1,103 @@
+/**
+ * `drills run --heartbeat` with the dead-man's switch deployed: its alarm sits in ALARM while no
+ * runner publishes (missing data is breaching), so the run must publish before preflight and
+ * wait, bounded, for the alarm to turn OK — and without `--heartbeat` refuse and say why.
+ */
+import { EventEmitter } from 'events';
+import { promises as fs } from 'fs';
+import * as http from 'http';
+import type { AddressInfo } from 'net';
+import * as os from 'os';
+import * as path from 'path';
+import { runCommand, type RunDeps } from '../../../lib/cli/commands/run';
+import { failedOnlyOnHeartbeat, isHeartbeatAlarm } from '../../../lib/runner/aws/heartbeat';
+import type { runDrill } from '../../../lib/runner/run-drill';
+import { startFakeAws, stackOutputs, type FakeAws } from '../../fixtures/fake-aws/fake-aws-server';
+
+const saved = { ...process.env };
+let fake: FakeAws | undefined;
+let service: http.Server | undefined;
+let dir: string | undefined;
+
+/** Stands in for the runner core: starts the experiment and lets it complete (the core runs in the e2e test). */
+const coreStandIn: typeof runDrill = async ({ drill, engine, runId }) => {
+  await engine.start();
+  await engine.inject(drill);
+  await engine.close();
+  const judgement = { verdict: 'HELD' as const, expectations: [], reasons: [], notJudged: [] };
+  return { drill: drill.id, runId: runId ?? 'r', verdict: 'HELD', judgement, figures: engine.figures(), evidence: 'evidence' };
+};
+
+async function setup(heartbeatIntervalMs: number) {
+  service = http.createServer((_req, res) => res.end('ok'));
+  await new Promise<void>((resolve) => service!.listen(0, '127.0.0.1', resolve));
+  const serviceUrl = `http://127.0.0.1:${(service.address() as AddressInfo).port}`;
+  fake = await startFakeAws({ alarmName: 'drills-demo-probe-heartbeat', alarmFollowsHeartbeat: true, initiatingMs: 50, runningMs: 200, stoppingMs: 100 });
+  Object.assign(process.env, fake.env());
+  delete process.env.AWS_PROFILE;
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'aws-heartbeat-'));
+  const outputs = path.join(dir, 'cdk-outputs.json');
+  await fs.writeFile(outputs, JSON.stringify({ Drills: stackOutputs(fake.state, serviceUrl) }));
+  const err: string[] = [];
+  const deps: RunDeps = {
+    probe: async () => ({ ok: true, detail: 'stub' }),
+    runDrill: coreStandIn,
+    interactive: false,
+    signals: new EventEmitter() as never,
+    newRunId: () => 'run-heartbeat-1',
+    heartbeatIntervalMs,
+    heartbeatSettle: { timeoutMs: 8000, everyMs: 200 },
+  };
+  return { outputs, err, io: { out: () => undefined, err: (t: string) => err.push(t) }, deps, fake };
+}
+
+afterEach(async () => {
+  await fake?.close();
+  await new Promise((resolve) => (service ? service.close(resolve) : resolve(undefined)));
+  if (dir) await fs.rm(dir, { recursive: true, force: true });
+  process.env = { ...saved };
+  fake = service = dir = undefined;
+});
+
+describe('the dead-man\'s switch in drills run', () => {
+  it('names the switch alarm by the suffix lib/workload gives it', () => {
+    expect(isHeartbeatAlarm('drills-demo-probe-heartbeat')).toBe(true);
+    expect(isHeartbeatAlarm('drills-demo-error-rate')).toBe(false);
+  });
+
+  it('waits only when every failed check is a switch alarm', () => {
+    const hb = { name: 'alarm svc-probe-heartbeat', ok: false };
+    expect(failedOnlyOnHeartbeat([hb, { name: 'probe', ok: true }])).toBe(true);
+    expect(failedOnlyOnHeartbeat([hb, { name: 'alarm svc-error-rate', ok: false }])).toBe(false);
+    expect(failedOnlyOnHeartbeat([{ name: 'service steady', ok: false }])).toBe(false);
+    expect(failedOnlyOnHeartbeat([{ name: 'probe', ok: true }])).toBe(false);
+  });
+
+  it('publishes the heartbeat before preflight and starts the experiment once the alarm is OK', async () => {
+    const { outputs, io, err, deps, fake } = await setup(150);
+    const code = await runCommand({ drill: 'task-stop-drain', outputs, yes: true, heartbeat: true }, io, deps);
+    expect({ code, err: err.join('') }).toEqual({ code: 0, err: expect.stringContaining("waiting for the dead-man's switch alarm") });
+    const ops = fake.state.calls.map((c) => c.operation);
+    expect(ops.indexOf('PutMetricData')).toBeGreaterThanOrEqual(0);
+    expect(ops.indexOf('PutMetricData')).toBeLessThan(ops.indexOf('StartExperiment'));
+    const datum = (fake.state.callsTo('PutMetricData')[0].input as { Namespace: string; MetricData: { MetricName: string; Dimensions: unknown[] }[] });
+    expect(datum).toMatchObject({ Namespace: 'FisDrills', MetricData: [{ MetricName: 'ProbeSuccess', Dimensions: [{ Name: 'Service', Value: 'drills-demo' }] }] });
+  }, 30_000);
+
+  it('refuses without --heartbeat, starts nothing, and says to pass it', async () => {
+    const { outputs, io, err, deps, fake } = await setup(150);
+    expect(await runCommand({ drill: 'task-stop-drain', outputs, yes: true }, io, deps)).toBe(3);
+    expect(fake.state.callsTo('StartExperiment')).toHaveLength(0);
+    expect(fake.state.callsTo('PutMetricData')).toHaveLength(0);
+    expect(err.join('')).toMatch(/dead-man's switch .*drills run --heartbeat/);
+  }, 30_000);
+
+  it('fails as ABORTED after the bounded wait when the alarm never sees a heartbeat', async () => {
+    const { outputs, io, deps, fake } = await setup(60_000);
+    const started = Date.now();
+    const code = await runCommand({ drill: 'task-stop-drain', outputs, yes: true, heartbeat: true }, io, { ...deps, heartbeatSettle: { timeoutMs: 1000, everyMs: 200 } });
+    expect(code).toBe(3);
+    expect(fake.state.callsTo('StartExperiment')).toHaveLength(0);
+    expect(Date.now() - started).toBeLessThan(15_000);
+  }, 30_000);
+});
