@@ -141,7 +141,7 @@ export async function rehearseCommand(args: RehearseArgs, io: CliContext['io'], 
     signals.off('SIGTERM', onSignal);
   }
   const verdict = controller.signal.aborted ? worstVerdict([...runs.map((r) => r.verdict), 'ABORTED']) : worstVerdict(runs.map((r) => r.verdict));
-  io.out(args.json ? runsJson(verdict, runs) : summaryTable(verdict, runs, path.resolve(outRoot)));
+  io.out(args.json ? runsJson(verdict, runs) : summaryTable(verdict, runs, outRoot));
   return exitCodeOf(verdict);
 }
 
