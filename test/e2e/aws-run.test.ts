@@ -36,9 +36,11 @@ afterEach(async () => {
   if (dir) await fs.rm(dir, { recursive: true, force: true });
 });
 
+/** Waits for `check`; fails at once, with the CLI's output, if the CLI has already exited (a bad build, an unknown command). */
 async function until(what: string, check: () => boolean, timeoutMs: number, output: () => string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
+    if (cli && (cli.exitCode !== null || cli.signalCode !== null)) throw new Error(`the CLI exited (${cli.exitCode ?? cli.signalCode}) before ${what}; its output:\n${output()}`);
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; CLI output:\n${output()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
