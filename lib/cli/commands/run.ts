@@ -8,6 +8,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context';
 import * as readline from 'readline';
+import { findDrill } from '../../../experiments';
 import type { Drill } from '../../drill';
 import { describeError } from '../../runner/aws/aws-error';
 import type { AwsSession } from '../../runner/aws/aws-session';
@@ -50,6 +51,10 @@ export interface RunDeps extends AwsCommandDeps {
 
 export async function runCommand(args: RunArgs, io: CommandIo, deps: RunDeps = {}): Promise<number> {
   const interactive = deps.interactive ?? Boolean(process.stdin.isTTY);
+  if (!findDrill(args.drill)) {
+    io.err(`drills run: unknown drill '${args.drill}'; see \`drills list\`\n`);
+    return EXIT_CODE.USAGE;
+  }
   if (!args.yes && !interactive) {
     io.err('drills run: stdin is not a terminal, so nobody can confirm the fault: pass --yes to inject without asking\n');
     return EXIT_CODE.USAGE;

@@ -57,6 +57,13 @@ describe('drills run', () => {
     expect(fake.state.calls).toHaveLength(0);
   });
 
+  it('rejects an unknown drill before anything else, naming it', async () => {
+    const { outputs, io, err, deps } = await setup();
+    expect(await runCommand({ drill: 'no-such-drill', outputs }, io, deps)).toBe(2);
+    expect(err.join('')).toMatch(/unknown drill 'no-such-drill'/);
+    expect(fake.state.calls).toHaveLength(0);
+  });
+
   it('fails as ABORTED without starting anything when preflight refuses', async () => {
     const { outputs, io, deps } = await setup({ alarmState: 'ALARM' });
     expect(await runCommand({ drill: 'task-stop-drain', outputs, yes: true }, io, deps)).toBe(3);
