@@ -7,10 +7,11 @@ import * as path from 'path';
 import { stopChildrenOnExit } from './children';
 import { journalBench } from './journal.bench';
 import { loadBalancerBench } from './load-balancer.bench';
+import { probeBench } from './probe.bench';
 import { synthBench } from './synth.bench';
 import { met, type Benchmark, type Measurement } from './types';
 
-const BENCHMARKS: readonly Benchmark[] = [loadBalancerBench, journalBench, synthBench];
+const BENCHMARKS: readonly Benchmark[] = [loadBalancerBench, probeBench, journalBench, synthBench];
 
 function selected(argv: readonly string[]): readonly Benchmark[] {
   const at = argv.indexOf('--only');
