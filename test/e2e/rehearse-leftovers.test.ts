@@ -6,7 +6,9 @@
  * their environment; after each run none may be alive.
  */
 import { randomUUID } from 'crypto';
+import * as fsSync from 'fs';
 import { promises as fs } from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { createServer } from 'net';
 import { drills, evidenceFolder, type RehearseSummary } from '../cli/drills-cli';
@@ -104,6 +106,13 @@ describe('start commands that cannot serve', () => {
 });
 
 describe('signals', () => {
+  /** Whether the run's stderr (plain progress lines, not a TTY) shows `text` within 30 s. */
+  function stderrShows(run: ReturnType<typeof rehearse>, text: string): Promise<boolean> {
+    let seen = '';
+    run.child.stderr?.on('data', (c: Buffer) => (seen += c.toString()));
+    return pollUntil(() => seen.includes(text), 30_000);
+  }
+
   /** Waits until the run's first service process is up (started, not necessarily healthy yet). */
   async function firstTaskSeen(run: ReturnType<typeof rehearse>, needle: string): Promise<void> {
     expect(await pollUntil(() => run.tasksRunning(needle).length > 0, 30_000)).toBe(true);
@@ -126,11 +135,13 @@ describe('signals', () => {
   it('Ctrl-C then SIGTERM while the fleet is still starting forces exit 3, nothing left', async () => {
     // This service ignores SIGTERM and never listens: clean-up waits its grace before SIGKILL,
     // which is when the second signal lands (the demo service is gone too fast to catch).
-    const run = rehearse(['task-stop-drain', '--command', 'node test/fixtures/services/never-listens.js']);
-    await firstTaskSeen(run, 'never-listens.js');
-    // Give node time to install the fixture's SIGTERM handler (a SIGTERM before that kills it at
-    // once); still far inside the 15 s start bound.
-    await new Promise((r) => setTimeout(r, 3000));
+    const ready = fsSync.mkdtempSync(path.join(os.tmpdir(), 'never-listens-ready-'));
+    const run = rehearse(['task-stop-drain', '--command', 'node test/fixtures/services/never-listens.js'], { FIXTURE_READY_DIR: ready });
+    // Wait until a task has its SIGTERM handler (a SIGTERM before that kills it at once); the start
+    // bound is 15 s, so the fleet is still starting.
+    const tasksReady = await pollUntil(() => fsSync.readdirSync(ready).length > 0, 10_000);
+    fsSync.rmSync(ready, { recursive: true, force: true });
+    expect(tasksReady).toBe(true);
     const pid = run.child.pid as number;
     process.kill(-pid, 'SIGINT');
     await new Promise((r) => setTimeout(r, 50));
@@ -144,9 +155,10 @@ describe('signals', () => {
 
   it('Ctrl-C to the group, then SIGTERM while it cleans up a service that ignores SIGTERM: exit 3, nothing left', async () => {
     const run = rehearse(['task-stop-drain', '--command', 'node test/fixtures/services/ignores-sigterm.js', ...SHORT_STOP]);
-    await firstTaskSeen(run, 'ignores-sigterm.js');
-    // Let the drill get under way (fleet healthy, probe running) before the operator steps in.
-    await new Promise((r) => setTimeout(r, 2500));
+    // Once the fleet is steady every task is listening, so past installing its SIGTERM handler.
+    expect(await stderrShows(run, '] steady')).toBe(true);
+    // Let the probe open its streams before the operator steps in.
+    await new Promise((r) => setTimeout(r, 1000));
     const pid = run.child.pid as number;
     process.kill(-pid, 'SIGINT');
     await new Promise((r) => setTimeout(r, 100));
