@@ -110,6 +110,9 @@ async function guardedRun(args: RunArgs, io: CommandIo, deps: RunDeps, drill: Dr
   const onSignal = (name: NodeJS.Signals) => () => {
     if (!controller.signal.aborted) {
       io.err(engine ? `\ndrills run: ${name}: stopping the experiment and waiting for FIS to confirm …\n` : `\ndrills run: ${name}: stopping; no experiment was started\n`);
+    } else if (engine?.experimentId) {
+      // A second Ctrl-C does not cut the wait short: leaving before FIS says stopped could leave the fault in.
+      io.err(`\ndrills run: ${name}: still waiting for FIS to stop ${engine.experimentId} (at most 3 minutes); \`drills stop ${engine.experimentId}\` from another shell does the same\n`);
     }
     controller.abort(name);
   };

@@ -99,6 +99,19 @@ describe('drills run', () => {
     expect(signals.listenerCount('SIGINT') + signals.listenerCount('SIGTERM')).toBe(0);
   });
 
+  it('keeps waiting for stopped on a second Ctrl-C, and says so', async () => {
+    const { outputs, io, err, deps, signals } = await setup({ runningMs: 60_000, stoppingMs: 1500 });
+    const done = runCommand({ drill: 'task-stop-drain', outputs, yes: true }, io, deps);
+    while (fake.state.callsTo('GetExperiment').length < 2) await new Promise((r) => setTimeout(r, 20));
+    signals.emit('SIGINT');
+    while (fake.state.callsTo('StopExperiment').length < 1) await new Promise((r) => setTimeout(r, 20));
+    signals.emit('SIGINT');
+    expect(await done).toBe(3);
+    expect(fake.state.callsTo('StopExperiment')).toHaveLength(1);
+    expect(fake.state.statusOf(fake.state.experiments[0]).status).toBe('stopped');
+    expect(err.join('')).toMatch(/still waiting for FIS to stop EXPfake1 .*drills stop EXPfake1/);
+  });
+
   it('starts nothing when a signal arrives before the experiment (at the confirmation)', async () => {
     const { outputs, io, err, deps, signals } = await setup();
     const confirm = async () => (signals.emit('SIGINT'), true);
