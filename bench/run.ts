@@ -1,48 +1,59 @@
 /**
  * `npm run bench [-- --only <name>]`: every benchmark in turn, a table of figures against their
- * targets, the results in evidence/bench/latest.json; exit 1 when a target is missed.
+ * targets on stdout, the results in bench/results/ (gitignored). Exit 0 when every target is met,
+ * 1 when one is missed, 2 when a benchmark could not run or `--only` names none.
  */
 import { promises as fs } from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { stopChildrenOnExit } from './children';
 import { journalBench } from './journal.bench';
 import { loadBalancerBench } from './load-balancer.bench';
 import { probeBench } from './probe.bench';
 import { synthBench } from './synth.bench';
-import { met, type Benchmark, type Measurement } from './types';
+import { formatTable, missedTargets, type BenchResult } from './table';
+import type { Benchmark } from './types';
 
 const BENCHMARKS: readonly Benchmark[] = [loadBalancerBench, probeBench, journalBench, synthBench];
+const RESULTS_DIR = path.resolve(__dirname, '../../bench/results');
 
 function selected(argv: readonly string[]): readonly Benchmark[] {
   const at = argv.indexOf('--only');
   if (at < 0) return BENCHMARKS;
-  const name = argv[at + 1];
-  const found = BENCHMARKS.filter((b) => b.name === name);
-  if (found.length === 0) throw new Error(`--only: unknown benchmark '${name ?? ''}' (known: ${BENCHMARKS.map((b) => b.name).join(', ')})`);
-  return found;
+  const names = (argv[at + 1] ?? '').split(',').filter(Boolean);
+  const unknown = names.filter((n) => !BENCHMARKS.some((b) => b.name === n));
+  if (names.length === 0 || unknown.length > 0) {
+    throw new Error(`--only: unknown benchmark '${unknown.join(',') || ''}' (known: ${BENCHMARKS.map((b) => b.name).join(', ')})`);
+  }
+  return BENCHMARKS.filter((b) => names.includes(b.name));
 }
 
-function row(bench: string, m: Measurement): string {
-  const ok = met(m);
-  const target = m.target ? `${m.target.op} ${m.target.bound}` : '';
-  return [bench.padEnd(14), m.name.padEnd(38), String(m.value).padStart(10), m.unit.padEnd(28), target.padEnd(12), ok === undefined ? '' : ok ? 'PASS' : 'FAIL'].join(' ');
+async function writeResults(results: readonly BenchResult[]): Promise<string> {
+  const at = new Date().toISOString();
+  const text = `${JSON.stringify({ at, node: process.version, cpus: os.cpus().length, results }, null, 2)}\n`;
+  await fs.mkdir(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, `${at.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}.json`);
+  await fs.writeFile(file, text);
+  await fs.writeFile(path.join(RESULTS_DIR, 'latest.json'), text);
+  return file;
 }
 
 async function main(): Promise<number> {
   stopChildrenOnExit();
-  const results: { bench: string; seconds: number; measurements: Measurement[] }[] = [];
-  for (const bench of selected(process.argv.slice(2))) {
+  const benches = selected(process.argv.slice(2));
+  const started = Date.now();
+  const results: BenchResult[] = [];
+  for (const bench of benches) {
     process.stderr.write(`bench: ${bench.name} …\n`);
     const t0 = Date.now();
     const measurements = await bench.run();
     results.push({ bench: bench.name, seconds: (Date.now() - t0) / 1000, measurements });
-    for (const m of measurements) process.stdout.write(`${row(bench.name, m)}\n`);
+    process.stderr.write(`bench: ${bench.name} done in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
   }
-  const file = path.resolve(__dirname, '../../evidence/bench/latest.json');
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  await fs.writeFile(file, `${JSON.stringify({ at: new Date().toISOString(), node: process.version, results }, null, 2)}\n`);
-  const missed = results.flatMap((r) => r.measurements.filter((m) => met(m) === false).map((m) => `${r.bench}: ${m.name}`));
-  process.stdout.write(`\n${missed.length === 0 ? 'every target met' : `missed: ${missed.join('; ')}`}; results in ${path.relative(process.cwd(), file)}\n`);
+  const file = await writeResults(results);
+  const missed = missedTargets(results);
+  process.stdout.write(`${formatTable(results)}\n\n`);
+  process.stdout.write(`${missed.length === 0 ? 'every target met' : `missed: ${missed.join('; ')}`} (${((Date.now() - started) / 1000).toFixed(0)} s); results in ${path.relative(process.cwd(), file)}\n`);
   return missed.length === 0 ? 0 : 1;
 }
 
