@@ -1,0 +1,28 @@
+import { scheduleLateness } from '../../bench/schedule';
+
+describe('scheduleLateness', () => {
+  it('finds nothing late when every send lands on its slot', () => {
+    const sent = [0, 10, 20, 30, 40];
+    expect(scheduleLateness(sent, 10, 40)).toEqual({ scheduled: 5, sent: 5, driftMs: 0, worstStallMs: 0 });
+  });
+
+  it('counts the sends a late sender missed and the drift that built up', () => {
+    // Each tick 1 ms late, as setInterval re-arming from when it ran does.
+    const sent = [0, 11, 22, 33, 44, 55, 66, 77, 88];
+    const late = scheduleLateness(sent, 10, 90);
+    expect(late.scheduled).toBe(10);
+    expect(late.sent).toBe(9);
+    expect(late.driftMs).toBe(8);
+    expect(late.worstStallMs).toBe(1);
+  });
+
+  it('reports one stall of the event loop as the worst gap beyond a period', () => {
+    const late = scheduleLateness([40, 0, 10, 140, 150], 10, 150);
+    expect(late.worstStallMs).toBe(90);
+    expect(late.driftMs).toBe(110);
+  });
+
+  it('treats no sends at all as nothing scheduled rather than dividing by zero', () => {
+    expect(scheduleLateness([], 10, 100)).toEqual({ scheduled: 0, sent: 0, driftMs: 0, worstStallMs: 0 });
+  });
+});
