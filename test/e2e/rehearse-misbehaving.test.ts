@@ -7,6 +7,7 @@ import { randomUUID } from 'crypto';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { drills, evidenceFolder, processesWithEnv, type RehearseSummary } from '../cli/drills-cli';
+import { survivorsOf } from '../helpers/run-processes';
 
 jest.setTimeout(150_000);
 const MARKER = 'DRILLS_E2E_MARKER';
@@ -18,32 +19,19 @@ const out = evidenceFolder('e2e-misbehaving-');
 function rehearse(args: readonly string[]) {
   const marker = randomUUID();
   const run = drills(['rehearse', ...args], 120_000, { [MARKER]: marker });
-  return { ...run, survivors: () => processesWithEnv(MARKER, marker) };
-}
-
-/** Survivors, given a moment for the kernel to reap what was just killed. */
-async function survivorsAfterExit(survivors: () => number[]): Promise<number[]> {
-  const deadline = Date.now() + 3000;
-  let left = survivors();
-  while (left.length > 0 && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 100));
-    left = survivors();
-  }
-  return left;
+  return { ...run, marker };
 }
 
 describe('task-stop-drain on services that do not drain', () => {
-  it.each([
-    ['exits at once on SIGTERM', 'node test/fixtures/services/exits-at-once.js'],
-    ['is started through a shell that does not exec', 'sh -c "node test/fixtures/services/drains.js; echo bye"'],
-  ])('is VIOLATED when the service %s, and nothing of it survives', async (_name, command) => {
+  // A SIGTERM-ignoring service and a shell wrapper that does not exec: rehearse-leftovers.test.ts.
+  it.each([['exits at once on SIGTERM', 'node test/fixtures/services/exits-at-once.js']])('is VIOLATED when the service %s, and nothing of it survives', async (_name, command) => {
     const run = rehearse(['task-stop-drain', '--json', '--out', out(), '--command', command, ...SHORT_STOP]);
     const { code, stdout } = await run.done;
     const result = JSON.parse(stdout) as RehearseSummary;
     expect(result.verdict).toBe('VIOLATED');
     expect(result.runs[0].figures['streams.broken']).toBeGreaterThan(0);
     expect(code).toBe(1);
-    expect(await survivorsAfterExit(run.survivors)).toEqual([]);
+    expect(await survivorsOf(MARKER, run.marker)).toEqual([]);
   });
 });
 
@@ -53,7 +41,7 @@ describe('start commands that cannot serve', () => {
     const { code, stderr } = await run.done;
     expect([2, 5]).toContain(code);
     expect(stderr).toContain('did not come up');
-    expect(await survivorsAfterExit(run.survivors)).toEqual([]);
+    expect(await survivorsOf(MARKER, run.marker)).toEqual([]);
   });
 });
 
@@ -70,8 +58,8 @@ describe('side by side', () => {
       expect(result.verdict).toBe('HELD');
       expect(r.code).toBe(0);
     }
-    expect(await survivorsAfterExit(a.survivors)).toEqual([]);
-    expect(await survivorsAfterExit(b.survivors)).toEqual([]);
+    expect(await survivorsOf(MARKER, a.marker)).toEqual([]);
+    expect(await survivorsOf(MARKER, b.marker)).toEqual([]);
   });
 });
 
@@ -82,25 +70,11 @@ describe('signals', () => {
   ])('after %s, no task process survives', async (_name, send) => {
     const run = rehearse(['task-stop-drain', '--out', out()]);
     await new Promise((r) => setTimeout(r, 2500));
-    expect(run.survivors().length).toBeGreaterThan(1); // the scan sees the CLI and its tasks
+    expect(processesWithEnv(MARKER, run.marker).length).toBeGreaterThan(1); // the scan sees the CLI and its tasks
     send(run.child.pid as number);
     const { code } = await run.done;
     expect(code).toBe(3);
-    expect(await survivorsAfterExit(run.survivors)).toEqual([]);
+    expect(await survivorsOf(MARKER, run.marker)).toEqual([]);
   });
-
-  it('a second signal during clean-up forces exit and still leaves nothing running', async () => {
-    // A service that ignores SIGTERM keeps the clean-up busy, so the second signal lands in it.
-    const run = rehearse(['task-stop-drain', '--out', out(), '--command', 'node test/fixtures/services/ignores-sigterm.js', ...SHORT_STOP]);
-    await new Promise((r) => setTimeout(r, 2500));
-    expect(run.survivors().length).toBeGreaterThan(1);
-    const pid = run.child.pid as number;
-    process.kill(pid, 'SIGINT');
-    await new Promise((r) => setTimeout(r, 100));
-    process.kill(pid, 'SIGINT');
-    const { code, stderr } = await run.done;
-    expect(code).toBe(3);
-    expect(stderr).toContain('second SIGINT');
-    expect(await survivorsAfterExit(run.survivors)).toEqual([]);
-  });
+  // A second signal during clean-up: rehearse-leftovers.test.ts.
 });

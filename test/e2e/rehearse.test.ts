@@ -32,10 +32,5 @@ describe('drills rehearse on the demo service', () => {
     expect(f['recovery.seconds']).toBeDefined();
   });
 
-  it('fails task-stop-drain with VIOLATED on a service that ignores SIGTERM', async () => {
-    const { code, result } = await rehearse(['task-stop-drain', '--command', 'node test/fixtures/services/ignores-sigterm.js', '--stop-timeout', '3', '--drain-timeout-ms', '2000', '--longest-request', '1']);
-    expect(result.verdict).toBe('VIOLATED');
-    expect(code).toBe(1);
-  });
-  // Signals (Ctrl-C, SIGTERM alone, a second signal) are in rehearse-misbehaving.test.ts.
+  // Services that do not drain, bad commands and signals: rehearse-misbehaving and rehearse-leftovers.
 });

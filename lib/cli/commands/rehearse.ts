@@ -126,7 +126,7 @@ export async function rehearseCommand(args: RehearseArgs, io: CliContext['io'], 
       }).finally(() => services.close());
       runs.push(result);
       progress.drillEnded(result);
-      if (startError.e) {
+      if (startError.e && !controller.signal.aborted) {
         await progress.close();
         const code = startError.e.kind === 'start-failed' ? EXIT_CODE.USAGE : EXIT_CODE.ERROR;
         io.err(`drills rehearse: the service did not come up (${startError.e.kind}): ${startError.e.message}\n  command: ${command}\n  evidence: ${result.evidence}\n  its output (${services.file}):\n${services.tail().map((l) => `    ${l}\n`).join('')}`);
