@@ -59,8 +59,7 @@ export function startProbe(serviceUrl: string, spec: ProbeSpec, clock: Clock, op
 
   let stopped = false;
   const periodMs = spec.requests.perSecond > 0 ? 1000 / spec.requests.perSecond : 0;
-  const tick = (): void => {
-    if (stopped) return;
+  const send = (): void => {
     const handle = sendRequest(serviceUrl, clock, agent, requestTimeoutMs);
     requests.add(handle);
     void handle.done.then((s) => {
@@ -70,7 +69,17 @@ export function startProbe(serviceUrl: string, spec: ProbeSpec, clock: Clock, op
       progress();
     });
   };
-  const ticker = periodMs > 0 ? setInterval(tick, periodMs) : undefined;
+  // Request i is due at start + i × period: a late timer does not push the rest back (as
+  // setInterval's re-arming would), so the rate is the drill's, over the whole run.
+  const startMs = clock.nowMs();
+  let sent = 0;
+  let ticker: NodeJS.Timeout | undefined;
+  const tick = (): void => {
+    if (stopped) return;
+    const due = Math.floor((clock.nowMs() - startMs) / periodMs) + 1;
+    for (; sent < due; sent += 1) send();
+    ticker = setTimeout(tick, Math.max(0, startMs + sent * periodMs - clock.nowMs()));
+  };
   if (periodMs > 0) tick();
 
   return {
@@ -78,7 +87,7 @@ export function startProbe(serviceUrl: string, spec: ProbeSpec, clock: Clock, op
     streamsDone: () => allStreams,
     stop: async () => {
       stopped = true;
-      if (ticker) clearInterval(ticker);
+      if (ticker) clearTimeout(ticker);
       const pending = [...requests].map((r) => r.done);
       for (const s of streams) s.cancel();
       // in-flight short requests finish within their own timeout; give them that long at most
