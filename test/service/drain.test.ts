@@ -61,7 +61,10 @@ describe('the demo service on SIGTERM', () => {
     }
 
     expect(answers.length).toBeGreaterThan(0);
-    expect(answers.filter((a) => a !== 'ECONNREFUSED')).toEqual([]);
+    // Refused, never served. A reset instead of a refusal means the connection raced the
+    // listener's close on a loaded machine (seen once in CI); it was not answered either.
+    expect(answers.filter((a) => a !== 'ECONNREFUSED' && a !== 'ECONNRESET')).toEqual([]);
+    expect(answers.filter((a) => a === 'ECONNREFUSED').length).toBeGreaterThan(0);
     expect((await stream.result).sawDone).toBe(true);
     expect((await service.exited).code).toBe(0);
   });
