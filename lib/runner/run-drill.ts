@@ -91,8 +91,11 @@ export async function runDrill(options: RunDrillOptions): Promise<RunResult> {
     record({ kind: 'warmup-done' });
     injection = await guard(engine.inject(drill));
     writer.injection(injection);
-    if (injection.injected) record({ kind: 'fault-injected', detail: injection.targets.join(', ') });
-    else record({ kind: 'fault-not-injected', detail: injection.reason });
+    // An engine wired to the timeline reports its own injection, in order with its signals.
+    if (!options.timeline) {
+      if (injection.injected) record({ kind: 'fault-injected', detail: injection.targets.join(', ') });
+      else record({ kind: 'fault-not-injected', detail: injection.reason });
+    }
     if (injection.injected && !injection.aborted && !injection.error) {
       const recoveryMs = isoSeconds(spec.recoveryTimeout) * 1000;
       const probeRun = probe;

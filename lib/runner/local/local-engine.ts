@@ -84,6 +84,13 @@ export class LocalEngine implements Engine {
 
   async inject(drill: Drill): Promise<FaultInjection> {
     if (!this.started || this.closing) throw new LocalEngineError('not-started', 'inject() needs a started engine');
+    const injection = await this.injectFault(drill);
+    if (!injection.injected) this.options.onEvent({ kind: 'fault-not-injected', detail: injection.reason });
+    return injection;
+  }
+
+  /** Delivers the drill's fault; an injection emits 'fault-injected' (begin) before its signals. */
+  private async injectFault(drill: Drill): Promise<FaultInjection> {
     if (this.injected) return { injected: false, targets: [], reason: 'this engine already injected a fault' };
     const fault = drill.fault;
     const running = this.fleet.running();
