@@ -47,7 +47,8 @@ async function main(): Promise<number> {
     process.stderr.write(`bench: ${bench.name} …\n`);
     const t0 = Date.now();
     try {
-      results.push({ bench: bench.name, seconds: (Date.now() - t0) / 1000, measurements: await bench.run() });
+      const measurements = await bench.run();
+      results.push({ bench: bench.name, seconds: (Date.now() - t0) / 1000, measurements });
       process.stderr.write(`bench: ${bench.name} done in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
     } catch (e) {
       // One benchmark that cannot run (a build error elsewhere, a port clash) does not hide the others.

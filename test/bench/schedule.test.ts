@@ -3,7 +3,7 @@ import { scheduleLateness } from '../../bench/schedule';
 describe('scheduleLateness', () => {
   it('finds nothing late when every send lands on its slot', () => {
     const sent = [0, 10, 20, 30, 40];
-    expect(scheduleLateness(sent, 10, 40)).toEqual({ scheduled: 5, sent: 5, driftMs: 0, worstStallMs: 0 });
+    expect(scheduleLateness(sent, 10, 40)).toEqual({ scheduled: 5, sent: 5, driftMs: 0, worstStallMs: 0, worstLateMs: 0 });
   });
 
   it('counts the sends a late sender missed and the drift that built up', () => {
@@ -14,6 +14,7 @@ describe('scheduleLateness', () => {
     expect(late.sent).toBe(9);
     expect(late.driftMs).toBe(8);
     expect(late.worstStallMs).toBe(1);
+    expect(late.worstLateMs).toBe(8);
   });
 
   it('reports one stall of the event loop as the worst gap beyond a period', () => {
@@ -22,7 +23,15 @@ describe('scheduleLateness', () => {
     expect(late.driftMs).toBe(110);
   });
 
+  it('reports a sender that catches up after a stall as late only during the stall', () => {
+    // Slots 10..40 missed during a 35 ms stall, then sent at once at 45; on time again from 50.
+    const late = scheduleLateness([0, 45, 45, 45, 45, 50, 60], 10, 60);
+    expect(late.sent).toBe(late.scheduled);
+    expect(late.worstLateMs).toBe(35);
+    expect(late.driftMs).toBe(0);
+  });
+
   it('treats no sends at all as nothing scheduled rather than dividing by zero', () => {
-    expect(scheduleLateness([], 10, 100)).toEqual({ scheduled: 0, sent: 0, driftMs: 0, worstStallMs: 0 });
+    expect(scheduleLateness([], 10, 100)).toEqual({ scheduled: 0, sent: 0, driftMs: 0, worstStallMs: 0, worstLateMs: 0 });
   });
 });
