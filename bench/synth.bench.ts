@@ -18,7 +18,10 @@ function synthOnce(out: string, app: string | undefined): Promise<number> {
   const args = ['cdk', 'synth', '-q', '--no-notices', '-o', out, ...(app ? ['--app', app] : [])];
   const t0 = process.hrtime.bigint();
   return new Promise((resolve, reject) => {
-    const child = track(spawn('npx', args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], detached: true }));
+    // Telemetry off: the CLI would otherwise start a detached sender that posts to AWS after the
+    // synth exits, outside the process group the bench stops, and the bench talks to 127.0.0.1 only.
+    const env = { ...process.env, CDK_DISABLE_CLI_TELEMETRY: 'true' };
+    const child = track(spawn('npx', args, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'], detached: true }));
     let err = '';
     child.stderr?.setEncoding('utf8').on('data', (c: string) => (err = (err + c).slice(-2000)));
     const timer = setTimeout(() => killTree(child), TIMEOUT_MS);
