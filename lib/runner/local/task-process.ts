@@ -1,6 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { catchesSignal } from './pid1-signal';
 
+/** How long an exit waits for the task's pipes to deliver what it wrote last. */
+const OUTPUT_DRAIN_MS = 500;
+
 export interface TaskExit {
   readonly code: number | null;
   readonly signal: NodeJS.Signals | null;
@@ -49,6 +52,10 @@ export class TaskProcess {
         partial = (lines.pop() ?? '').slice(-TAIL_CHARS);
         for (const line of lines) options.onLine?.(line);
       });
+      stream?.on('end', () => {
+        if (partial) options.onLine?.(partial);
+        partial = '';
+      });
     }
     this.exited = new Promise((resolve) => {
       const done = (exit: TaskExit) => {
@@ -58,7 +65,17 @@ export class TaskProcess {
         this.groupGone = true;
         resolve(exit);
       };
-      this.child.once('exit', (code, signal) => done({ code, signal }));
+      // 'exit' can come before the last of the output is read (an EADDRINUSE line, say): the
+      // group is killed at once, and the exit is reported once the pipes closed (500 ms at most).
+      this.child.once('exit', (code, signal) => {
+        this.killGroup('SIGKILL');
+        const reported = () => done({ code, signal });
+        const bound = setTimeout(reported, OUTPUT_DRAIN_MS);
+        this.child.once('close', () => {
+          clearTimeout(bound);
+          reported();
+        });
+      });
       this.child.once('error', (err) => {
         if (this.pid === undefined) this.spawnError = err.message;
         done({ code: null, signal: null });
