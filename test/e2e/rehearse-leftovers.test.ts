@@ -46,6 +46,13 @@ function freePort(): Promise<number> {
   });
 }
 
+/** The operator's Ctrl-C (SIGINT to the process group), then SIGTERM to the CLI alone `gapMs` later. */
+async function ctrlCThenSigterm(pid: number, gapMs: number): Promise<void> {
+  process.kill(-pid, 'SIGINT');
+  await new Promise((r) => setTimeout(r, gapMs));
+  process.kill(pid, 'SIGTERM');
+}
+
 describe('a service that ignores SIGTERM', () => {
   it('makes task-stop-drain VIOLATED through a SIGKILL at stopTimeout, and nothing of it survives', async () => {
     const run = rehearse(['task-stop-drain', '--json', '--command', 'node test/fixtures/services/ignores-sigterm.js', ...SHORT_STOP]);
@@ -141,10 +148,7 @@ describe('signals', () => {
     const tasksReady = await pollUntil(() => fsSync.readdirSync(ready).length > 0, 10_000);
     fsSync.rmSync(ready, { recursive: true, force: true });
     expect(tasksReady).toBe(true);
-    const pid = run.child.pid as number;
-    process.kill(-pid, 'SIGINT');
-    await new Promise((r) => setTimeout(r, 50));
-    process.kill(pid, 'SIGTERM');
+    await ctrlCThenSigterm(run.child.pid as number, 50);
     const { code, stderr } = await run.finished;
     expect(code).toBe(3);
     expect(stderr).toContain('second SIGTERM');
@@ -158,10 +162,7 @@ describe('signals', () => {
     expect(await stderrShows(run, '] steady')).toBe(true);
     // Let the probe open its streams before the operator steps in.
     await new Promise((r) => setTimeout(r, 1000));
-    const pid = run.child.pid as number;
-    process.kill(-pid, 'SIGINT');
-    await new Promise((r) => setTimeout(r, 100));
-    process.kill(pid, 'SIGTERM');
+    await ctrlCThenSigterm(run.child.pid as number, 100);
     const { code, stderr } = await run.finished;
     expect(code).toBe(3);
     expect(stderr).toContain('SIGINT: aborting');
