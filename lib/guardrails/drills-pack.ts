@@ -33,7 +33,7 @@ export const DRAIN_RULES: readonly PackEntry[] = [
   { id: 'DRILL-DRAIN-3', severity: 'error', rule: containerHealthCheck,
     message: 'The container has no health check: ECS never replaces a task that hangs.' },
   { id: 'DRILL-DRAIN-4', severity: 'error', rule: noShellEntrypoint,
-    message: 'The container starts a shell (sh -c, bash -c, CMD-SHELL): the shell eats SIGTERM; use an exec-form command.' },
+    message: 'The container starts its app under a shell that stays (sh -c "app"): the shell eats SIGTERM; use an exec-form command or end the script with exec.' },
   { id: 'DRILL-DRAIN-5', severity: 'error', rule: deregistrationDelayCoversLongestRequest,
     message: 'The deregistration delay is shorter than the longest request: the ALB cuts requests still in flight.' },
   { id: 'DRILL-DRAIN-6', severity: 'error', rule: stopTimeoutCoversLongestRequest,

@@ -48,6 +48,7 @@ export function evaluate(view: TemplateView, pack: readonly PackEntry[], options
       if (result.compliance === 'not-applicable' && result.detail) {
         notes.push({ rule: entry.id, resource: path, message: result.detail });
       }
+      for (const message of result.notes ?? []) notes.push({ rule: entry.id, resource: path, message });
       if (result.compliance !== 'non-compliant') continue;
       const finding: Finding = {
         rule: entry.id,

@@ -9,6 +9,8 @@ export type Compliance = 'compliant' | 'non-compliant' | 'not-applicable';
 export interface RuleOutcome {
   readonly compliance: Compliance;
   readonly detail?: string;
+  /** Parts of the resource the rule could not judge, each shown as a note whatever the compliance. */
+  readonly notes?: readonly string[];
 }
 
 export type RuleResult = Compliance | RuleOutcome;

@@ -37,7 +37,7 @@ describe('GuardrailsAspect', () => {
     const { stack } = taskDefinitionStack((c) => ({ ...c, command: ['sh', '-c', 'node server.js'] }));
     const errors = errorsOf(stack);
     expect(errors.map((e) => e.id)).toEqual(['/Work/TaskDef/Resource']);
-    expect(String(errors[0].entry.data)).toMatch(/^DRILL-DRAIN-4: The container starts a shell/);
+    expect(String(errors[0].entry.data)).toMatch(/^DRILL-DRAIN-4: The container starts its app under a shell that stays/);
   });
 
   it('honours a suppression and shows its reason as info instead of an error', () => {

@@ -7,7 +7,7 @@ import { gracePeriodCoversStartPeriod } from '../../../lib/guardrails/rules/drai
 import { longestRequestDrainable } from '../../../lib/guardrails/rules/drain/longest-request-drainable';
 import { initProcessEnabled } from '../../../lib/guardrails/rules/drain/init-process-enabled';
 import { minHealthyFull } from '../../../lib/guardrails/rules/drain/min-healthy-full';
-import { noShellEntrypoint, startsShell } from '../../../lib/guardrails/rules/drain/no-shell-entrypoint';
+import { noShellEntrypoint } from '../../../lib/guardrails/rules/drain/no-shell-entrypoint';
 import { spansAvailabilityZones } from '../../../lib/guardrails/rules/drain/spans-availability-zones';
 import { stopTimeoutBounded } from '../../../lib/guardrails/rules/drain/stop-timeout-bounded';
 import { stopTimeoutCoversLongestRequest } from '../../../lib/guardrails/rules/drain/stop-timeout-covers-longest-request';
@@ -58,36 +58,51 @@ describe('DRILL-DRAIN-3 container health check', () => {
   });
 });
 
-describe('DRILL-DRAIN-4 no shell as the start command', () => {
+describe('DRILL-DRAIN-4 no shell between ECS and the app', () => {
+  const starting = (argv: string[]) => withEdit(TD, (p) => { appContainer(p).EntryPoint = argv; });
   it('accepts an exec-form entrypoint', () => {
     expect(judge(noShellEntrypoint, compliantTemplate(), TD).compliance).toBe('compliant');
   });
   it.each([
-    [['sh', '-c', 'node server.js']],
-    [['/bin/sh', '-c', 'node server.js']],
-    [['bash', '-c', 'exec node server.js']],
-    [['/bin/bash', 'start.sh']],
+    [['sh', '-c', 'exec java $JAVA_OPTS -jar app.jar']],
+    [['sh', '-c', 'node migrate.js && exec node server.js']],
+    [['/bin/sh', '-ec', 'set -u; exec node server.js']],
+    [['bash', '-c', 'node server.js']],
+  ])('accepts a shell that hands the process to the app: %j', (argv) => {
+    expect(judge(noShellEntrypoint, starting(argv), TD).compliance).toBe('compliant');
+  });
+  it.each([
+    [['sh', '-c', 'node server.js'], /sh -c runs 'node' as its child: prefix it with exec/],
+    [['/bin/sh', '-c', 'node migrate.js && npm start'], /runs 'npm' last without exec/],
     [['/bin/ash', '-c', 'node']],
     [['dash', '-c', 'node']],
-    [['CMD-SHELL', 'node server.js']],
     [['sh -c "node server.js"']],
-    [['/usr/bin/env', 'bash', '-c', 'node']],
-  ])('fails a container that starts %j', (argv) => {
-    const t = withEdit(TD, (p) => { appContainer(p).EntryPoint = argv; });
-    expect(judge(noShellEntrypoint, t, TD).compliance).toBe('non-compliant');
+    [['/usr/bin/env', 'sh', '-c', 'node']],
+    [['bash', '-c', 'node a.js && node b.js']],
+    [['sh', '-c', 'exec node server.js | tee /log']],
+  ])('fails a container that starts %j', (argv, why = /./) => {
+    const r = judge(noShellEntrypoint, starting(argv), TD);
+    expect(r.compliance).toBe('non-compliant');
+    expect(r.detail).toMatch(why);
   });
   it('fails a shell given as Command when there is no EntryPoint', () => {
     const t = withEdit(TD, (p) => { delete appContainer(p).EntryPoint; appContainer(p).Command = ['/bin/sh', '-c', 'node server.js']; });
     expect(judge(noShellEntrypoint, t, TD).compliance).toBe('non-compliant');
   });
+  it.each([[['/start.sh']], [['bash', 'run.sh']], [['/docker-entrypoint.sh', 'nginx']]])(
+    'does not judge a script it cannot see (%j): a note, neither pass nor error', (argv) => {
+      const r = judge(noShellEntrypoint, starting(argv), TD);
+      expect(r.compliance).toBe('not-applicable');
+      expect(r.notes).toEqual([expect.stringMatching(/contents doctor cannot see: not judged/)]);
+    });
   it('does not judge a container that leaves the start command to the image, and says so', () => {
     const r = judge(noShellEntrypoint, withEdit(TD, (p) => delete appContainer(p).EntryPoint), TD);
     expect(r.compliance).toBe('not-applicable');
-    expect(r.detail).toMatch(/ENTRYPOINT/);
+    expect(r.notes).toEqual([expect.stringMatching(/ENTRYPOINT/)]);
   });
-  it('does not mistake programs whose names merely contain a shell name', () => {
-    expect(startsShell(['/usr/local/bin/shasum'])).toBe(false);
-    expect(startsShell(['node', 'bash-like.js'])).toBe(false);
+  it('does not judge a CMD-SHELL health check (it is not the start command)', () => {
+    const t = withEdit(TD, (p) => { appContainer(p).HealthCheck.Command = ['CMD-SHELL', 'curl -f localhost || exit 1']; });
+    expect(judge(noShellEntrypoint, t, TD).compliance).toBe('compliant');
   });
 });
 
