@@ -58,6 +58,14 @@ export const FIS_ACTIONS: Readonly<Record<string, FisActionSpec>> = {
     needsSidecar: true,
     needsPidModeTask: true,
   },
+  // No resource type: these run once per experiment, not on targets (FIS actions reference,
+  // fis-actions-reference.html, "Amazon CloudWatch actions", "Wait action", "Systems Manager actions").
+  'aws:cloudwatch:assert-alarm-state': { targetType: 'none', parameters: [req('alarmArns'), req('alarmStates')] },
+  'aws:fis:wait': { targetType: 'none', parameters: [req('duration')] },
+  'aws:ssm:start-automation-execution': {
+    targetType: 'none',
+    parameters: [req('documentArn'), opt('documentVersion'), opt('documentParameters'), req('maxDuration')],
+  },
   'aws:network:disrupt-connectivity': {
     targetType: 'aws:ec2:subnet',
     parameters: [req('duration'), opt('scope'), opt('prefixListIdentifier')],

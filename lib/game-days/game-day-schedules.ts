@@ -24,12 +24,22 @@ export interface GameDaySchedulesProps {
  * calling FIS StartExperiment through the universal target, with one role that may start only
  * these templates.
  *
- * `clientToken` is `<aws.scheduler.scheduled-time>`: every retry of one scheduled run carries
- * the same time, so FIS starts one experiment per run, never two (StartExperiment's
- * clientToken is an idempotency token). `<aws.scheduler.execution-id>` changes per attempt and
- * would not de-duplicate. Unconfirmed (fis-facts §8, "could not confirm" 4): whether Scheduler
- * would fill clientToken by itself, and the input key casing (camelCase used here, as the
- * universal target's API parameters are).
+ * `clientToken` is `fis-drills:<service>:<drill>:<aws.scheduler.scheduled-time>`
+ * (gameDayClientToken): every retry of one scheduled run carries the same time, so FIS starts
+ * one experiment per run, never two (StartExperiment's clientToken is an idempotency token);
+ * the service and drill make it unique per schedule, so two drills on the same cron do not
+ * collide on one token (the time alone would make the second StartExperiment an idempotent
+ * replay of the first). `<aws.scheduler.execution-id>` changes per attempt and would not
+ * de-duplicate (EventBridge Scheduler UG, managing-schedule-context-attributes.html).
+ * Unconfirmed (fis-facts §8, "could not confirm" 4): whether Scheduler would fill clientToken
+ * by itself, and the input key casing (camelCase used here, as the universal target's API
+ * parameters are).
+ *
+ * The role may also create FIS's service-linked role: FIS creates it the first time an
+ * experiment starts in an account, with the caller's permissions, so the account's first
+ * experiment started by a schedule would fail without it (FIS UG
+ * security_iam_id-based-policy-examples.html and start-experiment-from-template.html;
+ * fis-facts §6). Scoped to that role's path and to `iam:AWSServiceName = fis.amazonaws.com`.
  */
 export class GameDaySchedules extends Construct {
   readonly role: iam.Role;
@@ -51,7 +61,7 @@ export class GameDaySchedules extends Construct {
         role: this.role,
         input: scheduler.ScheduleTargetInput.fromObject({
           experimentTemplateId: templateId,
-          clientToken: '<aws.scheduler.scheduled-time>',
+          clientToken: gameDayClientToken(props.serviceName, drill.id),
           tags: { drill: drill.id, service: props.serviceName, trigger: 'game-day' },
         }),
         // StartExperiment authorizes against the template and the new experiment; tagging the
@@ -67,5 +77,20 @@ export class GameDaySchedules extends Construct {
         enabled: props.enabled,
       }));
     }
+    if (this.schedules.length > 0) this.allowFisServiceLinkedRole(stack);
   }
+
+  private allowFisServiceLinkedRole(stack: Stack): void {
+    this.role.addToPolicy(new iam.PolicyStatement({
+      sid: 'CreateFisServiceLinkedRole',
+      actions: ['iam:CreateServiceLinkedRole'],
+      resources: [stack.formatArn({ service: 'iam', region: '', resource: 'role', resourceName: 'aws-service-role/fis.amazonaws.com/*' })],
+      conditions: { StringEquals: { 'iam:AWSServiceName': 'fis.amazonaws.com' } },
+    }));
+  }
+}
+
+/** The StartExperiment idempotency token of a schedule: unique per service and drill, the same for every retry of one run. */
+export function gameDayClientToken(serviceName: string, drillId: string): string {
+  return `fis-drills:${serviceName}:${drillId}:<aws.scheduler.scheduled-time>`;
 }

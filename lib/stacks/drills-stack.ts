@@ -52,11 +52,14 @@ export class DrillsStack extends Stack {
       subnetIds: [...workload.vpc.publicSubnets, ...workload.vpc.privateSubnets].map((s) => s.subnetId),
       reportBucket: config.drills.reportBucket,
     });
+    // Kept after `cdk destroy` (the experiments' record outlives the stack), so CloudFormation
+    // names it: a fixed name plus Retain makes the next deploy fail with "already exists"
+    // (CloudFormation creates a new group; a retained one with the same name blocks it).
     const logGroup = new logs.LogGroup(this, 'ExperimentLogs', {
-      logGroupName: `/fis-drills/${serviceName}/experiments`,
       retention: logs.RetentionDays.THREE_MONTHS,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    new CfnOutput(this, 'ExperimentLogGroupName', { value: logGroup.logGroupName, description: 'CloudWatch Logs group the FIS experiments log to (schema 2)' });
 
     const alarms = Object.values(stopConditions.alarms).filter((a) => a !== undefined);
     this.dashboard = new DrillsDashboard(this, 'Dashboard', { serviceName, metrics: stopConditions.metrics, alarms });

@@ -22,6 +22,14 @@ describe('FIS_ACTIONS', () => {
     expect(kill.needsPidModeTask).toBe(true);
   });
 
+  test('knows the target-less actions a template guards and orchestrates itself with, by their documented parameters', () => {
+    expect(FIS_ACTIONS['aws:cloudwatch:assert-alarm-state']).toEqual({ targetType: 'none', parameters: [{ name: 'alarmArns', required: true }, { name: 'alarmStates', required: true }] });
+    expect(FIS_ACTIONS['aws:fis:wait'].parameters).toEqual([{ name: 'duration', required: true }]);
+    const automation = FIS_ACTIONS['aws:ssm:start-automation-execution'];
+    expect(automation.parameters.filter((p) => p.required).map((p) => p.name)).toEqual(['documentArn', 'maxDuration']);
+    expect(automation.parameters.map((p) => p.name)).toContain('documentParameters');
+  });
+
   test('the SSM-run task actions need the sidecar and the control-plane ones do not', () => {
     expect(Object.entries(FIS_ACTIONS).filter(([, s]) => s.needsSidecar).map(([id]) => id).sort()).toEqual(
       ['aws:ecs:task-cpu-stress', 'aws:ecs:task-io-stress', 'aws:ecs:task-kill-process', 'aws:ecs:task-network-blackhole-port', 'aws:ecs:task-network-latency', 'aws:ecs:task-network-packet-loss'],

@@ -26,7 +26,7 @@ describe('game days switched on but not enabled', () => {
     expect(schedule.Target.Arn).toEqual({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':scheduler:::aws-sdk:fis:startExperiment']] });
     expect(schedule.Target.RetryPolicy).toEqual(expect.objectContaining({ MaximumRetryAttempts: 2 }));
     const input = JSON.stringify(schedule.Target.Input);
-    expect(input).toContain('\\"clientToken\\":\\"<aws.scheduler.scheduled-time>\\"');
+    expect(input).toContain('\\"clientToken\\":\\"fis-drills:drills-demo:task-stop-drain:<aws.scheduler.scheduled-time>\\"');
     expect(input).toMatch(/experimentTemplateId.*Ref.*DrillTaskStopDrainTemplate/);
     expect(input).toContain('\\"trigger\\":\\"game-day\\"');
   });
@@ -38,7 +38,7 @@ describe('game days switched on but not enabled', () => {
       }),
     });
     const policies = Object.values(t.findResources('AWS::IAM::Policy')).filter((p) => JSON.stringify(p.Properties.Roles).includes('GameDaysRole'));
-    const statements = policies.flatMap((p) => p.Properties.PolicyDocument.Statement);
+    const statements = policies.flatMap((p) => p.Properties.PolicyDocument.Statement).filter((s) => s.Sid !== 'CreateFisServiceLinkedRole');
     expect(statements).toHaveLength(1);
     expect(statements[0].Action).toEqual(['fis:StartExperiment', 'fis:TagResource']);
     const resources = JSON.stringify(statements[0].Resource);
@@ -46,6 +46,33 @@ describe('game days switched on but not enabled', () => {
     expect(resources).toContain(':experiment/*');
     expect(resources).not.toMatch(/experiment-template\/\*/);
     expect(resources).not.toMatch(/DrillTaskHardKillTemplate|DrillAzOutageTemplate/);
+  });
+});
+
+describe('game days on two drills with the same cron', () => {
+  let t: Template;
+  beforeAll(() => {
+    const sameCron = catalogue.slice(0, 2).map((d) => ({ ...d, schedule: 'cron(0 10 ? * TUE *)' }));
+    t = synthApp({ drills: { gameDays: true } }, sameCron).drillsTemplate;
+  });
+
+  test('gives each schedule its own clientToken, so the second drill is not taken for a retry of the first', () => {
+    const tokens = Object.values(t.findResources('AWS::Scheduler::Schedule'))
+      .map((r) => JSON.parse(JSON.stringify(r.Properties.Target.Input).replace(/^.*clientToken\\":\\"([^\\]+)\\".*$/, '"$1"')) as string);
+    expect(tokens).toHaveLength(2);
+    expect(new Set(tokens).size).toBe(2);
+    for (const token of tokens) expect(token).toMatch(/^fis-drills:drills-demo:[a-z-]+:<aws\.scheduler\.scheduled-time>$/);
+  });
+
+  test('lets the scheduler role create the FIS service-linked role, only for fis.amazonaws.com', () => {
+    const statements = Object.values(t.findResources('AWS::IAM::Policy'))
+      .filter((p) => JSON.stringify(p.Properties.Roles).includes('GameDaysRole'))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement as { Sid?: string; Action: unknown; Resource: unknown; Condition?: unknown }[]);
+    const slr = statements.filter((s) => s.Sid === 'CreateFisServiceLinkedRole');
+    expect(slr).toHaveLength(1);
+    expect(slr[0].Action).toBe('iam:CreateServiceLinkedRole');
+    expect(slr[0].Condition).toEqual({ StringEquals: { 'iam:AWSServiceName': 'fis.amazonaws.com' } });
+    expect(JSON.stringify(slr[0].Resource)).toContain(':role/aws-service-role/fis.amazonaws.com/*');
   });
 });
 
