@@ -39,7 +39,8 @@ export interface GameDaySchedulesProps {
  * experiment starts in an account, with the caller's permissions, so the account's first
  * experiment started by a schedule would fail without it (FIS UG
  * security_iam_id-based-policy-examples.html and start-experiment-from-template.html;
- * fis-facts §6). Scoped to that role's path and to `iam:AWSServiceName = fis.amazonaws.com`.
+ * fis-facts §6). Scoped to that role (`AWSServiceRoleForFIS`, FIS UG
+ * using-service-linked-roles.html) and to `iam:AWSServiceName = fis.amazonaws.com`.
  */
 export class GameDaySchedules extends Construct {
   readonly role: iam.Role;
@@ -84,7 +85,7 @@ export class GameDaySchedules extends Construct {
     this.role.addToPolicy(new iam.PolicyStatement({
       sid: 'CreateFisServiceLinkedRole',
       actions: ['iam:CreateServiceLinkedRole'],
-      resources: [stack.formatArn({ service: 'iam', region: '', resource: 'role', resourceName: 'aws-service-role/fis.amazonaws.com/*' })],
+      resources: [stack.formatArn({ service: 'iam', region: '', resource: 'role', resourceName: 'aws-service-role/fis.amazonaws.com/AWSServiceRoleForFIS' })],
       conditions: { StringEquals: { 'iam:AWSServiceName': 'fis.amazonaws.com' } },
     }));
   }

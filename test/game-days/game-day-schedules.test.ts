@@ -72,7 +72,7 @@ describe('game days on two drills with the same cron', () => {
     expect(slr).toHaveLength(1);
     expect(slr[0].Action).toBe('iam:CreateServiceLinkedRole');
     expect(slr[0].Condition).toEqual({ StringEquals: { 'iam:AWSServiceName': 'fis.amazonaws.com' } });
-    expect(JSON.stringify(slr[0].Resource)).toContain(':role/aws-service-role/fis.amazonaws.com/*');
+    expect(JSON.stringify(slr[0].Resource)).toContain(':role/aws-service-role/fis.amazonaws.com/AWSServiceRoleForFIS');
   });
 });
 
