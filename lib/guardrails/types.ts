@@ -38,6 +38,8 @@ export interface NamedTemplate {
   /** The stack name (or the file name for a loose template). */
   readonly name: string;
   readonly template: CfnTemplate;
+  /** What the file was read as (`CloudFormation template (YAML)`, `ECS task definition (…)` …), for doctor to say. */
+  readonly shape?: string;
 }
 
 /** A read-only view of every template being checked, with a small intrinsic resolver. */

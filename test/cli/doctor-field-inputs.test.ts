@@ -22,4 +22,17 @@ describe('doctor on the field inputs', () => {
     expect(r.findings).toEqual([expect.objectContaining({ rule: 'DRILL-DRAIN-4', severity: 'error', message: expect.stringContaining('container ledger') })]);
     expect(r.findings[0].message).not.toContain('container api');
   });
+
+  it('reads a task definition in the register-task-definition shape: DRILL-DRAIN-1, -2 and -4, and not for the CMD-SHELL health check', async () => {
+    const r = await doctor('ecs-task-definition.json');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('read ecs-task-definition as ECS task definition (register-task-definition shape)');
+    expect(r.findings.map((f) => `${f.rule} ${f.severity} ${f.resource}`)).toEqual([
+      'DRILL-DRAIN-1 error ecs-task-definition/storefront-web',
+      'DRILL-DRAIN-2 error ecs-task-definition/storefront-web',
+      'DRILL-DRAIN-4 error ecs-task-definition/storefront-web',
+    ]);
+    expect(r.findings[2].message).toMatch(/container web: sh -c runs 'npm' last without exec/);
+    expect(r.findings[2].message).not.toMatch(/CMD-SHELL|curl/);
+  });
 });

@@ -124,16 +124,16 @@ describe('drills doctor arguments', () => {
     ['no path', {}, /give a cloud assembly folder/],
     ['a missing path', { paths: [path.join(os.tmpdir(), 'no-such-doctor-file.json')] }, /no such file or folder/],
     ['a file that is not JSON', { paths: ['__not_json__'] }, /is not JSON/],
-    ['a YAML template', { paths: ['__yaml__'] }, /YAML templates are not supported/],
+    ['malformed YAML', { paths: ['__bad_yaml__'] }, /is neither JSON nor YAML/],
     ['JSON that is not a template', { paths: ['__not_template__'] }, /not a CloudFormation template/],
-    ['a folder without templates', { paths: ['__empty_dir__'] }, /no manifest.json and no \*.template.json/],
+    ['a folder without templates', { paths: ['__empty_dir__'] }, /no manifest.json and no \*.template.json or \*.template.yaml/],
     ['--live without --cluster', { live: true, service: 's' }, /--live needs --cluster/],
     ['a bad --environment', { paths: [FIXTURE_PATH], environment: 'prod' }, /--environment must be production or non-production/],
     ['a bad --longest-request', { paths: [FIXTURE_PATH], longestRequest: 'long' }, /--longest-request must be a positive number/],
   ])('rejects %s with exit 2 and a clear message', async (_name, args, message) => {
     const resolved = (args.paths ?? []).map((p) => {
       if (p === '__not_json__') return write('broken.template.json', '{ "Resources": ');
-      if (p === '__yaml__') return write('t.template.yaml', 'Resources:\n  A:\n    Type: AWS::SNS::Topic\n');
+      if (p === '__bad_yaml__') return write('t.template.yaml', 'Resources:\n  A: [unclosed\n');
       if (p === '__not_template__') return write('package.json', { name: 'x' });
       if (p === '__empty_dir__') return fs.mkdtempSync(path.join(dir, 'empty-'));
       return p;

@@ -1,6 +1,7 @@
 /**
- * `drills doctor <paths…>`: runs the guardrail pack on synthesized CloudFormation — a cloud
- * assembly (`cdk.out`), a folder of `*.template.json`, or template files — or, with
+ * `drills doctor <paths…>`: runs the guardrail pack on a cloud assembly (`cdk.out`), a folder
+ * of templates, or files: CloudFormation JSON or YAML, FIS experiment templates in the API
+ * shape, ECS task definitions in the register/describe shape (load-templates.ts) — or, with
  * `--live --cluster C --service S`, on a deployed service read through ECS. Suppressions in
  * the templates' metadata are honoured. Returns the exit code: 1 when any error finding, else
  * 0; 2 on bad arguments or unreadable templates; 5 when AWS could not be read.
@@ -77,6 +78,7 @@ export async function doctorCommand(args: DoctorArgs, io: DoctorIo, deps: Doctor
     io.err(`drills doctor: ${e.message}\n`);
     return EXIT_CODE.USAGE;
   }
+  templates.forEach((t) => io.err(`drills doctor: read ${t.name} as ${t.shape ?? 'CloudFormation template'}\n`));
   if (args.live) {
     const ecs = (deps.ecs ?? defaultEcs)(args.region);
     try {
@@ -107,7 +109,7 @@ export async function doctorCommand(args: DoctorArgs, io: DoctorIo, deps: Doctor
 export function registerDoctor(program: Command, ctx: CliContext): void {
   program
     .command('doctor [paths...]')
-    .description('check synthesized CloudFormation (cdk.out, template files) or a deployed service against the guardrail rules')
+    .description('check CloudFormation (cdk.out, JSON or YAML), FIS templates (API shape), ECS task definitions or a deployed service against the guardrail rules')
     .option('--json', 'the doctor object on stdout')
     .option('--live', 'read a deployed service through ECS (with --cluster and --service)')
     .option('--cluster <name>', 'ECS cluster (with --live)')
