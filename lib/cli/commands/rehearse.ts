@@ -1,6 +1,6 @@
 /**
  * `drills rehearse [ids…]`: every drill (or the named ones), one after another, on the local
- * engine. Ctrl-C / SIGTERM abort the current drill (evidence still written, exit 3); a second
+ * engine. Ctrl-C, SIGTERM or SIGHUP abort the current drill (evidence still written, exit 3); a second
  * signal forces exit once cleanup was attempted.
  */
 import * as path from 'path';
@@ -15,6 +15,7 @@ import { timelineRelay } from '../../runner/timeline-relay';
 import { EXIT_CODE, exitCodeOf, worstVerdict } from '../../runner/verdict';
 import type { CliContext } from '../context';
 import { wholeNumber } from '../parse-options';
+import { listenForOperatorSignals } from '../operator-signals';
 import { projectRoot } from '../project-root';
 import { readCdkContext } from '../read-cdk-context';
 import { rehearsalProgress } from '../progress';
@@ -79,27 +80,28 @@ export async function rehearseCommand(args: RehearseArgs, io: CliContext['io'], 
   }
   const command = args.command ?? config.service.startCommand;
   const outRoot = args.out ?? 'evidence';
-  const signals = deps.signals ?? process;
-  const controller = new AbortController();
   const progress = rehearsalProgress(drills, io, { json: args.json });
-  let signalled = 0;
-  const onSignal = (name: NodeJS.Signals): void => {
-    signalled += 1;
-    if (signalled === 1) {
-      progress.notice(`drills rehearse: ${name}: aborting the current drill, stopping every process (again to force)\n`);
-      controller.abort(new Error(`operator abort (${name})`));
-    } else {
-      progress.notice(`drills rehearse: second ${name}: forcing exit\n`);
+  // The drill under way, for a second signal to be told what is still being waited for.
+  let current: string | undefined;
+  const operator = listenForOperatorSignals({
+    source: deps.signals,
+    onFirst: (name) => progress.notice(`drills rehearse: ${name}: aborting the current drill, stopping every process (again to force)\n`),
+    // Local processes die with the CLI (its exit hook and the orphan guard), so an operator's second
+    // SIGINT or SIGTERM may leave now. A SIGHUP never forces: a closed terminal sends one to the
+    // shell's jobs and another when the session ends, and nobody is there who asked to skip the evidence.
+    onRepeat: (name) => {
+      const waitingFor = current ? `the processes of ${current} are still stopping` : 'still winding up';
+      if (name === 'SIGHUP') return progress.notice(`drills rehearse: ${name} again: ${waitingFor}; finishing the evidence first\n`);
+      progress.notice(`drills rehearse: second ${name}: ${waitingFor}; forcing exit (what is left is killed on the way out)\n`);
       (deps.forceExit ?? ((c) => process.exit(c)))(EXIT_CODE.ABORTED);
-    }
-  };
-  signals.on('SIGINT', onSignal);
-  signals.on('SIGTERM', onSignal);
+    },
+  });
   const runs: RunLine[] = [];
   try {
     for (const drill of drills) {
-      if (controller.signal.aborted) break;
+      if (operator.signal.aborted) break;
       progress.drillStarted(drill);
+      current = drill.id;
       const runId = newRunId();
       const services = serviceLog(path.join(outRoot, drill.id, runId));
       const timeline = timelineRelay();
@@ -118,7 +120,7 @@ export async function rehearseCommand(args: RehearseArgs, io: CliContext['io'], 
         engine: guarded,
         outRoot,
         runId,
-        signal: controller.signal,
+        signal: operator.signal,
         timeline,
         settings: { command, stopOrder: args.stopOrder ?? 'together', service: config.service, local: config.local },
         target: { command, cwd: root },
@@ -126,7 +128,7 @@ export async function rehearseCommand(args: RehearseArgs, io: CliContext['io'], 
       }).finally(() => services.close());
       runs.push(result);
       progress.drillEnded(result);
-      if (startError.e && !controller.signal.aborted) {
+      if (startError.e && !operator.signal.aborted) {
         await progress.close();
         const code = startError.e.kind === 'start-failed' ? EXIT_CODE.USAGE : EXIT_CODE.ERROR;
         io.err(`drills rehearse: the service did not come up (${startError.e.kind}): ${startError.e.message}\n  command: ${command}\n  evidence: ${result.evidence}\n  its output (${services.file}):\n${services.tail().map((l) => `    ${l}\n`).join('')}`);
@@ -137,10 +139,9 @@ export async function rehearseCommand(args: RehearseArgs, io: CliContext['io'], 
     }
   } finally {
     await progress.close();
-    signals.off('SIGINT', onSignal);
-    signals.off('SIGTERM', onSignal);
+    operator.dispose();
   }
-  const verdict = controller.signal.aborted ? worstVerdict([...runs.map((r) => r.verdict), 'ABORTED']) : worstVerdict(runs.map((r) => r.verdict));
+  const verdict = operator.signal.aborted ? worstVerdict([...runs.map((r) => r.verdict), 'ABORTED']) : worstVerdict(runs.map((r) => r.verdict));
   io.out(args.json ? runsJson(verdict, runs) : summaryTable(verdict, runs, outRoot));
   return exitCodeOf(verdict);
 }

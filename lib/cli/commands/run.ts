@@ -2,7 +2,7 @@
  * `drills run <drill>`: a guarded production drill through AWS FIS. Preflight → confirmation
  * (a prompt on stderr at a terminal; `--yes` when nobody is there) → the runner core
  * (`runDrill`: probes and warm-up, inject, recovery, figures, judge, evidence) driving the
- * FisEngine → exit code by verdict. Ctrl-C or SIGTERM stop the experiment and wait for
+ * FisEngine → exit code by verdict. Ctrl-C, SIGTERM or SIGHUP stop the experiment and wait for
  * `stopped` before the command returns; so does any exception (the engine is always closed).
  */
 import type { Command } from 'commander';
@@ -21,6 +21,7 @@ import type { DeployedService } from '../../runner/aws/resolve-outputs';
 import { runDrill, type RunResult } from '../../runner/run-drill';
 import { timelineRelay } from '../../runner/timeline-relay';
 import { EXIT_CODE, exitCodeOf } from '../../runner/verdict';
+import { listenForOperatorSignals } from '../operator-signals';
 import { progressLine } from '../reporter';
 import { awsTargetOptions, defaultRunId, openTarget, preflightFor, type AwsCommandDeps, type CommandIo, type PreflightArgs } from './preflight';
 
@@ -41,7 +42,7 @@ export interface RunDeps extends AwsCommandDeps {
   readonly interactive?: boolean;
   /** Answers the confirmation prompt. @default - a line read from stdin */
   readonly confirm?: (question: string) => Promise<boolean>;
-  /** Where SIGINT/SIGTERM come from. @default process */
+  /** Where SIGINT, SIGTERM and SIGHUP come from. @default process */
   readonly signals?: Pick<NodeJS.Process, 'on' | 'off'>;
   /** With `--heartbeat`: how long to wait for the dead-man's switch alarm to turn OK, and how often to look. @default { timeoutMs: 120000, everyMs: 10000 } */
   readonly heartbeatSettle?: { readonly timeoutMs: number; readonly everyMs: number };
@@ -102,35 +103,27 @@ async function preflightAwaitingHeartbeat(args: RunArgs, io: CommandIo, deps: Ru
 
 async function guardedRun(args: RunArgs, io: CommandIo, deps: RunDeps, drill: Drill, session: AwsSession, deployed: DeployedService, interactive: boolean): Promise<number> {
   const runId = args.runId ?? (deps.newRunId ?? (() => defaultRunId(drill.id)))();
-  // Signals are ours from here: before anything starts they end the command (ABORTED, nothing
-  // started); once the experiment may be running they stop it first (the engine listens too).
-  const controller = new AbortController();
-  const signals = deps.signals ?? process;
+  // Signals are ours from here (SIGINT, SIGTERM, SIGHUP): before anything starts they end the
+  // command (ABORTED, nothing started); once the experiment may be running they stop it first
+  // (the engine listens too) and the command returns only once FIS says it is final.
   let engine: FisEngine | undefined;
-  const onSignal = (name: NodeJS.Signals) => () => {
-    if (!controller.signal.aborted) {
-      io.err(engine ? `\ndrills run: ${name}: stopping the experiment and waiting for FIS to confirm …\n` : `\ndrills run: ${name}: stopping; no experiment was started\n`);
-    } else if (engine?.experimentId) {
-      // A second Ctrl-C does not cut the wait short: leaving before FIS says stopped could leave the fault in.
-      io.err(`\ndrills run: ${name}: still waiting for FIS to stop ${engine.experimentId} (at most 3 minutes); \`drills stop ${engine.experimentId}\` from another shell does the same\n`);
-    }
-    controller.abort(name);
-  };
-  const onInt = onSignal('SIGINT');
-  const onTerm = onSignal('SIGTERM');
-  signals.on('SIGINT', onInt);
-  signals.on('SIGTERM', onTerm);
+  const operator = listenForOperatorSignals({
+    source: deps.signals,
+    onFirst: (name) => io.err(engine ? `\ndrills run: ${name}: stopping the experiment and waiting for FIS to confirm …\n` : `\ndrills run: ${name}: stopping; no experiment was started\n`),
+    // A second signal does not cut the wait short: leaving before FIS says stopped could leave the fault in.
+    onRepeat: (name) => io.err(`\ndrills run: ${name}: ${stillWaitingFor(engine)}\n`),
+  });
   try {
-    const preflight = await preflightAwaitingHeartbeat(args, io, deps, drill, session, deployed, controller.signal);
+    const preflight = await preflightAwaitingHeartbeat(args, io, deps, drill, session, deployed, operator.signal);
     preflightLines(preflight.checks).forEach((line) => io.err(`${line}\n`));
     io.err(`${preflightSummary(preflight)}\n`);
-    if (controller.signal.aborted) return notStarted(args, io, `interrupted (${String(controller.signal.reason)})`);
+    if (operator.signal.aborted) return notStarted(args, io, (operator.signal.reason as Error).message);
     if (!preflight.ok || !preflight.templateId || !preflight.caller) return notStarted(args, io, 'refused by preflight');
     const templateId = preflight.templateId;
     if (!args.yes) {
       const question = `Start FIS template ${templateId} (${drill.id}: ${drill.title}) against ${deployed.serviceName} in account ${preflight.caller.account}? [y/N] `;
-      const confirmed = await (deps.confirm ?? ((q) => askOnStderr(q, controller.signal)))(question);
-      if (!confirmed || controller.signal.aborted) return notStarted(args, io, 'not confirmed');
+      const confirmed = await (deps.confirm ?? ((q) => askOnStderr(q, operator.signal)))(question);
+      if (!confirmed || operator.signal.aborted) return notStarted(args, io, 'not confirmed');
     } else if (!interactive) {
       io.err(`drills run: --yes given; starting ${drill.id} (run ${runId}) without a prompt\n`);
     }
@@ -141,7 +134,7 @@ async function guardedRun(args: RunArgs, io: CommandIo, deps: RunDeps, drill: Dr
       templateId,
       runId,
       operator: preflight.caller.arn,
-      signal: controller.signal,
+      signal: operator.signal,
       log: (line) => io.err(`${line}\n`),
       onEvent: timeline.sink,
     });
@@ -150,7 +143,7 @@ async function guardedRun(args: RunArgs, io: CommandIo, deps: RunDeps, drill: Dr
       engine,
       outRoot: args.out ?? 'evidence',
       runId,
-      signal: controller.signal,
+      signal: operator.signal,
       timeline,
       settings: { templateId, heartbeat: Boolean(args.heartbeat) },
       target: { account: preflight.caller.account, cluster: deployed.clusterName, service: deployed.serviceName, serviceUrl: deployed.serviceUrl },
@@ -166,10 +159,18 @@ async function guardedRun(args: RunArgs, io: CommandIo, deps: RunDeps, drill: Dr
     }
     return exitCodeOf(result.verdict);
   } finally {
-    signals.off('SIGINT', onInt);
-    signals.off('SIGTERM', onTerm);
+    operator.dispose();
   }
 }
+
+/** What a repeated signal is told: what the command still waits for before it may return. */
+function stillWaitingFor(engine: FisEngine | undefined): string {
+  const id = engine?.experimentId;
+  if (id) return `still waiting for FIS to stop ${id} (at most 3 minutes); \`drills stop ${id}\` from another shell does the same`;
+  if (engine) return 'still waiting for StartExperiment to answer, so that what it started is stopped too';
+  return 'already stopping; nothing was started';
+}
+
 /** The runner core over the engine; whatever happens, the engine is closed (the experiment stopped, FIS has said so) before this returns. */
 async function runOnEngine(engine: FisEngine, options: Parameters<typeof runDrill>[0], io: CommandIo, deps: RunDeps): Promise<RunResult | undefined> {
   try {

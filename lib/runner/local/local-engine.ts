@@ -162,15 +162,21 @@ export class LocalEngine implements Engine {
     return figures;
   }
 
+  /**
+   * Stops every process and the load balancer. A recovery wait still pending resolves at once
+   * with `recovered: false` (an abort must not leave its bound timer holding the CLI open).
+   */
   close(): Promise<void> {
-    this.closing ??= (async () => {
+    if (this.closing) return this.closing;
+    this.closing = (async () => {
       if (this.outage) clearTimeout(this.outage.timer);
-      for (const wake of [...this.waiters]) wake();
       await this.fleet.close();
       await this.lb.close();
       this.guard.release();
       process.removeListener('exit', this.exitHook);
     })();
+    // Woken only now that `closing` is set, so each waiter sees it and gives up.
+    for (const wake of [...this.waiters]) wake();
     return this.closing;
   }
 

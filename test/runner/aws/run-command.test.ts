@@ -88,7 +88,7 @@ describe('drills run', () => {
     expect(fake.state.callsTo('StartExperiment')[0].input).toMatchObject({ clientToken: 'run-test-1', tags: { drill: 'task-stop-drain', 'fis-drills:run-id': 'run-test-1', 'fis-drills:operator': 'arn:aws:sts::111122223333:assumed-role/oncall/e2e' } });
   });
 
-  it.each(['SIGINT', 'SIGTERM'])('stops the experiment on %s and waits for stopped before returning ABORTED', async (name) => {
+  it.each(['SIGINT', 'SIGTERM', 'SIGHUP'])('stops the experiment on %s and waits for stopped before returning ABORTED', async (name) => {
     const { outputs, io, deps, signals } = await setup({ runningMs: 60_000, stoppingMs: 300 });
     const done = runCommand({ drill: 'task-stop-drain', outputs, yes: true }, io, deps);
     while (fake.state.callsTo('GetExperiment').length < 2) await new Promise((r) => setTimeout(r, 20));
@@ -96,7 +96,7 @@ describe('drills run', () => {
     expect(await done).toBe(3);
     expect(fake.state.callsTo('StopExperiment')).toHaveLength(1);
     expect(fake.state.statusOf(fake.state.experiments[0]).status).toBe('stopped');
-    expect(signals.listenerCount('SIGINT') + signals.listenerCount('SIGTERM')).toBe(0);
+    expect(signals.listenerCount('SIGINT') + signals.listenerCount('SIGTERM') + signals.listenerCount('SIGHUP')).toBe(0);
   });
 
   it('keeps waiting for stopped on a second Ctrl-C, and says so', async () => {

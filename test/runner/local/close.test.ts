@@ -64,3 +64,19 @@ describe('LocalEngine.close', () => {
     await allDead(pids);
   });
 });
+
+describe('LocalEngine.close during a recovery wait', () => {
+  test('ends the pending recovery wait at once, not at its bound', async () => {
+    const engine = h.create({ command: fixtureCommand('drains') });
+    await engine.start();
+    await engine.inject(drillWith({ kind: 'stop-task', targets: { count: 1 } }));
+    const waiting = engine.awaitRecovery(60_000);
+    const closedAt = Date.now();
+    await engine.close();
+    let timer: NodeJS.Timeout | undefined;
+    const outcome = await Promise.race([waiting, new Promise<'still waiting'>((r) => (timer = setTimeout(() => r('still waiting'), 5000)))]);
+    clearTimeout(timer);
+    expect(outcome).toEqual({ recovered: false });
+    expect(Date.now() - closedAt).toBeLessThan(5000);
+  });
+});
