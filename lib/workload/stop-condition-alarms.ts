@@ -5,10 +5,11 @@ import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { Construct } from 'constructs';
 import type { DrillOptions } from '../config';
 import type { StopConditionName } from '../drill';
-import { PROBE_HEARTBEAT_DIMENSION, PROBE_HEARTBEAT_METRIC, PROBE_HEARTBEAT_NAMESPACE, PROBE_HEARTBEAT_PERIOD_SECONDS } from './probe-heartbeat';
+import { METRIC_DIMENSIONS } from './metric-dimensions';
+import { PROBE_HEARTBEAT_METRIC, PROBE_HEARTBEAT_NAMESPACE, PROBE_HEARTBEAT_PERIOD_SECONDS, probeHeartbeatDimensions } from './probe-heartbeat';
 
 export interface StopConditionAlarmsProps {
-  /** Names the alarms (`<name>-error-rate`, …) and the heartbeat's `Service` dimension. */
+  /** Names the alarms (`<name>-error-rate`, …). The heartbeat's dimension is the ECS service's physical name. */
   readonly serviceName: string;
   readonly options: DrillOptions;
   readonly loadBalancer: elbv2.ApplicationLoadBalancer;
@@ -41,20 +42,20 @@ export class StopConditionAlarms extends Construct {
     const errorRate = new cloudwatch.MathExpression({
       expression: '(FILL(target5xx, 0) + FILL(elb5xx, 0)) / requests',
       usingMetrics: {
-        target5xx: alb('HTTPCode_Target_5XX_Count', 'Sum', { LoadBalancer: lb, TargetGroup: tg }),
-        elb5xx: alb('HTTPCode_ELB_5XX_Count', 'Sum', { LoadBalancer: lb }),
-        requests: alb('RequestCount', 'Sum', { LoadBalancer: lb }),
+        target5xx: alb('HTTPCode_Target_5XX_Count', 'Sum', METRIC_DIMENSIONS.targetGroup(lb, tg)),
+        elb5xx: alb('HTTPCode_ELB_5XX_Count', 'Sum', METRIC_DIMENSIONS.loadBalancer(lb)),
+        requests: alb('RequestCount', 'Sum', METRIC_DIMENSIONS.loadBalancer(lb)),
       },
       period: MINUTE,
       label: '5xx share of requests',
     });
-    const healthyHosts = alb('HealthyHostCount', 'Minimum', { LoadBalancer: lb, TargetGroup: tg });
+    const healthyHosts = alb('HealthyHostCount', 'Minimum', METRIC_DIMENSIONS.targetGroup(lb, tg));
     const runningTasks = new cloudwatch.Metric({
       namespace: 'ECS/ContainerInsights',
       metricName: 'RunningTaskCount',
       statistic: 'Minimum',
       period: MINUTE,
-      dimensionsMap: { ClusterName: props.cluster.clusterName, ServiceName: props.service.serviceName },
+      dimensionsMap: METRIC_DIMENSIONS.containerInsightsService(props.cluster.clusterName, props.service.serviceName),
     });
     this.metrics = { errorRate, healthyHosts, runningTasks };
 
@@ -103,7 +104,8 @@ export class StopConditionAlarms extends Construct {
           metricName: PROBE_HEARTBEAT_METRIC,
           statistic: 'Sum',
           period: Duration.seconds(PROBE_HEARTBEAT_PERIOD_SECONDS),
-          dimensionsMap: { [PROBE_HEARTBEAT_DIMENSION]: props.serviceName },
+          // The ECS service's physical name (CloudFormation generates it): what the runner publishes under.
+          dimensionsMap: probeHeartbeatDimensions(props.service.serviceName),
         }),
         threshold: 1,
         comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,

@@ -15,7 +15,9 @@ import type { DeployedService } from './resolve-outputs';
 import type { ServiceApi } from './service-api';
 import { describeError } from './aws-error';
 import { experimentTags } from './fis-tags';
+import { rebalancingState, serviceTimeline } from './service-events';
 import { isRecovered } from './task-figures';
+import { RunningSampler } from './running-sampler';
 
 export { DRILL_TAG, OPERATOR_TAG, RUN_ID_TAG } from './fis-tags';
 
@@ -38,6 +40,14 @@ export interface FisEngineOptions {
   readonly poll?: PollSettings;
   /** Interval between ECS polls while waiting for recovery. @default 5000 */
   readonly recoveryPollMs?: number;
+  /** Interval between ECS DescribeServices calls through the fault (tasks.running.min). @default 5000 */
+  readonly runningPollMs?: number;
+  /**
+   * After a zone drill on a service with AZ rebalancing ENABLED: how long the service must stay
+   * steady with no rebalancing started before recovery counts without a rebalancing-completed
+   * event. @default 120000
+   */
+  readonly rebalanceSettleMs?: number;
   /** Longest wait for FIS to report `stopped` after StopExperiment. @default 180000 */
   readonly stopWaitMs?: number;
   readonly now?: () => Date;
@@ -53,8 +63,9 @@ export class FisEngine implements Engine {
   private targets: readonly string[] = [];
   private taskTargets: readonly string[] = [];
   private recoverySeconds?: number;
-  private runningMin?: number;
   private evidence?: Evidence;
+  private zoneDrill = false;
+  private running?: RunningSampler;
   private readonly sleeper = new Sleeper();
   private readonly now: () => Date;
 
@@ -87,9 +98,12 @@ export class FisEngine implements Engine {
       return { injected: false, targets: [], error: `StartExperiment on template ${templateId} failed: ${describeError(err)}` };
     }
     this.faultStart = this.experiment.startTime ?? this.now();
+    this.zoneDrill = drill.fault.kind === 'az-outage';
     this.emit({ kind: 'note', detail: `FIS experiment ${this.experiment.id} started from template ${templateId}` });
     if (this.stopReason) void this.requestStop(this.stopReason);
-    const final = await this.watch();
+    this.running = new RunningSampler(this.options.service, this.options.deployed, { everyMs: this.options.runningPollMs, now: this.now, onError: (m) => this.emit({ kind: 'note', detail: m }) });
+    this.running.start();
+    const final = await this.watch().finally(() => this.running?.stop());
     const resolved = await this.resolvedTargets(final.id);
     const alarmsInAlarm = final.status === 'stopped' && !this.stopReason ? await this.alarmsInAlarm() : [];
     const injection = injectionOf({ experiment: final, resolvedTargets: resolved, stoppedByUs: this.stopReason, alarmsInAlarm });
@@ -106,17 +120,28 @@ export class FisEngine implements Engine {
     const { service, deployed } = this.options;
     const deadline = Date.now() + timeoutMs;
     let recovered = false;
+    let steadySince: Date | undefined;
+    let waitingNoted = false;
     if (this.faultStart) {
       for (;;) {
         try {
           const svc = await service.describeService(deployed.clusterName, deployed.serviceName);
-          this.runningMin = Math.min(this.runningMin ?? svc.running, svc.running);
-          const tasks = this.taskTargets.length > 0 ? await service.describeTasks(deployed.clusterName, this.taskTargets) : [];
-          if (isRecovered(svc, tasks)) {
+          this.running?.record(svc.running, svc.desired, 'recovery');
+          const described = this.taskTargets.length > 0 ? await service.describeTasks(deployed.clusterName, this.taskTargets) : { tasks: [], failures: [] };
+          // A target ECS no longer describes (MISSING) has long stopped: it does not hold recovery back.
+          const steadyNow = isRecovered(svc, described.tasks);
+          steadySince = steadyNow ? (steadySince ?? this.now()) : undefined;
+          const rebalance = this.rebalanceGate(svc, steadySince);
+          if (steadyNow && rebalance.done) {
             recovered = true;
-            this.recoverySeconds = Math.round((this.now().getTime() - this.faultStart.getTime()) / 100) / 10;
-            this.emit({ kind: 'steady', detail: `running ${svc.running}/${svc.desired}, one completed deployment` });
+            const at = rebalance.at ?? this.now();
+            this.recoverySeconds = Math.round((at.getTime() - this.faultStart.getTime()) / 100) / 10;
+            this.emit({ kind: 'steady', detail: `running ${svc.running}/${svc.desired}, one completed deployment${rebalance.detail ? `; ${rebalance.detail}` : ''}` });
             break;
+          }
+          if (steadyNow && !waitingNoted && rebalance.detail) {
+            waitingNoted = true;
+            this.emit({ kind: 'note', detail: rebalance.detail });
           }
         } catch (err) {
           this.emit({ kind: 'note', detail: `ECS poll failed: ${describeError(err)}` });
@@ -133,14 +158,33 @@ export class FisEngine implements Engine {
     const figures: Figures = { ...(this.evidence?.figures ?? {}) };
     if (this.experiment) figures['fault.targets'] = this.targets.length;
     if (this.recoverySeconds !== undefined) figures['recovery.seconds'] = this.recoverySeconds;
-    const running = [this.runningMin, figures['tasks.running.min']].filter((n): n is number => n !== undefined);
+    const running = [this.running?.minimum()?.running, figures['tasks.running.min']].filter((n): n is number => n !== undefined);
     if (running.length > 0) figures['tasks.running.min'] = Math.min(...running);
     return figures;
+  }
+
+  /**
+   * After a zone drill with AZ rebalancing ENABLED, ECS stops and starts tasks again to even the
+   * spread (ECS Developer Guide, "Balancing an Amazon ECS service across Availability Zones"):
+   * recovery waits for the rebalancing-completed event, or — when ECS started none — for the
+   * service to stay steady for `rebalanceSettleMs`.
+   */
+  private rebalanceGate(svc: { readonly azRebalancing?: string; readonly events: readonly { createdAt: Date; message: string; id?: string }[] }, steadySince: Date | undefined): { done: boolean; at?: Date; detail?: string } {
+    if (!this.zoneDrill || !this.faultStart || svc.azRebalancing !== 'ENABLED') return { done: true };
+    const state = rebalancingState(serviceTimeline(svc.events, this.faultStart, this.now()), this.faultStart);
+    if (state.state === 'completed') return { done: true, at: state.at, detail: `AZ rebalancing completed at ${state.at?.toISOString()}` };
+    if (state.state === 'pending') return { done: false, detail: `waiting for ECS to finish AZ rebalancing (started ${state.at?.toISOString()})` };
+    const settleMs = this.options.rebalanceSettleMs ?? 120_000;
+    if (steadySince && this.now().getTime() - steadySince.getTime() >= settleMs) {
+      return { done: true, at: steadySince, detail: `AZ rebalancing is ENABLED; ECS started none within ${settleMs / 1000} s of steady` };
+    }
+    return { done: false, detail: `AZ rebalancing is ENABLED: waiting up to ${settleMs / 1000} s for ECS to start one after a zone drill` };
   }
 
   /** Stops the experiment if it still runs and waits for FIS to say so. Safe to call twice. */
   async close(): Promise<void> {
     this.stopReason ??= 'runner closing';
+    await this.running?.stop();
     this.sleeper.wake();
     // A StartExperiment still in flight: wait for its answer, so what it started is stopped too.
     if (this.starting) {
@@ -164,6 +208,8 @@ export class FisEngine implements Engine {
     });
     for (const e of this.evidence.timeline) this.emit({ kind: e.kind, task: e.tasks[0], detail: `${e.at.toISOString()} ${e.detail}` });
     for (const note of this.evidence.notes) this.emit({ kind: 'note', detail: note });
+    const sources = this.running?.sourcesNote(this.evidence.figures['tasks.running.min'], this.evidence.periodSeconds);
+    if (sources) this.emit({ kind: 'note', detail: sources });
     return this.evidence;
   }
 

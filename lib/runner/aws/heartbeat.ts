@@ -1,12 +1,12 @@
 /**
  * Dead-man's switch (off by default, `--heartbeat`): while a drill runs, publish how many probe
- * requests succeeded, every 10 s at high resolution (namespace `FisDrills`, metric
- * `ProbeSuccess`, dimension `Service` — the names the `probe-heartbeat` alarm in
- * lib/workload watches). That alarm trips when the Sum over 10 s stays below 1 for three
+ * requests succeeded, every 10 s at high resolution, under `probeHeartbeatDimensions(<the ECS
+ * service's physical name>)` — the module lib/workload's `probe-heartbeat` alarm takes its
+ * namespace, metric and dimensions from. That alarm trips when the Sum over 10 s stays below 1 for three
  * periods and treats missing data as breaching, so FIS stops the experiment when the runner
  * dies, loses the network, or stops seeing a healthy service.
  */
-import { PROBE_HEARTBEAT_DIMENSION, PROBE_HEARTBEAT_METRIC, PROBE_HEARTBEAT_NAMESPACE, PROBE_HEARTBEAT_PERIOD_SECONDS } from '../../workload/probe-heartbeat';
+import { PROBE_HEARTBEAT_METRIC, PROBE_HEARTBEAT_NAMESPACE, PROBE_HEARTBEAT_PERIOD_SECONDS, probeHeartbeatDimensions } from '../../workload/probe-heartbeat';
 import type { MetricsApi } from './metrics-api';
 
 export const HEARTBEAT_INTERVAL_MS = PROBE_HEARTBEAT_PERIOD_SECONDS * 1000;
@@ -73,7 +73,7 @@ export class HeartbeatPublisher {
     this.successes = 0;
     this.samples = 0;
     try {
-      await this.metrics.putMetricData([{ namespace: PROBE_HEARTBEAT_NAMESPACE, metric: PROBE_HEARTBEAT_METRIC, dimensions: { [PROBE_HEARTBEAT_DIMENSION]: this.serviceName }, value, at: new Date(), storageResolution: 1 }]);
+      await this.metrics.putMetricData([{ namespace: PROBE_HEARTBEAT_NAMESPACE, metric: PROBE_HEARTBEAT_METRIC, dimensions: probeHeartbeatDimensions(this.serviceName), value, at: new Date(), storageResolution: 1 }]);
       this.failures = 0;
     } catch (err) {
       if (++this.failures === 1) this.onError(`heartbeat: PutMetricData failed: ${(err as Error).message}`);

@@ -6,6 +6,7 @@
  * `ServiceName`.
  */
 import type { Figures } from '../../drill/figures';
+import { METRIC_DIMENSIONS } from '../../workload/metric-dimensions';
 import { MAX_QUERIES_PER_CALL, type MetricQuery, type MetricSeries } from './metrics-api';
 
 export interface MetricTarget {
@@ -27,11 +28,11 @@ export function windowQueries(target: MetricTarget, periodSeconds = 60): MetricQ
   const queries: MetricQuery[] = [];
   const alb = 'AWS/ApplicationELB';
   if (target.loadBalancerFullName) {
-    const lb = { LoadBalancer: target.loadBalancerFullName };
+    const lb = METRIC_DIMENSIONS.loadBalancer(target.loadBalancerFullName);
     queries.push({ id: QUERY_IDS.elb5xx, namespace: alb, metric: 'HTTPCode_ELB_5XX_Count', dimensions: lb, stat: 'Sum', periodSeconds });
     queries.push({ id: QUERY_IDS.requests, namespace: alb, metric: 'RequestCount', dimensions: lb, stat: 'Sum', periodSeconds });
     if (target.targetGroupFullName) {
-      const tg = { ...lb, TargetGroup: target.targetGroupFullName };
+      const tg = METRIC_DIMENSIONS.targetGroup(target.loadBalancerFullName, target.targetGroupFullName);
       queries.push({ id: QUERY_IDS.target5xx, namespace: alb, metric: 'HTTPCode_Target_5XX_Count', dimensions: tg, stat: 'Sum', periodSeconds });
       queries.push({ id: QUERY_IDS.healthy, namespace: alb, metric: 'HealthyHostCount', dimensions: tg, stat: 'Minimum', periodSeconds });
     }
@@ -40,7 +41,7 @@ export function windowQueries(target: MetricTarget, periodSeconds = 60): MetricQ
     id: QUERY_IDS.running,
     namespace: 'ECS/ContainerInsights',
     metric: 'RunningTaskCount',
-    dimensions: { ClusterName: target.clusterName, ServiceName: target.serviceName },
+    dimensions: METRIC_DIMENSIONS.containerInsightsService(target.clusterName, target.serviceName),
     stat: 'Minimum',
     periodSeconds,
   });

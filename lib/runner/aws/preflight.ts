@@ -5,7 +5,7 @@
  */
 import { alarmNameOf, isFinal, targetIdsOf } from './experiment-state';
 import { describeError } from './aws-error';
-import { DRILL_TAG, DRY_RUN_TAG, RUN_ID_TAG } from './fis-tags';
+import { DRY_RUN_TAG, experimentTags } from './fis-tags';
 import type { ExperimentView, FisApi, TemplateView } from './fis-api';
 import type { CallerIdentity, IdentityApi } from './identity-api';
 import type { MetricsApi } from './metrics-api';
@@ -57,7 +57,7 @@ export async function runPreflight(req: PreflightRequest): Promise<PreflightOutc
     { drillId, expected, caller, templateId, template, alarms, alarmNames, service, experiments, probe },
     { allowInsufficientData: req.allowInsufficientData },
   );
-  if (req.dryRun && templateId && checks.every((c) => c.ok)) checks.push(await dryRunCheck(apis.fis, templateId, drillId, req.dryRun));
+  if (req.dryRun && templateId && !(caller instanceof Error) && checks.every((c) => c.ok)) checks.push(await dryRunCheck(apis.fis, templateId, drillId, caller.arn, req.dryRun));
   return {
     ...preflightResult(checks),
     caller: caller instanceof Error ? undefined : caller,
@@ -66,11 +66,12 @@ export async function runPreflight(req: PreflightRequest): Promise<PreflightOutc
   };
 }
 
-async function dryRunCheck(fis: FisApi, templateId: string, drillId: string, dry: NonNullable<PreflightRequest['dryRun']>): Promise<PreflightCheck> {
+/** A skip-all experiment, tagged like a real run (operator included) so `drills stop --all-mine` finds one left behind. */
+async function dryRunCheck(fis: FisApi, templateId: string, drillId: string, operatorArn: string, dry: NonNullable<PreflightRequest['dryRun']>): Promise<PreflightCheck> {
   const name = 'dry run (skip-all)';
   let experiment: ExperimentView;
   try {
-    experiment = await fis.startExperiment({ templateId, clientToken: `${dry.runId}-dry-run`, tags: { [DRILL_TAG]: drillId, [RUN_ID_TAG]: dry.runId, [DRY_RUN_TAG]: 'true' }, actionsMode: 'skip-all' });
+    experiment = await fis.startExperiment({ templateId, clientToken: `${dry.runId}-dry-run`, tags: { ...experimentTags(drillId, dry.runId, operatorArn), [DRY_RUN_TAG]: 'true' }, actionsMode: 'skip-all' });
   } catch (err) {
     return { name, ok: false, detail: `StartExperiment (skip-all) failed: ${describeError(err)}` };
   }

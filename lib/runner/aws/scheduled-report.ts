@@ -38,11 +38,14 @@ export interface ScheduledReportRequest {
 export async function scheduledReport(req: ScheduledReportRequest): Promise<ScheduledReport> {
   const experiment = await req.fis.getExperiment(req.experimentId);
   const resolved = await req.fis.listResolvedTargets(experiment.id).catch(() => undefined);
+  const historyNotes: string[] = [];
   let alarmsInAlarm: string[] = [];
   if (experiment.status === 'stopped' && experiment.templateId) {
     const template = await req.fis.getTemplate(experiment.templateId).catch(() => undefined);
-    const alarms = template ? await req.metrics.describeAlarms(template.stopConditionAlarmArns.map(alarmNameOf)).catch(() => []) : [];
-    alarmsInAlarm = alarms.filter((a) => a.state === 'ALARM').map((a) => a.name);
+    const names = template ? template.stopConditionAlarmArns.map(alarmNameOf) : [];
+    const history = await alarmsInAlarmDuring(req.metrics, names, experiment.startTime, experiment.endTime);
+    alarmsInAlarm = history.inAlarm;
+    historyNotes.push(...history.notes);
   }
   const stoppedByRunner = experiment.tags[RUN_ID_TAG] !== undefined && experiment.status === 'stopped' && alarmsInAlarm.length === 0 ? 'a drills runner' : undefined;
   const injection = isFinal(experiment.status)
@@ -52,11 +55,37 @@ export async function scheduledReport(req: ScheduledReportRequest): Promise<Sche
   const faultStart = experiment.startTime ?? now;
   const endOfExperiment = experiment.endTime ?? now;
   const end = new Date(Math.min(now.getTime(), endOfExperiment.getTime() + (req.afterSeconds ?? 600) * 1000));
-  const evidence = await collectEvidence({ metrics: req.metrics, service: req.service, deployed: req.deployed, faultStart, end, targetTasks: taskTargetIdsOf(resolved) });
+  const collected = await collectEvidence({ metrics: req.metrics, service: req.service, deployed: req.deployed, faultStart, end, targetTasks: taskTargetIdsOf(resolved), now });
+  const evidence = { ...collected, notes: [...historyNotes, ...collected.notes] };
   const figures: Figures = { ...evidence.figures, 'fault.targets': injection.targets.length };
   const recovery = recoverySecondsFromEvents(evidence.timeline, faultStart);
   if (recovery !== undefined) figures['recovery.seconds'] = recovery;
   return { experiment, drillId: experiment.tags.drill, injection, figures, evidence, faultStart, end };
+}
+
+/**
+ * The stop-condition alarms that were in ALARM during the experiment, from their history (not
+ * their state now, which hours later may name the wrong alarm or none). An alarm counts when it
+ * changed to ALARM inside [start, end], or its last change before `start` left it in ALARM.
+ * DescribeAlarmHistory API reference; history is kept 30 days (older: a note, nothing named).
+ */
+export async function alarmsInAlarmDuring(metrics: MetricsApi, names: readonly string[], start: Date | undefined, end: Date | undefined): Promise<{ inAlarm: string[]; notes: string[] }> {
+  const inAlarm: string[] = [];
+  const notes: string[] = [];
+  if (!start) return { inAlarm, notes: names.length > 0 ? ['the experiment has no start time: alarm history not read'] : [] };
+  const until = end ?? new Date();
+  for (const name of names) {
+    try {
+      // A day before the start finds the state the alarm was already in.
+      const changes = await metrics.alarmHistory(name, new Date(start.getTime() - 86_400_000), until);
+      const before = changes.filter((c) => c.at.getTime() < start.getTime()).at(-1);
+      const during = changes.filter((c) => c.at.getTime() >= start.getTime());
+      if (before?.to === 'ALARM' || during.some((c) => c.to === 'ALARM')) inAlarm.push(name);
+    } catch (err) {
+      notes.push(`alarm history of ${name} unavailable: ${(err as Error).message}`);
+    }
+  }
+  return { inAlarm, notes };
 }
 
 /** Pure: fault start → the first "steady state" event after a task stopped (unmeasured without one). */

@@ -25,6 +25,8 @@ export interface ServiceView {
   readonly deployments: readonly DeploymentView[];
   /** Newest first, as ECS returns them (at most the last 100). */
   readonly events: readonly ServiceEventView[];
+  /** `ENABLED` or `DISABLED` (ECS Service.availabilityZoneRebalancing); undefined when ECS did not say. */
+  readonly azRebalancing?: string;
 }
 
 export interface ContainerView {
@@ -48,10 +50,27 @@ export interface TaskView {
   readonly containers: readonly ContainerView[];
 }
 
+/** A task ECS did not describe, and why (`MISSING`: stopped tasks are kept about an hour). */
+export interface TaskFailureView {
+  readonly arn: string;
+  readonly reason: string;
+}
+
+export interface TasksView {
+  readonly tasks: readonly TaskView[];
+  /** DescribeTasks `failures` (DescribeTasks API reference, Failure): never dropped. */
+  readonly failures: readonly TaskFailureView[];
+}
+
+/** ECS keeps the newest 100 events of a service (DescribeServices API reference, Service.events). */
+export const MAX_SERVICE_EVENTS = 100;
+
 /** The ECS operations the runner needs. */
 export interface ServiceApi {
+  /** DescribeServices for one service; throws naming cluster, service and ECS's failure reason (`MISSING`). */
   describeService(cluster: string, service: string): Promise<ServiceView>;
-  describeTasks(cluster: string, taskArns: readonly string[]): Promise<readonly TaskView[]>;
+  /** DescribeTasks in batches of 100; tasks ECS could not find come back as failures. */
+  describeTasks(cluster: string, taskArns: readonly string[]): Promise<TasksView>;
 }
 
 const MAX_TASKS_PER_DESCRIBE = 100;
@@ -73,15 +92,18 @@ export function serviceApi(client: ECSClient): ServiceApi {
         pending: s.pendingCount ?? 0,
         deployments: (s.deployments ?? []).map((d) => ({ id: d.id, status: d.status, rolloutState: d.rolloutState, running: d.runningCount ?? 0, desired: d.desiredCount ?? 0 })),
         events: (s.events ?? []).map((e) => ({ id: e.id, createdAt: e.createdAt ?? new Date(0), message: e.message ?? '' })),
+        azRebalancing: s.availabilityZoneRebalancing,
       };
     },
     async describeTasks(cluster, taskArns) {
       const tasks: TaskView[] = [];
+      const failures: TaskFailureView[] = [];
       for (let i = 0; i < taskArns.length; i += MAX_TASKS_PER_DESCRIBE) {
         const out = await client.send(new DescribeTasksCommand({ cluster, tasks: taskArns.slice(i, i + MAX_TASKS_PER_DESCRIBE) }));
         tasks.push(...(out.tasks ?? []).map(taskView));
+        failures.push(...(out.failures ?? []).map((f) => ({ arn: f.arn ?? '?', reason: f.reason ?? 'unknown' })));
       }
-      return tasks;
+      return { tasks, failures };
     },
   };
 }

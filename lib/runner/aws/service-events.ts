@@ -9,12 +9,28 @@
  *   (service S) (task ID) (port P) is unhealthy in (target-group ARN) due to (...)
  *   (service S) has reached a steady state.
  *   (service S) (deployment ecs-svc/N) deployment completed.
+ * AZ rebalancing (ECS Developer Guide, "Track Amazon ECS Availability Zone rebalancing"; the
+ * guide writes them as `service (S) is not AZ balanced with … AZ Rebalancing in progress.` and
+ * `service (S) is AZ balanced with …`, and the task starts as `… has started N tasks in
+ * Availability Zone … to AZ Rebalance`). Not confirmed against a live service's log: matched by
+ * the phrases, not the whole line.
  */
 import type { Figures } from '../../drill/figures';
 import type { TimelineKind } from '../samples';
 import type { ServiceEventView } from './service-api';
 
-export type ServiceEventKind = 'started' | 'registered' | 'stopped' | 'deregistered' | 'draining' | 'unhealthy' | 'steady' | 'deployment-completed' | 'other';
+export type ServiceEventKind =
+  | 'started'
+  | 'registered'
+  | 'stopped'
+  | 'deregistered'
+  | 'draining'
+  | 'unhealthy'
+  | 'steady'
+  | 'deployment-completed'
+  | 'rebalancing-started'
+  | 'rebalancing-completed'
+  | 'other';
 
 export interface ServiceTimelineEvent {
   readonly at: Date;
@@ -25,6 +41,8 @@ export interface ServiceTimelineEvent {
 }
 
 const PATTERNS: readonly [RegExp, ServiceEventKind][] = [
+  [/\bis not AZ balanced\b|AZ Rebalancing in progress/i, 'rebalancing-started'],
+  [/\bis AZ balanced\b/i, 'rebalancing-completed'],
   [/has started \d+ tasks?/, 'started'],
   [/\bregistered \d+ targets?/, 'registered'],
   [/has stopped \d+ running tasks?/, 'stopped'],
@@ -45,6 +63,8 @@ const KIND: Record<ServiceEventKind, TimelineKind> = {
   unhealthy: 'target-unhealthy',
   steady: 'steady',
   'deployment-completed': 'service-event',
+  'rebalancing-started': 'service-event',
+  'rebalancing-completed': 'service-event',
   other: 'service-event',
 };
 
@@ -65,7 +85,8 @@ export function serviceTimeline(events: readonly ServiceEventView[], from: Date,
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
     .map((e) => {
       const event = classifyServiceEvent(e.message);
-      return { at: e.createdAt, event, kind: event === 'started' ? 'replacement-started' : KIND[event], tasks: taskIdsIn(e.message), detail: e.message };
+      const label = event === 'rebalancing-started' ? 'AZ rebalancing started: ' : event === 'rebalancing-completed' ? 'AZ rebalancing completed: ' : '';
+      return { at: e.createdAt, event, kind: event === 'started' ? 'replacement-started' : KIND[event], tasks: taskIdsIn(e.message), detail: `${label}${e.message}` };
     });
 }
 
@@ -88,4 +109,16 @@ export function replacementFigures(timeline: readonly ServiceTimelineEvent[], fa
 
 function round1(n: number): number {
   return Math.round(n * 10) / 10;
+}
+
+/**
+ * Pure: where AZ rebalancing stands after `since`: `pending` when the last rebalancing event is
+ * a start, `completed` (with its time) when a completion follows the last start, `none` when
+ * ECS logged neither.
+ */
+export function rebalancingState(timeline: readonly ServiceTimelineEvent[], since: Date): { state: 'none' | 'pending' | 'completed'; at?: Date } {
+  const events = timeline.filter((e) => (e.event === 'rebalancing-started' || e.event === 'rebalancing-completed') && e.at.getTime() >= since.getTime());
+  const last = events.at(-1);
+  if (!last) return { state: 'none' };
+  return last.event === 'rebalancing-started' ? { state: 'pending', at: last.at } : { state: 'completed', at: last.at };
 }

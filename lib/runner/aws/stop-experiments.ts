@@ -35,7 +35,11 @@ async function stopOne(req: StopRequest, id: string): Promise<StopOutcome> {
   let experiment: ExperimentView;
   try {
     experiment = await req.fis.getExperiment(id);
-    if (isFinal(experiment.status)) return { id, status: experiment.status, ok: true, detail: `already ${experiment.status}` };
+  } catch (err) {
+    return { id, status: 'unknown', ok: false, detail: `GetExperiment failed (nothing was stopped): ${describeError(err)}` };
+  }
+  if (isFinal(experiment.status)) return { id, status: experiment.status, ok: true, detail: `already ${experiment.status}` };
+  try {
     experiment = await req.fis.stopExperiment(id);
   } catch (err) {
     return { id, status: 'unknown', ok: false, detail: `StopExperiment failed: ${describeError(err)}` };

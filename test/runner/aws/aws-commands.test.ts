@@ -96,7 +96,7 @@ describe('drills stop', () => {
   it('fails with exit 5 when the experiment does not exist', async () => {
     const { io, out } = await setup();
     expect(await stopCommand({ experimentId: 'EXPnope' }, io)).toBe(5);
-    expect(out.join('')).toMatch(/FAILED {2}EXPnope {2}StopExperiment failed: ResourceNotFoundException/);
+    expect(out.join('')).toMatch(/FAILED {2}EXPnope {2}GetExperiment failed \(nothing was stopped\): ResourceNotFoundException/);
   });
 });
 

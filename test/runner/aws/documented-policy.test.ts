@@ -1,0 +1,64 @@
+/**
+ * The caller policy in docs/run-in-production.md against the AWS calls the runner's adapters
+ * make (every `new <Op>Command(` in lib/runner/aws, by the client package it comes from): a call
+ * the policy lacks, or a permission the code never uses, fails here.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+
+const ROOT = path.resolve(__dirname, '../../..');
+/** SDK client package → IAM service prefix. */
+const PREFIX: Record<string, string> = { fis: 'fis', ecs: 'ecs', cloudwatch: 'cloudwatch', sts: 'sts', cloudformation: 'cloudformation' };
+/** Calls any identity may make without a permission (STS API reference, GetCallerIdentity). */
+const NEEDS_NO_PERMISSION = new Set(['sts:GetCallerIdentity']);
+/** Permissions a call needs besides its own action, each with the call that needs it. */
+const IMPLIED: Record<string, string> = {
+  'fis:TagResource': 'fis:StartExperiment with tags (listed to be safe; not confirmed)',
+  'iam:CreateServiceLinkedRole': 'fis:StartExperiment, the first time in an account (FIS service-linked role)',
+};
+
+function actionsTheCodeCalls(): Set<string> {
+  const dir = path.join(ROOT, 'lib/runner/aws');
+  const actions = new Set<string>();
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+    const text = fs.readFileSync(path.join(dir, file), 'utf8');
+    for (const imp of text.matchAll(/import\s*\{([^}]*)\}\s*from\s*'@aws-sdk\/client-([a-z]+)'/g)) {
+      const prefix = PREFIX[imp[2]];
+      if (!prefix) throw new Error(`${file} imports @aws-sdk/client-${imp[2]}: add its IAM prefix to this test`);
+      for (const name of imp[1].split(',').map((n) => n.trim())) {
+        const op = /^([A-Za-z]+)Command$/.exec(name)?.[1];
+        if (op && new RegExp(`new ${name}\\(`).test(text)) actions.add(`${prefix}:${op}`);
+      }
+    }
+  }
+  return actions;
+}
+
+function documentedActions(): Set<string> {
+  const doc = fs.readFileSync(path.join(ROOT, 'docs/run-in-production.md'), 'utf8');
+  const section = doc.slice(doc.indexOf('## IAM permissions for the caller'));
+  const json = /```json\n([\s\S]*?)```/.exec(section)?.[1];
+  if (!json) throw new Error('no policy JSON under "## IAM permissions for the caller"');
+  const policy = JSON.parse(json) as { Statement: { Action: string | string[] }[] };
+  return new Set(policy.Statement.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action])));
+}
+
+describe('the documented caller policy', () => {
+  const called = actionsTheCodeCalls();
+  const documented = documentedActions();
+
+  it('finds the calls the adapters make (a scan that found nothing would prove nothing)', () => {
+    expect([...called]).toEqual(expect.arrayContaining(['fis:StartExperiment', 'ecs:DescribeServices', 'cloudwatch:PutMetricData', 'sts:GetCallerIdentity']));
+  });
+
+  it('allows every call the runner makes that needs a permission', () => {
+    const missing = [...called].filter((a) => !NEEDS_NO_PERMISSION.has(a) && !documented.has(a));
+    expect(missing).toEqual([]);
+  });
+
+  it('lists nothing the runner does not use, and no call that needs no permission', () => {
+    const unused = [...documented].filter((a) => !called.has(a) && IMPLIED[a] === undefined);
+    expect(unused).toEqual([]);
+    expect([...documented].filter((a) => NEEDS_NO_PERMISSION.has(a))).toEqual([]);
+  });
+});
