@@ -59,6 +59,6 @@ export function configProblems(config: DrillsConfig): string[] {
   need(l.zones.length >= s.azCount, `local.zones lists ${l.zones.length} zone(s) but the service spans ${s.azCount}: name at least ${s.azCount}`);
   need(l.launchDelayMs >= 0, `local.launchDelayMs is ${l.launchDelayMs}: use 0 or more`);
   need(l.albHealthCheck.timeoutSeconds < l.albHealthCheck.intervalSeconds, 'local.albHealthCheck.timeoutSeconds must be below its intervalSeconds');
-  need(l.containerHealthCheck.timeoutSeconds < l.containerHealthCheck.intervalSeconds, 'local.containerHealthCheck.timeoutSeconds must be below its intervalSeconds');
+  need(!l.containerHealthCheck || l.containerHealthCheck.timeoutSeconds < l.containerHealthCheck.intervalSeconds, 'local.containerHealthCheck.timeoutSeconds must be below its intervalSeconds');
   return problems;
 }

@@ -73,13 +73,18 @@ export interface DrillOptions {
 
 /**
  * Settings for local rehearsal only. The drain budget (stopTimeout, deregistration delay,
- * drain deadline) is the stack's own; only polling intervals are shortened here.
+ * drain deadline) and the container health check are the stack's own; only the load balancer's
+ * polling is shortened here.
  */
 export interface LocalSettings {
   readonly zones: readonly string[];
   /** How long the local scheduler takes to start a replacement task. */
   readonly launchDelayMs: number;
-  readonly containerHealthCheck: ContainerHealthCheckSettings;
+  /**
+   * A different container health check for rehearsals only (tests shorten it).
+   * @default - the service's own `service.containerHealthCheck`, run as ECS runs it
+   */
+  readonly containerHealthCheck?: ContainerHealthCheckSettings;
   readonly albHealthCheck: AlbHealthCheckSettings;
 }
 
@@ -89,7 +94,7 @@ export interface DrillsConfig {
   readonly local: LocalSettings;
 }
 
-type DeepPartial<T> = { -readonly [K in keyof T]?: T[K] extends object ? (T[K] extends readonly unknown[] ? T[K] : DeepPartial<T[K]>) : T[K] };
+type DeepPartial<T> = { -readonly [K in keyof T]?: NonNullable<T[K]> extends object ? (NonNullable<T[K]> extends readonly unknown[] ? T[K] : DeepPartial<NonNullable<T[K]>>) : T[K] };
 export type DrillsConfigOverrides = DeepPartial<DrillsConfig>;
 
 const STOP_TIMEOUT_SECONDS = 120;
@@ -123,7 +128,6 @@ export const DEFAULT_CONFIG: DrillsConfig = {
   local: {
     zones: ['zone-a', 'zone-b', 'zone-c'],
     launchDelayMs: 300,
-    containerHealthCheck: { intervalSeconds: 1, timeoutSeconds: 0.5, retries: 3, startPeriodSeconds: 1 },
     albHealthCheck: { intervalSeconds: 0.5, timeoutSeconds: 0.4, healthyThreshold: 2, unhealthyThreshold: 2 },
   },
 };
@@ -146,9 +150,11 @@ export type ContextLookup = (key: string) => unknown;
 export function loadConfig(lookup: ContextLookup = () => undefined): DrillsConfig {
   const problems: string[] = [];
   const fromObject = parseContextObject(lookup('drills'), problems);
-  const merged = mergeOverrides(DEFAULT_CONFIG, fromObject, '', lookup, problems) as DrillsConfig;
+  const { rest, localCheck } = withoutLocalContainerCheck(fromObject);
+  const merged = mergeOverrides(DEFAULT_CONFIG, rest, '', lookup, problems) as DrillsConfig;
   const service = withDerivedDrainTimeout(merged, fromObject, lookup);
-  const config: DrillsConfig = { ...merged, service };
+  const local = withLocalContainerCheck(merged, localCheck, lookup, problems);
+  const config: DrillsConfig = { ...merged, service, local };
   problems.push(...configProblems(config));
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -221,6 +227,34 @@ function coerce(path: string, raw: unknown, fallback: unknown, problems: string[
     problems.push(`${path} must be text, got ${JSON.stringify(raw)}`);
   }
   return fallback;
+}
+
+const LOCAL_CHECK = 'local.containerHealthCheck';
+
+/** `local.containerHealthCheck` has no default (the service's own applies): it is merged on its own. */
+function withoutLocalContainerCheck(fromObject: Record<string, unknown>): { rest: Record<string, unknown>; localCheck: unknown } {
+  const local = fromObject.local;
+  if (!local || typeof local !== 'object' || !('containerHealthCheck' in local)) return { rest: fromObject, localCheck: undefined };
+  const { containerHealthCheck, ...otherLocal } = local as Record<string, unknown>;
+  return { rest: { ...fromObject, local: otherLocal }, localCheck: containerHealthCheck };
+}
+
+/** The override, merged over the service's own check, when it (or one of its dotted keys) is set. */
+function withLocalContainerCheck(merged: DrillsConfig, localCheck: unknown, lookup: ContextLookup, problems: string[]): LocalSettings {
+  const base = merged.service.containerHealthCheck;
+  const flat = Object.keys(base).some((k) => lookup(`${LOCAL_CHECK}.${k}`) !== undefined);
+  if (localCheck === undefined && !flat) return merged.local;
+  if (localCheck !== undefined && (localCheck === null || typeof localCheck !== 'object')) {
+    problems.push(`${LOCAL_CHECK} must be an object like { "startPeriodSeconds": 30 }, got ${JSON.stringify(localCheck)}`);
+    return merged.local;
+  }
+  const containerHealthCheck = mergeOverrides(base, (localCheck ?? {}) as Record<string, unknown>, `${LOCAL_CHECK}.`, lookup, problems) as ContainerHealthCheckSettings;
+  return { ...merged.local, containerHealthCheck };
+}
+
+/** The container health check a rehearsal runs: the override, or the service's own. */
+export function localContainerHealthCheck(config: DrillsConfig): ContainerHealthCheckSettings {
+  return config.local.containerHealthCheck ?? config.service.containerHealthCheck;
 }
 
 /** DRAIN_TIMEOUT_MS follows stopTimeout unless it was set itself. */

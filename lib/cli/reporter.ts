@@ -1,7 +1,7 @@
 /** All the CLI's formatting: pure formatters for the result (stdout) and progress (stderr). */
 import type { Drill, Figures } from '../drill';
 import type { TimelineEvent } from '../runner/samples';
-import type { Verdict } from '../runner/verdict';
+import { VERDICTS, type Verdict } from '../runner/verdict';
 
 export interface RunLine {
   drill: string;
@@ -9,6 +9,8 @@ export interface RunLine {
   figures: Figures;
   evidence: string;
   experimentId?: string;
+  /** The judgement's reasons, shown under the table for a run that did not hold. */
+  judgement?: { readonly reasons: readonly string[] };
 }
 
 export function runsJson(verdict: Verdict, runs: readonly RunLine[]): string {
@@ -29,9 +31,28 @@ export function keyFigures(f: Figures): string {
   return parts.join(', ');
 }
 
+/** "1 HELD, 1 VIOLATED" in the order of the verdicts' exit codes. */
+export function verdictCounts(runs: readonly { readonly verdict: Verdict }[]): string {
+  return VERDICTS.map((v) => [v, runs.filter((r) => r.verdict === v).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([v, n]) => `${n} ${v}`)
+    .join(', ');
+}
+
+/**
+ * The table, then for each run that did not hold its reasons (each names its cause), then the
+ * count of each verdict — with the overall one first when no run has it (ABORTED before a drill
+ * ended) — and where the evidence is.
+ */
 export function summaryTable(verdict: Verdict, runs: readonly RunLine[], outRoot: string): string {
   const rows = [['DRILL', 'VERDICT', 'KEY FIGURES'], ...runs.map((r) => [r.drill, r.verdict, keyFigures(r.figures)])];
-  return `${table(rows)}\n${verdict}: ${runs.length} drill(s); evidence in ${outRoot}/\n${runs.map((r) => `  ${r.evidence}`).join('\n')}\n`;
+  const why = runs
+    .filter((r) => r.verdict !== 'HELD' && (r.judgement?.reasons.length ?? 0) > 0)
+    .map((r) => `${r.drill} ${r.verdict}:\n${(r.judgement?.reasons ?? []).map((line) => `  - ${line}`).join('\n')}\n`)
+    .join('');
+  const counts = verdictCounts(runs) || 'no drill ran';
+  const overall = runs.some((r) => r.verdict === verdict) ? counts : `${verdict} (${counts})`;
+  return `${table(rows)}${why ? `\n${why}` : ''}\n${overall}; evidence in ${outRoot}/\n${runs.map((r) => `  ${r.evidence}`).join('\n')}\n`;
 }
 
 export function drillListTable(drills: readonly Drill[]): string {

@@ -1,5 +1,5 @@
 import type { Drill } from '../drill';
-import type { Figures } from '../drill/figures';
+import type { FigureName, Figures } from '../drill/figures';
 import type { RunMode } from '../drill/types';
 import type { TimelineEntry } from './samples';
 
@@ -31,6 +31,13 @@ export interface Engine {
   awaitRecovery(timeoutMs: number): Promise<{ readonly recovered: boolean }>;
   /** The figures only the engine can see (tasks.sigkilled, recovery.seconds, …); unmeasured ones left out. */
   figures(): Figures;
+  /**
+   * The engine figures this engine can measure. One of them missing after an injected run was
+   * not reached (censored, the expectation VIOLATED), not "not judged". @default - none declared
+   */
+  readonly measurable?: readonly FigureName[];
+  /** What is not back yet, for "not recovered within N s" (e.g. "healthy 1/2; t3-zone-a: GET /healthz answered 503"). */
+  recoveryState?(): string;
   /** Stop the fault if it still runs and release everything the engine started. Safe to call twice. */
   close(): Promise<void>;
 }

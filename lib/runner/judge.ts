@@ -1,20 +1,38 @@
 /**
- * Figures + expectations → a verdict. Pure. A figure the mode could not measure is "not judged"
- * (held: null), never counted as held. A drill whose expectations are ALL unjudged is ERROR
- * (nothing was shown), as is a probe that asked for streams/requests and measured none.
+ * Figures + expectations → a verdict. Pure. DESIGN "Figures":
+ * - a figure the mode cannot measure is "not judged" (held: null), never counted as held;
+ * - a figure the mode can measure but the run never reached (the service not back to desired
+ *   and healthy within the bound, no stream reaching its first event…) is *censored*: its value
+ *   is only known to lie beyond a bound, and an expectation on it is VIOLATED, never "not judged";
+ * - a drill whose expectations are ALL unjudged is ERROR (nothing was shown), as is a probe that
+ *   asked for streams/requests and measured none.
+ * Each broken expectation's reason names its cause when the runner could read one from the run.
  */
 import { boundFor, type Comparison, type Expectation, type FigureName, type Figures } from '../drill';
 import type { RunMode } from '../drill/types';
 import type { FaultInjection } from './engine';
 import type { Verdict } from './verdict';
 
+/** A figure the run could measure but did not reach: its value lies above `above` (when known). */
+export interface CensoredFigure {
+  readonly above?: number;
+  /** What was not reached, e.g. "not recovered within 30 s". */
+  readonly reason: string;
+}
+
+export type CensoredFigures = Partial<Record<FigureName, CensoredFigure>>;
+
 export interface ExpectationResult {
   figure: FigureName;
   op: Comparison;
   bound: number;
   measured?: number;
+  /** Set when the figure was censored: "> 30.2 — not recovered within 30 s". */
+  censored?: string;
   held: boolean | null;
   why?: string;
+  /** What caused the measured value, when the run shows it (set for broken expectations). */
+  cause?: string;
 }
 
 export interface Judgement {
@@ -40,14 +58,32 @@ export interface JudgeOutcome {
   /** The probe asked for this many streams / requests (to catch a probe that measured nothing). */
   expectedStreams?: number;
   expectedRequests?: boolean;
+  /** Figures the run could measure but did not reach. */
+  censored?: CensoredFigures;
+  /** Why a figure has its value, read from the run (timeline, samples): shown with a broken expectation. */
+  causes?: Partial<Record<FigureName, string>>;
+}
+
+/** A censored value only holds a lower bound: `> above` meets `>`/`>=` bounds at or below it, nothing else. */
+function judgeCensored(c: CensoredFigure, op: Comparison, bound: number): boolean {
+  return c.above !== undefined && (op === '>' || op === '>=') && c.above >= bound;
+}
+
+export function censoredText(c: CensoredFigure): string {
+  return `${c.above !== undefined ? `> ${c.above}` : 'not reached'} — ${c.reason}`;
 }
 
 export function judge(figures: Figures, expect: readonly Expectation[], mode: RunMode, outcome: JudgeOutcome): Judgement {
   const expectations: ExpectationResult[] = expect.map((e) => {
     const bound = boundFor(e.bound, mode);
     const measured = figures[e.figure];
-    const held = measured === undefined ? null : compare(measured, e.op, bound);
-    return { figure: e.figure, op: e.op, bound, measured, held, why: e.why };
+    const censored = measured === undefined ? outcome.censored?.[e.figure] : undefined;
+    const held = measured !== undefined ? compare(measured, e.op, bound) : censored !== undefined ? judgeCensored(censored, e.op, bound) : null;
+    const result: ExpectationResult = { figure: e.figure, op: e.op, bound, measured, held, why: e.why };
+    if (censored) result.censored = censoredText(censored);
+    const cause = outcome.causes?.[e.figure];
+    if (held === false && cause) result.cause = cause;
+    return result;
   });
   const notJudged = expectations.filter((e) => e.held === null).map((e) => e.figure);
   const broken = expectations.filter((e) => e.held === false);
@@ -84,8 +120,18 @@ export function judge(figures: Figures, expect: readonly Expectation[], mode: Ru
     reasons.unshift('no expectation could be judged: nothing was shown');
     return result('ERROR');
   }
-  for (const e of broken) reasons.push(`${e.figure} = ${e.measured} breaks ${e.op} ${e.bound}`);
+  for (const e of broken) reasons.push(brokenReason(e, outcome.censored?.[e.figure]));
   if (broken.length > 0) return result('VIOLATED');
   reasons.unshift(`every judged expectation held (${expectations.length - notJudged.length} of ${expectations.length})`);
   return result('HELD');
+}
+
+/**
+ * "requests.errorRate = 0.09 breaks <= 0.01: 9 × 502 between +2.6 s and +3.5 s",
+ * "recovery.seconds > 30.2 breaks <= 20: not recovered within 30 s (…)".
+ */
+function brokenReason(e: ExpectationResult, censored: CensoredFigure | undefined): string {
+  const value = e.measured !== undefined ? `= ${e.measured}` : censored?.above !== undefined ? `> ${censored.above}` : 'not reached';
+  const why = [e.measured === undefined ? censored?.reason : undefined, e.cause].filter(Boolean).join('; ');
+  return `${e.figure} ${value} breaks ${e.op} ${e.bound}${why ? `: ${why}` : ''}`;
 }

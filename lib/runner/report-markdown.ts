@@ -33,7 +33,7 @@ export function renderReport(journal: Journal): string {
   lines.push('', '## Expectations', '', '| figure | bound | measured | held |', '| --- | --- | --- | --- |');
   for (const e of journal.judgement?.expectations ?? []) {
     const held = e.held === null ? 'not judged' : e.held ? 'held' : '**VIOLATED**';
-    lines.push(`| ${e.figure} | ${e.op} ${e.bound} | ${e.measured ?? '—'} | ${held} |`);
+    lines.push(`| ${e.figure} | ${e.op} ${e.bound} | ${e.measured ?? e.censored ?? '—'} | ${held} |`);
   }
   lines.push('', '## Timeline', '', '| t (s) | event |', '| ---: | --- |');
   for (const e of journal.timeline) {

@@ -3,16 +3,18 @@
  * evidence written whatever happens, and the engine always closed.
  */
 import * as path from 'path';
-import { isoSeconds, type Drill, type Figures } from '../drill';
+import { isoSeconds, type Drill, type FigureName, type Figures, type ProbeSpec } from '../drill';
 import { monotonicClock, type Clock } from './clock';
 import type { Engine, FaultInjection } from './engine';
 import { JournalWriter, writeAtomically } from './journal-writer';
-import { judge, type Judgement } from './judge';
+import { explainFigures } from './explain-figures';
+import { judge, type CensoredFigures, type Judgement } from './judge';
 import { measure } from './measure';
 import { startProbe, type ProbeRun } from './probe';
 import { renderReport } from './report-markdown';
 import { newRunId } from './run-id';
-import type { TimelineEntry, TimelineEvent } from './samples';
+import type { StreamSample, TimelineEntry, TimelineEvent } from './samples';
+import { steadyState, type SteadyState } from './steady-state';
 import type { TimelineRelay } from './timeline-relay';
 import type { Verdict } from './verdict';
 
@@ -41,6 +43,19 @@ export interface RunResult {
 }
 
 class Aborted extends Error {}
+
+/** How long past the warm-up the gate waits for first events and answers that are merely late. */
+const STEADY_GRACE_MIN_MS = 5000;
+const STEADY_POLL_MS = 50;
+
+/** What the recovery wait ended with (for a censored recovery.seconds). */
+interface RecoveryWait {
+  readonly recovered: boolean;
+  readonly boundSeconds: number;
+  readonly faultAtMs: number;
+  readonly endedAtMs: number;
+  readonly state?: string;
+}
 
 export async function runDrill(options: RunDrillOptions): Promise<RunResult> {
   const { drill, engine, signal } = options;
@@ -80,6 +95,7 @@ export async function runDrill(options: RunDrillOptions): Promise<RunResult> {
   let error: string | undefined;
   let engineFigures: Figures = {};
   let abortReason: string | undefined;
+  let recoveryWait: RecoveryWait | undefined;
   options.timeline?.connect(record);
   record({ kind: 'run-started', detail: `${drill.id} (${engine.mode})` });
   try {
@@ -89,6 +105,15 @@ export async function runDrill(options: RunDrillOptions): Promise<RunResult> {
     record({ kind: 'probe-started', detail: `${spec.streams.count} streams, ${spec.requests.perSecond} requests/s` });
     await sleep(isoSeconds(spec.warmup) * 1000);
     record({ kind: 'warmup-done' });
+    const gate = await guard(awaitSteadyState(probe, spec, clock));
+    if (gate.state !== 'steady') {
+      const cause = `${gate.problem} before the fault; nothing injected`;
+      writer.injection({ injected: false, targets: [], reason: cause });
+      record({ kind: 'fault-not-injected', detail: cause });
+      throw new SteadyStateFailed(cause);
+    }
+    record({ kind: 'steady', detail: 'the probe\'s first requests and streams succeeded' });
+    const faultAtMs = clock.nowMs();
     injection = await guard(engine.inject(drill));
     writer.injection(injection);
     // An engine wired to the timeline reports its own injection, in order with its signals.
@@ -100,10 +125,14 @@ export async function runDrill(options: RunDrillOptions): Promise<RunResult> {
       const recoveryMs = isoSeconds(spec.recoveryTimeout) * 1000;
       const probeRun = probe;
       const [, recovery] = await guard(Promise.all([probeRun.streamsDone(), engine.awaitRecovery(recoveryMs)]));
-      record({ kind: recovery.recovered ? 'steady' : 'note', detail: recovery.recovered ? 'back to desired and healthy' : `not recovered within ${recoveryMs / 1000} s` });
+      const state = recovery.recovered ? undefined : engine.recoveryState?.();
+      recoveryWait = { recovered: recovery.recovered, boundSeconds: recoveryMs / 1000, faultAtMs, endedAtMs: clock.nowMs(), state };
+      record({ kind: recovery.recovered ? 'steady' : 'note', detail: recovery.recovered ? 'back to desired and healthy' : `not recovered within ${recoveryMs / 1000} s${state ? `: ${state}` : ''}` });
     }
   } catch (e) {
-    if (e instanceof Aborted) {
+    if (e instanceof SteadyStateFailed) {
+      error = e.message;
+    } else if (e instanceof Aborted) {
       abortReason = e.message;
       record({ kind: 'aborted', detail: e.message });
     } else {
@@ -118,8 +147,9 @@ export async function runDrill(options: RunDrillOptions): Promise<RunResult> {
     }
     try {
       engineFigures = engine.figures();
-    } catch {
+    } catch (e) {
       engineFigures = {};
+      error ??= `the engine's figures were lost: ${e instanceof Error ? e.message : String(e)}`;
     }
     await engine.close().catch((e: unknown) => {
       const message = e instanceof Error ? e.message : String(e);
@@ -133,11 +163,15 @@ export async function runDrill(options: RunDrillOptions): Promise<RunResult> {
   if (injection) figures['fault.targets'] ??= injection.targets.length;
   if (!probe) for (const k of Object.keys(figures) as (keyof Figures)[]) if (k.startsWith('streams.') || k.startsWith('requests.')) delete figures[k];
   const outcomeInjection = abortReason !== undefined ? { ...(injection ?? { injected: false, targets: [] }), aborted: abortReason } : injection;
+  const censored = censor(drill, figures, samples.streams, engine.measurable ?? [], recoveryWait);
+  const causes = explainFigures({ ...samples, timeline: writer.journal.timeline, faultTargets: injection?.targets ?? [] });
   const judgement = judge(figures, drill.expect, engine.mode, {
     injection: outcomeInjection,
     error,
     expectedStreams: spec.streams.count,
     expectedRequests: spec.requests.perSecond > 0,
+    censored,
+    causes,
   });
   record({ kind: 'run-ended', detail: judgement.verdict });
   const experimentId = (engine as { experimentId?: string }).experimentId;
@@ -145,4 +179,51 @@ export async function runDrill(options: RunDrillOptions): Promise<RunResult> {
   await writer.finish({ endedAt: clock.wallIso(), figures, judgement });
   await writeAtomically(path.join(dir, 'report.md'), renderReport(writer.journal));
   return { drill: drill.id, runId, verdict: judgement.verdict, figures, judgement, evidence: dir, experimentId };
+}
+
+class SteadyStateFailed extends Error {}
+
+/**
+ * Polls the probe after the warm-up: steady as soon as every stream had its first event and
+ * the requests answered; broken at the first failure; still pending after the grace
+ * (the warm-up's length, 5 s at least) counts as broken.
+ */
+async function awaitSteadyState(probe: ProbeRun, spec: ProbeSpec, clock: Clock): Promise<SteadyState> {
+  const graceMs = Math.max(STEADY_GRACE_MIN_MS, isoSeconds(spec.warmup) * 1000, spec.streams.ttftMs * 2);
+  const deadline = clock.nowMs() + graceMs;
+  for (;;) {
+    const state = steadyState({ ...probe.samples, streamsWithFirstEvent: probe.streamsWithFirstEvent() }, spec);
+    if (state.state !== 'pending') return state;
+    if (clock.nowMs() >= deadline) return { state: 'broken', problem: `${state.problem} ${((graceMs + isoSeconds(spec.warmup) * 1000) / 1000).toFixed(1)} s after the probe started` };
+    await new Promise((resolve) => setTimeout(resolve, STEADY_POLL_MS));
+  }
+}
+
+/**
+ * Figures the run could measure but did not reach: a recovery that did not come within its
+ * bound, a first event no stream received, an engine figure the engine measures but never got.
+ * Their expectations are violated, never "not judged" (DESIGN "Figures").
+ */
+function censor(drill: Drill, figures: Figures, streams: readonly StreamSample[], measurable: readonly FigureName[], recovery: RecoveryWait | undefined): CensoredFigures {
+  const censored: CensoredFigures = {};
+  const expected = new Set(drill.expect.map((e) => e.figure));
+  if (recovery && !recovery.recovered && figures['recovery.seconds'] === undefined) {
+    const above = Math.round((recovery.endedAtMs - recovery.faultAtMs) / 100) / 10;
+    censored['recovery.seconds'] = { above, reason: `not recovered within ${recovery.boundSeconds} s${recovery.state ? ` (${recovery.state})` : ''}` };
+  }
+  if (streams.length > 0 && figures['streams.ttftMs.max'] === undefined) {
+    const above = Math.max(...streams.map((s) => s.endedAtMs - s.startedAtMs));
+    for (const name of ['streams.ttftMs.p50', 'streams.ttftMs.max'] as const) censored[name] = { above: Math.round(above), reason: 'no stream received a first event' };
+  }
+  const notReached: Partial<Record<FigureName, string>> = {
+    'recovery.seconds': 'the service was not seen back to desired and healthy',
+    'replacement.launchSeconds': 'no replacement task started',
+    'replacement.healthySeconds': 'no replacement task became healthy',
+    'tasks.sigkilled': 'a stopped task had not finished stopping when the run ended',
+  };
+  for (const name of measurable) {
+    if (!expected.has(name) || figures[name] !== undefined || censored[name] !== undefined) continue;
+    censored[name] = { reason: notReached[name] ?? 'not reached in this run' };
+  }
+  return censored;
 }

@@ -51,3 +51,35 @@ describe('judge', () => {
     expect(judge({}, expect2, 'local', { injection: injected, error: 'boom' }).reasons[0]).toContain('boom');
   });
 });
+
+describe('judge: censored figures', () => {
+  it('fails with VIOLATED when the run never reached a figure the mode measures, showing it censored', () => {
+    const j = judge({ 'streams.total': 3, 'streams.broken': 0 }, expect2, 'local', {
+      injection: injected,
+      censored: { 'recovery.seconds': { above: 30.2, reason: 'not recovered within 30 s (healthy 1/2)' } },
+    });
+    expect(j.verdict).toBe('VIOLATED');
+    expect(j.notJudged).toEqual([]);
+    expect(j.expectations[1]).toMatchObject({ held: false, censored: '> 30.2 — not recovered within 30 s (healthy 1/2)' });
+    expect(j.reasons).toContain('recovery.seconds > 30.2 breaks <= 20: not recovered within 30 s (healthy 1/2)');
+  });
+
+  it('fails with VIOLATED on a censored figure even when its bound is above the censoring point', () => {
+    const j = judge({ 'streams.total': 3, 'streams.broken': 0 }, expect2, 'local', { injection: injected, censored: { 'recovery.seconds': { above: 12, reason: 'not recovered within 12 s' } } });
+    expect(j.verdict).toBe('VIOLATED');
+  });
+
+  it('holds a lower-bound expectation on a censored figure that is already past it', () => {
+    const j = judge({ 'streams.total': 3 }, [{ figure: 'streams.seconds.max', op: '>=', bound: 10 }], 'local', { injection: injected, censored: { 'streams.seconds.max': { above: 12, reason: 'still open' } } });
+    expect(j.verdict).toBe('HELD');
+  });
+
+  it('names the cause of a broken expectation', () => {
+    const j = judge({ 'streams.total': 3, 'streams.broken': 0, 'recovery.seconds': 1, 'tasks.sigkilled': 1 }, [{ figure: 'tasks.sigkilled', op: '<=', bound: 0 }], 'local', {
+      injection: injected,
+      causes: { 'tasks.sigkilled': 'SIGTERM dropped on t1: the main process has no SIGTERM handler' },
+    });
+    expect(j.reasons).toContain('tasks.sigkilled = 1 breaks <= 0: SIGTERM dropped on t1: the main process has no SIGTERM handler');
+    expect(j.expectations[0].cause).toMatch(/SIGTERM dropped/);
+  });
+});

@@ -3,15 +3,19 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as os from 'os';
 import * as path from 'path';
-import type { Drill, Figures } from '../../lib/drill';
+import type { Drill, FigureName, Figures } from '../../lib/drill';
 import type { Engine, FaultInjection } from '../../lib/runner/engine';
 import { isJournal, type Journal } from '../../lib/runner/journal';
 import { runDrill } from '../../lib/runner/run-drill';
 import taskStopDrain from '../../experiments/task-stop-drain';
 
-/** A tiny SSE server: `tokens` events then [DONE]; `GET /` answers {"task":"t1"}. */
-function sseServer(): Promise<{ url: string; close: () => Promise<void> }> {
+/** A tiny SSE server: `tokens` events then [DONE]; `GET /` answers {"task":"t1"}; `broken` answers one path with a status. */
+function sseServer(broken?: { path: string; status: number }): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer((req, res) => {
+    if (broken && req.url?.split('?')[0] === broken.path) {
+      res.writeHead(broken.status).end('{"error":"no"}');
+      return;
+    }
     if (req.url?.startsWith('/v1/stream')) {
       const q = new URL(req.url, 'http://x').searchParams;
       const tokens = Number(q.get('tokens'));
@@ -46,16 +50,25 @@ class FakeEngine implements Engine {
   closed = 0;
   constructor(
     private readonly url: string,
-    private readonly behaviour: { injection?: FaultInjection; injectThrows?: string; hangInject?: boolean; figures?: Figures } = {},
-  ) {}
+    private readonly behaviour: { injection?: FaultInjection; injectThrows?: string; hangInject?: boolean; figures?: Figures; figuresThrow?: string; recovered?: boolean; measurable?: FigureName[] } = {},
+  ) {
+    this.measurable = behaviour.measurable;
+  }
+  readonly measurable?: FigureName[];
+  injected = 0;
   start = async () => ({ serviceUrl: this.url });
   inject = async (): Promise<FaultInjection> => {
+    this.injected += 1;
     if (this.behaviour.injectThrows) throw new Error(this.behaviour.injectThrows);
     if (this.behaviour.hangInject) await new Promise(() => undefined);
     return this.behaviour.injection ?? { injected: true, targets: ['t9'] };
   };
-  awaitRecovery = async () => ({ recovered: true });
-  figures = (): Figures => this.behaviour.figures ?? { 'tasks.sigkilled': 0, 'recovery.seconds': 1 };
+  awaitRecovery = async () => ({ recovered: this.behaviour.recovered ?? true });
+  recoveryState = () => 'healthy 1/2; GET /healthz answered t3: 503';
+  figures = (): Figures => {
+    if (this.behaviour.figuresThrow) throw new Error(this.behaviour.figuresThrow);
+    return this.behaviour.figures ?? { 'tasks.sigkilled': 0, 'recovery.seconds': 1 };
+  };
   close = async () => {
     this.closed += 1;
   };
@@ -114,9 +127,67 @@ describe('runDrill over a fake engine', () => {
     expect(result.figures['tasks.sigkilled']).toBe(1);
   });
 
-  it('fails with VIOLATED when the service is unreachable: every stream is broken (refused)', async () => {
-    const result = await runDrill({ drill, engine: new FakeEngine('http://127.0.0.1:9'), outRoot: out });
+  it('fails with VIOLATED, recovery.seconds censored, when the service is not back within the bound', async () => {
+    const result = await runDrill({ drill, engine: new FakeEngine(server.url, { recovered: false, figures: { 'tasks.sigkilled': 0 } }), outRoot: out });
     expect(result.verdict).toBe('VIOLATED');
-    expect(result.figures['streams.broken']).toBe(3);
+    expect(result.judgement.notJudged).toEqual([]);
+    const recovery = result.judgement.expectations.find((e) => e.figure === 'recovery.seconds');
+    expect(recovery).toMatchObject({ held: false, censored: expect.stringMatching(/^> \d+(\.\d)? — not recovered within 5 s \(healthy 1\/2; GET \/healthz answered t3: 503\)$/) });
+    expect(result.judgement.reasons.join('\n')).toMatch(/recovery\.seconds > [\d.]+ breaks <= 20: not recovered within 5 s/);
+  });
+
+  it('fails with VIOLATED when an engine figure the engine measures was never reached', async () => {
+    const engine = new FakeEngine(server.url, { figures: { 'recovery.seconds': 1 }, measurable: ['tasks.sigkilled', 'recovery.seconds'] });
+    const result = await runDrill({ drill, engine, outRoot: out });
+    expect(result.verdict).toBe('VIOLATED');
+    expect(result.judgement.reasons.join('\n')).toContain('tasks.sigkilled not reached breaks <= 0: a stopped task had not finished stopping');
+  });
+
+  it('fails with ERROR, naming it, when the engine throws while giving its figures', async () => {
+    const result = await runDrill({ drill, engine: new FakeEngine(server.url, { figuresThrow: 'fleet gone' }), outRoot: out });
+    expect(result.verdict).toBe('ERROR');
+    expect(result.judgement.reasons[0]).toContain("the engine's figures were lost: fleet gone");
+  });
+});
+
+describe('runDrill: the steady state before the fault', () => {
+  let out: string;
+  beforeEach(async () => (out = await fs.mkdtemp(path.join(os.tmpdir(), 'run-drill-'))));
+  afterEach(async () => fs.rm(out, { recursive: true, force: true }));
+
+  const gateFails = async (url: string): Promise<{ reasons: string; engine: FakeEngine; journal: Journal }> => {
+    const engine = new FakeEngine(url);
+    const result = await runDrill({ drill, engine, outRoot: out });
+    expect(result.verdict).toBe('ERROR');
+    expect(engine.injected).toBe(0);
+    expect(engine.closed).toBe(1);
+    const journal = JSON.parse(await fs.readFile(path.join(result.evidence, 'journal.json'), 'utf8')) as Journal;
+    expect(journal.injection).toMatchObject({ injected: false });
+    expect(journal.timeline.some((e) => e.kind === 'fault-not-injected')).toBe(true);
+    return { reasons: result.judgement.reasons.join('\n'), engine, journal };
+  };
+
+  it('fails with ERROR and injects nothing when the stream path answers 404', async () => {
+    const server = await sseServer({ path: '/v1/stream', status: 404 });
+    try {
+      const { reasons } = await gateFails(server.url);
+      expect(reasons).toContain('GET /v1/stream answered 404 before the fault; nothing injected');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('fails with ERROR and injects nothing when the requests answer 401', async () => {
+    const server = await sseServer({ path: '/', status: 401 });
+    try {
+      expect((await gateFails(server.url)).reasons).toContain('GET / answered 401 before the fault; nothing injected');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('fails with ERROR and injects nothing when the service refuses connections', async () => {
+    const { reasons } = await gateFails('http://127.0.0.1:9');
+    expect(reasons).toMatch(/GET \/v1\/stream failed: connection refused .*before the fault; nothing injected/);
   });
 });

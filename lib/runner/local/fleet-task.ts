@@ -1,3 +1,4 @@
+import type { ContainerHealth } from './container-health';
 import type { HealthCheckLoop } from './health-check-loop';
 import type { TaskProcess } from './task-process';
 
@@ -20,6 +21,6 @@ export interface FleetTask {
   /** Set when it stopped by a cooperative stop (StopTask); otherwise its exit was a surprise or a hard kill. */
   stoppedBy?: 'stop-task' | 'kill' | 'zone-lost' | 'close';
   containerCheck?: HealthCheckLoop;
-  containerFailures: number;
+  containerHealth: ContainerHealth;
   killTimer?: NodeJS.Timeout;
 }

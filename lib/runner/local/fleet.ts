@@ -1,6 +1,7 @@
-import type { DrillsConfig } from '../../config';
+import { localContainerHealthCheck, type DrillsConfig } from '../../config';
 import type { TimelineEntry } from '../samples';
 import type { FleetTask } from './fleet-task';
+import { recordContainerCheck, STARTING } from './container-health';
 import { freePort } from './free-port';
 import { HealthCheckLoop } from './health-check-loop';
 import { httpCheck } from './http-check';
@@ -169,7 +170,7 @@ export class Fleet {
     const { service } = this.options.config;
     const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', TASK_ID: id, ZONE: zone, DRAIN_TIMEOUT_MS: String(service.drainTimeoutMs) };
     const child = new TaskProcess({ argv: this.options.argv, cwd: this.options.cwd, env, onLine: (line) => this.options.log(`[${id}] ${line}`) });
-    const task: FleetTask = { id, zone, port, process: child, replacement, startedAtMs: this.options.nowMs(), state: 'running', containerFailures: 0 };
+    const task: FleetTask = { id, zone, port, process: child, replacement, startedAtMs: this.options.nowMs(), state: 'running', containerHealth: STARTING };
     this.tasks.push(task);
     if (child.pid !== undefined) this.options.guard?.watch(child.pid);
     this.options.onEvent({ kind: replacement ? 'replacement-started' : 'task-started', task: id, zone, detail: `pid ${child.pid ?? 'none'}, port ${port}` });
@@ -234,15 +235,18 @@ export class Fleet {
     return counts;
   }
 
+  /** The container health check as ECS runs it: first check one interval after start, failures inside the start period not counted. */
   private startContainerCheck(task: FleetTask): void {
-    const { intervalSeconds, timeoutSeconds, retries, startPeriodSeconds } = this.options.config.local.containerHealthCheck;
-    const check = () => httpCheck(task.port, this.options.config.service.healthPath, timeoutSeconds * 1000);
-    task.containerCheck = new HealthCheckLoop(check, intervalSeconds * 1000, (ok) => {
-      task.containerFailures = ok ? 0 : task.containerFailures + 1;
-      if (task.containerFailures < retries || task.state !== 'running' || !this.scheduling) return;
-      this.options.onEvent({ kind: 'note', task: task.id, zone: task.zone, detail: `container health check failed ${retries} times: task replaced` });
+    const settings = localContainerHealthCheck(this.options.config);
+    const { healthPath } = this.options.config.service;
+    const check = () => httpCheck(task.port, healthPath, settings.timeoutSeconds * 1000);
+    task.containerCheck = new HealthCheckLoop(check, settings.intervalSeconds * 1000, (result) => {
+      task.containerHealth = recordContainerCheck(task.containerHealth, result, this.options.nowMs() - task.startedAtMs, settings);
+      if (task.containerHealth.status !== 'unhealthy' || task.state !== 'running' || !this.scheduling) return;
+      const detail = `container health check failed ${settings.retries} times in a row (GET ${healthPath}: ${result.detail}; start period ${settings.startPeriodSeconds} s): task replaced`;
+      this.options.onEvent({ kind: 'note', task: task.id, zone: task.zone, detail });
       void this.stopTask(task);
-    }, startPeriodSeconds * 1000);
+    }, settings.intervalSeconds * 1000);
   }
 }
 

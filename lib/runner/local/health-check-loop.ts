@@ -1,3 +1,5 @@
+import type { CheckResult } from './http-check';
+
 /**
  * Runs a check every `intervalMs` (never two at once) until stopped; each result goes to
  * `onResult`. Used for the load balancer's target checks and the container health check.
@@ -7,9 +9,9 @@ export class HealthCheckLoop {
   private stopped = false;
 
   constructor(
-    private readonly check: () => Promise<boolean>,
+    private readonly check: () => Promise<CheckResult>,
     private readonly intervalMs: number,
-    private readonly onResult: (ok: boolean) => void,
+    private readonly onResult: (result: CheckResult) => void,
     firstDelayMs = 0,
   ) {
     this.schedule(firstDelayMs);
@@ -27,9 +29,9 @@ export class HealthCheckLoop {
 
   private async run(): Promise<void> {
     const started = Date.now();
-    const ok = await this.check().catch(() => false);
+    const result = await this.check().catch((err: Error) => ({ ok: false, detail: err.message }));
     if (this.stopped) return;
-    this.onResult(ok);
+    this.onResult(result);
     this.schedule(Math.max(0, this.intervalMs - (Date.now() - started)));
   }
 }

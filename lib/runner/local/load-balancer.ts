@@ -5,7 +5,7 @@ import type { AlbHealthCheckSettings } from '../../config';
 import type { TimelineEntry } from '../samples';
 import { HealthCheckLoop } from './health-check-loop';
 import { INITIAL_HEALTH, recordCheck, type HealthState } from './health-state';
-import { httpCheck } from './http-check';
+import { httpCheck, type CheckResult } from './http-check';
 
 export interface LbTarget {
   readonly id: string;
@@ -29,6 +29,7 @@ interface InFlight {
 interface TargetState {
   readonly target: LbTarget;
   health: HealthState;
+  lastCheck?: string;
   loop?: HealthCheckLoop;
   draining: boolean;
   unreachable: boolean;
@@ -79,9 +80,9 @@ export class LoadBalancer {
     const state: TargetState = { target, health: INITIAL_HEALTH, draining: false, unreachable: false, inflight: new Set() };
     const { intervalSeconds, timeoutSeconds } = this.options.healthCheck;
     state.loop = new HealthCheckLoop(
-      () => (state.unreachable ? Promise.resolve(false) : httpCheck(target.port, this.options.healthPath, timeoutSeconds * 1000)),
+      () => (state.unreachable ? Promise.resolve({ ok: false, detail: 'unreachable (zone cut)' }) : httpCheck(target.port, this.options.healthPath, timeoutSeconds * 1000)),
       intervalSeconds * 1000,
-      (ok) => this.recordHealth(state, ok),
+      (result) => this.recordHealth(state, result),
     );
     this.targets.set(target.id, state);
     this.options.onChange();
@@ -130,6 +131,11 @@ export class LoadBalancer {
   isRegistered(id: string): boolean {
     const state = this.targets.get(id);
     return state !== undefined && !state.draining;
+  }
+
+  /** What the target's last health check got ("503", "connection refused"…), if it ran. */
+  lastCheckOf(id: string): string | undefined {
+    return this.targets.get(id)?.lastCheck;
   }
 
   healthOf(id: string): HealthState['status'] | undefined {
@@ -200,10 +206,11 @@ export class LoadBalancer {
     res.end(JSON.stringify({ error: message }));
   }
 
-  private recordHealth(state: TargetState, ok: boolean): void {
+  private recordHealth(state: TargetState, result: CheckResult): void {
     if (state.draining || !this.targets.has(state.target.id)) return;
+    state.lastCheck = result.detail;
     const before = state.health.status;
-    state.health = recordCheck(state.health, ok, this.options.healthCheck);
+    state.health = recordCheck(state.health, result.ok, this.options.healthCheck);
     if (state.health.status === before) return;
     const kind = state.health.status === 'healthy' ? 'target-healthy' : 'target-unhealthy';
     this.options.onEvent({ kind, task: state.target.id, zone: state.target.zone });

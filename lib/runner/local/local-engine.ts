@@ -1,6 +1,7 @@
 import type { DrillsConfig } from '../../config';
-import { isoSeconds, type Drill, type Figures } from '../../drill';
+import { isoSeconds, type Drill, type FigureName, type Figures } from '../../drill';
 import type { Engine, FaultInjection, TimelineSink } from '../engine';
+import { unhealthyTasks } from './describe-health';
 import { FaultFigures } from './fault-figures';
 import { Fleet, type StopOrder } from './fleet';
 import type { FleetTask } from './fleet-task';
@@ -22,7 +23,7 @@ export interface LocalEngineOptions {
   readonly onEvent: TimelineSink;
   /** Debug and progress text. @default - nothing */
   readonly log?: (line: string) => void;
-  /** How long the fleet may take to become healthy at start. @default 15000 */
+  /** How long the fleet may take to become healthy at start. @default - from the container health check (startBoundMs) */
   readonly startTimeoutMs?: number;
 }
 
@@ -37,6 +38,7 @@ const STOP_MARGIN_MS = 5000;
  */
 export class LocalEngine implements Engine {
   readonly mode = 'local' as const;
+  readonly measurable: readonly FigureName[] = ['fault.targets', 'tasks.sigkilled', 'alb.5xx', 'tasks.running.min', 'alb.healthyHosts.min', 'recovery.seconds', 'replacement.launchSeconds', 'replacement.healthySeconds'];
   private readonly lb: LoadBalancer;
   private readonly fleet: Fleet;
   private readonly fault = new FaultFigures();
@@ -71,7 +73,7 @@ export class LocalEngine implements Engine {
         throw new LocalEngineError('start-failed', `the load balancer could not listen on 127.0.0.1: ${err.message}`);
       });
       await this.fleet.launchInitial();
-      await waitForFleet(this.fleet, this.lb, this.options.command, this.options.startTimeoutMs ?? 15000);
+      await waitForFleet(this.fleet, this.lb, this.options.command, this.options.config, this.options.startTimeoutMs);
       this.fleet.startScheduling();
       this.started = true;
       this.options.onEvent({ kind: 'steady', detail: `${this.fleet.desired} task(s) running and healthy behind 127.0.0.1:${port}` });
@@ -160,6 +162,18 @@ export class LocalEngine implements Engine {
     const figures = this.fault.figures({ sigkilled: this.fleet.sigkilled - this.sigkilledAtFault, elb5xx: this.lb.elb5xx });
     if (stopsPending) delete figures['tasks.sigkilled']; // not known until the stop completes
     return figures;
+  }
+
+  /** "running 2/2, healthy 1/2; GET /healthz answered t3-zone-a: 503" — what keeps the service from desired and healthy. */
+  recoveryState(): string {
+    const desired = this.fleet.desired;
+    const running = this.fleet.running();
+    const counts = `running ${running.length}/${desired}, healthy ${this.healthyRunning()}/${desired}`;
+    const stopping = this.mustExit.filter((t) => t.process.alive).map((t) => t.id);
+    const unhealthy = unhealthyTasks(running, this.lb);
+    return [counts, unhealthy ? `GET ${this.options.config.service.healthPath} answered ${unhealthy}` : '', stopping.length ? `still stopping: ${stopping.join(', ')}` : '', this.outage ? `${this.outage.zone} still cut` : '']
+      .filter(Boolean)
+      .join('; ');
   }
 
   /**

@@ -21,6 +21,8 @@ export interface ProbeRun {
   stop(): Promise<void>;
   readonly samples: { streams: StreamSample[]; requests: RequestSample[] };
   streamsDone(): Promise<void>;
+  /** Streams (open or ended) that received their first event so far (the steady-state gate reads it). */
+  streamsWithFirstEvent(): number;
 }
 
 export interface ProbeOptions {
@@ -40,12 +42,13 @@ export function startProbe(serviceUrl: string, spec: ProbeSpec, clock: Clock, op
   const streams = new Set<StreamHandle>();
   const requests = new Set<RequestHandle>();
   let failed = 0;
+  let firstEvents = 0;
   const progress = (): void =>
     options.onProgress?.({ streamsOpen: streams.size, streamsDone: samples.streams.length, requests: samples.requests.length, failed });
 
   const streamEnds: Promise<void>[] = [];
   for (let i = 0; i < spec.streams.count; i += 1) {
-    const handle = openStream(serviceUrl, i, spec.streams, clock, agent, streamTimeoutMs);
+    const handle = openStream(serviceUrl, i, spec.streams, clock, agent, streamTimeoutMs, () => (firstEvents += 1));
     streams.add(handle);
     streamEnds.push(
       handle.done.then((s) => {
@@ -85,6 +88,7 @@ export function startProbe(serviceUrl: string, spec: ProbeSpec, clock: Clock, op
   return {
     samples,
     streamsDone: () => allStreams,
+    streamsWithFirstEvent: () => firstEvents,
     stop: async () => {
       stopped = true;
       if (ticker) clearTimeout(ticker);

@@ -9,7 +9,7 @@ export interface StreamHandle {
   cancel(): void;
 }
 
-export function openStream(baseUrl: string, id: number, spec: StreamProbe, clock: Clock, agent: http.Agent, timeoutMs: number): StreamHandle {
+export function openStream(baseUrl: string, id: number, spec: StreamProbe, clock: Clock, agent: http.Agent, timeoutMs: number, onFirstEvent?: () => void): StreamHandle {
   const startedAtMs = clock.nowMs();
   let firstEventAtMs: number | undefined;
   let events = 0;
@@ -55,7 +55,10 @@ export function openStream(baseUrl: string, id: number, spec: StreamProbe, clock
             continue;
           }
           events += 1;
-          if (firstEventAtMs === undefined) firstEventAtMs = clock.nowMs();
+          if (firstEventAtMs === undefined) {
+            firstEventAtMs = clock.nowMs();
+            onFirstEvent?.();
+          }
           try {
             const parsed = JSON.parse(data) as { task?: unknown; zone?: unknown };
             if (typeof parsed.task === 'string') task = parsed.task;

@@ -35,7 +35,17 @@ describe('LocalEngine.start', () => {
   test('rejects a service that never becomes healthy within the bound, and leaves nothing running', async () => {
     const error = await startFails(fixtureCommand('never-healthy'), 1500);
     expect(error.kind).toBe('never-healthy');
-    expect(error.message).toMatch(/1500 ms/);
+    expect(error.message).toMatch(/within 1\.5 s/);
+  });
+
+  test('rejects a service that never becomes healthy, naming the path, what each task answered and the setting to change', async () => {
+    const engine = h.create({ command: fixtureCommand('never-healthy'), startTimeoutMs: undefined });
+    const error = (await engine.start().catch((e: unknown) => e)) as LocalEngineError;
+    expect(error.kind).toBe('never-healthy');
+    // shortConfig's container check: 0.5 + 3 × 0.5 + 0.45 s, the load balancer's 2 × 0.25 s, 1 s margin
+    expect(error.message).toMatch(/did not become healthy within 3\.95 s: GET \/healthz answered t1-zone-a: 503, t2-zone-b: 503/);
+    expect(error.message).toContain('pass --health-path <path>');
+    expect(error.message).toContain('local.containerHealthCheck.startPeriodSeconds');
   });
 
   test('rejects a service whose port is taken as a port clash, and leaves nothing running', async () => {
@@ -43,7 +53,16 @@ describe('LocalEngine.start', () => {
     const port = await new Promise<number>((resolve) => blocker?.listen(0, '127.0.0.1', () => resolve((blocker?.address() as { port: number }).port)));
     const error = await startFails(`sh -c "FIXED_PORT=${port} exec ${fixtureCommand('fixed-port').replace(/"/g, '')}"`);
     expect(error.kind).toBe('port-clash');
+    expect(error.message).toMatch(/its port is already in use/);
     expect(error.message).toMatch(/EADDRINUSE/);
+  });
+
+  test('rejects a Python service whose port is taken as a port clash too', async () => {
+    blocker = createServer();
+    const port = await new Promise<number>((resolve) => blocker?.listen(0, '127.0.0.1', () => resolve((blocker?.address() as { port: number }).port)));
+    const error = await startFails(`python3 -c "import http.server as h; h.HTTPServer(('127.0.0.1', ${port}), h.BaseHTTPRequestHandler).serve_forever()"`);
+    expect(error.kind).toBe('port-clash');
+    expect(error.message).toMatch(/Address already in use/);
   });
 
   test('rejects a command that cannot be started at all', async () => {
