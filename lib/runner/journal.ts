@@ -16,6 +16,23 @@ export interface JournalDrill {
   file: string;
 }
 
+/**
+ * Who ran what, for the report's "who ran what" section. Optional: journals written before it was
+ * recorded (still `journal@1`) have none, and readers say "not recorded".
+ */
+export interface JournalProvenance {
+  /** The OS user that ran the runner (on AWS the caller identity is in `target.account`). */
+  operator: string;
+  /** The command line, e.g. `drills rehearse task-stop-drain`. */
+  command: string;
+  /** The project's git commit (`HEAD`, with ` (dirty)` when the work tree had changes), or `unknown`. */
+  gitCommit: string;
+  /** The config the run used: its file and, when read, a short sha256 of its `drills` context. */
+  config: string;
+  host: string;
+  node: string;
+}
+
 export interface Journal {
   schema: typeof JOURNAL_SCHEMA;
   runId: string;
@@ -31,9 +48,10 @@ export interface Journal {
   figures?: Figures;
   judgement?: Judgement;
   experimentId?: string;
+  provenance?: JournalProvenance;
 }
 
-export type JournalHeader = Pick<Journal, 'runId' | 'mode' | 'drill' | 'settings' | 'target' | 'startedAt'>;
+export type JournalHeader = Pick<Journal, 'runId' | 'mode' | 'drill' | 'settings' | 'target' | 'startedAt' | 'provenance'>;
 
 export function isJournal(value: unknown): value is Journal {
   const v = value as Partial<Journal> | null;

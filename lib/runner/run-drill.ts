@@ -6,17 +6,19 @@ import * as path from 'path';
 import { isoSeconds, type Drill, type FigureName, type Figures, type ProbeSpec } from '../drill';
 import { monotonicClock, type Clock } from './clock';
 import type { Engine, FaultInjection } from './engine';
-import { JournalWriter, writeAtomically } from './journal-writer';
+import { JournalWriter } from './journal-writer';
+import type { JournalProvenance } from './journal';
 import { explainFigures } from './explain-figures';
 import { judge, type CensoredFigures, type Judgement } from './judge';
 import { measure } from './measure';
 import { startProbe, type ProbeRun } from './probe';
-import { renderReport } from './report-markdown';
 import { newRunId } from './run-id';
 import type { StreamSample, TimelineEntry, TimelineEvent } from './samples';
 import { steadyState, type SteadyState } from './steady-state';
 import type { TimelineRelay } from './timeline-relay';
 import type { Verdict } from './verdict';
+import { runProvenance } from './run-provenance';
+import { writeReports } from './write-reports';
 
 export interface RunDrillOptions {
   drill: Drill;
@@ -28,6 +30,8 @@ export interface RunDrillOptions {
   target?: Record<string, string>;
   signal?: AbortSignal;
   onEvent?: (e: TimelineEvent) => void;
+  /** Who ran what. @default read from this machine and the working directory (runProvenance) */
+  provenance?: JournalProvenance;
   /** The relay the engine's onEvent was wired to; the run stamps and journals what comes through. */
   timeline?: TimelineRelay;
 }
@@ -71,6 +75,7 @@ export async function runDrill(options: RunDrillOptions): Promise<RunResult> {
     settings: options.settings ?? {},
     target: options.target ?? {},
     startedAt: clock.wallIso(0),
+    provenance: options.provenance ?? runProvenance(process.cwd()),
   });
   const record = (entry: TimelineEntry): void => {
     const atMs = clock.nowMs();
@@ -177,7 +182,7 @@ export async function runDrill(options: RunDrillOptions): Promise<RunResult> {
   const experimentId = (engine as { experimentId?: string }).experimentId;
   if (experimentId) writer.set({ experimentId });
   await writer.finish({ endedAt: clock.wallIso(), figures, judgement });
-  await writeAtomically(path.join(dir, 'report.md'), renderReport(writer.journal));
+  await writeReports(dir, writer.journal);
   return { drill: drill.id, runId, verdict: judgement.verdict, figures, judgement, evidence: dir, experimentId };
 }
 

@@ -2,8 +2,8 @@
  * `drills report <experiment-id>`: evidence for an experiment a schedule (or anyone) started —
  * the game-day path. No probe data: stream and request figures are unmeasured and their
  * expectations "not judged". FIS states, resolved targets, ECS events and CloudWatch metrics
- * are read for the window; `<out>/<drill>/<experiment-id>/journal.json` and `report.md` are
- * written atomically; the exit code follows the verdict.
+ * are read for the window; `<out>/<drill>/<experiment-id>/journal.json`, `report.md` and
+ * `report.html` (with its charts) are written atomically; the exit code follows the verdict.
  */
 import type { Command } from 'commander';
 import type { CliContext } from '../context';
@@ -15,7 +15,8 @@ import { scheduledJournal } from '../../runner/aws/scheduled-evidence';
 import { scheduledReport } from '../../runner/aws/scheduled-report';
 import { scheduledTimeline } from '../../runner/aws/scheduled-timeline';
 import { writeAtomically } from '../../runner/journal-writer';
-import { renderReport } from '../../runner/report-markdown';
+import { runProvenance } from '../../runner/run-provenance';
+import { writeReports } from '../../runner/write-reports';
 import { EXIT_CODE, exitCodeOf } from '../../runner/verdict';
 import { wholeNumber } from '../parse-options';
 import { awsTargetOptions, openTarget, type AwsCommandDeps, type AwsTargetArgs, type CommandIo } from './preflight';
@@ -55,8 +56,9 @@ export async function reportCommand(args: ReportArgs, io: CommandIo, deps: AwsCo
     const { judgement } = journal;
     const dir = path.join(args.out ?? 'evidence', drill.id, report.experiment.id);
     await fs.mkdir(dir, { recursive: true });
+    journal.provenance ??= runProvenance(process.cwd());
     await writeAtomically(path.join(dir, 'journal.json'), `${JSON.stringify(journal, null, 2)}\n`);
-    await writeAtomically(path.join(dir, 'report.md'), renderReport(journal));
+    await writeReports(dir, journal);
     if (judgement.notJudged.length > 0) io.err(`drills report: not judged (no probe data on a scheduled run): ${judgement.notJudged.join(', ')}\n`);
     if (args.json) {
       const run = { drill: drill.id, verdict: judgement.verdict, figures: journal.figures, evidence: dir, experimentId: report.experiment.id };

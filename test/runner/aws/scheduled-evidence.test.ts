@@ -2,7 +2,7 @@ import { findDrill } from '../../../experiments';
 import type { FaultInjection } from '../../../lib/runner/engine';
 import { isJournal } from '../../../lib/runner/journal';
 import { scheduledJournal } from '../../../lib/runner/aws/scheduled-evidence';
-import { renderReport } from '../../../lib/runner/report-markdown';
+import { renderReport } from '../../../lib/report/report-markdown';
 import type { Figures } from '../../../lib/drill';
 
 const drill = findDrill('task-stop-drain')!;
@@ -56,7 +56,7 @@ describe('scheduled evidence', () => {
   it('renders through the shared report, unmeasured figures marked and the notes kept', () => {
     const journal = journalOf({ 'tasks.sigkilled': 0 }, injected, ['ECS events could not be read']);
     const report = renderReport(journal);
-    expect(report).toContain('| streams.broken | <= 0 | — | not judged |');
+    expect(report).toContain('| streams broken (`streams.broken`) | ≤ 0 (both modes) | not measured in AWS mode | not judged |');
     expect(report).toContain('- ECS events could not be read');
     expect(report).toContain('no probe data');
   });

@@ -1,0 +1,30 @@
+/** Figure names (`streams.brokenOffTarget`) → words a reader of the report understands. Pure. */
+import type { FigureName } from '../drill/figures';
+
+const LABELS: Record<FigureName, string> = {
+  'streams.total': 'streams opened',
+  'streams.clean': 'streams that ended cleanly',
+  'streams.broken': 'streams broken',
+  'streams.brokenOffTarget': "streams broken on tasks the fault did not hit",
+  'streams.ttftMs.p50': 'time to first token, median',
+  'streams.ttftMs.max': 'time to first token, worst',
+  'streams.seconds.max': 'longest stream',
+  'streams.bytes': 'bytes streamed',
+  'streams.events': 'stream events received',
+  'requests.total': 'requests sent',
+  'requests.failed': 'requests failed',
+  'requests.errorRate': 'share of requests that failed',
+  'recovery.seconds': 'time to recover (fault → desired and healthy again)',
+  'replacement.launchSeconds': 'time to launch a replacement task',
+  'replacement.healthySeconds': 'time until the replacement was healthy',
+  'alb.5xx': 'load balancer 5xx answers',
+  'alb.healthyHosts.min': 'fewest healthy targets',
+  'tasks.running.min': 'fewest tasks running',
+  'tasks.sigkilled': 'tasks SIGKILLed at stopTimeout (drain not finished)',
+  'fault.targets': 'targets the fault hit',
+};
+
+/** The figure in words; an unknown name (a newer journal) is returned as it is. */
+export function figureLabel(name: string): string {
+  return (LABELS as Record<string, string>)[name] ?? name;
+}

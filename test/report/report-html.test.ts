@@ -1,0 +1,74 @@
+import { reportCharts } from '../../lib/report/report-charts';
+import { renderReportHtml } from '../../lib/report/report-html';
+import { hardKillJournal } from './journal-fixture';
+
+/** How many marks of a kind (`bar`, `line mark`, `tick`) Vega drew for data (it labels each for screen readers). */
+function markCount(svg: string, kind: string): number {
+  return (svg.match(new RegExp(`role="graphics-symbol" aria-roledescription="${kind}"`, 'g')) ?? []).length;
+}
+
+describe('report charts', () => {
+  it('draws requests, streams and the fleet as SVG with the data in them', async () => {
+    const charts = await reportCharts(hardKillJournal());
+    expect(charts.map((c) => [c.file, c.svg !== undefined])).toEqual([
+      ['chart-requests.svg', true],
+      ['chart-streams.svg', true],
+      ['chart-fleet.svg', true],
+    ]);
+    const [requests, streams, fleet] = charts.map((c) => c.svg as string);
+    // 7 s of requests in 0.25 s bins: 28 bins of succeeded plus the failing ones, each a bar
+    expect(markCount(requests, 'bar')).toBeGreaterThanOrEqual(28);
+    expect(requests).toContain('failed: HTTP 502');
+    expect(requests).toContain('recovered');
+    expect(markCount(streams, 'bar')).toBe(2);
+    expect(markCount(streams, 'tick')).toBe(2);
+    expect(streams).toContain('t1 · #1');
+    expect(fleet).toContain('targets healthy');
+    expect(markCount(fleet, 'line mark')).toBe(2);
+  });
+
+  it('leaves a chart out with the reason when there is nothing to draw', async () => {
+    const base = hardKillJournal();
+    const charts = await reportCharts({ ...base, samples: { streams: [], requests: [] } });
+    expect(charts.map((c) => c.missing)).toEqual(['no probe requests in this run', 'no probe streams in this run', undefined]);
+  });
+});
+
+describe('report.html', () => {
+  it('is one self-contained page: no script, no external URL, a policy that forbids loading anything', async () => {
+    const journal = hardKillJournal();
+    const html = renderReportHtml(journal, await reportCharts(journal));
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/\b(src|href)\s*=\s*["']?(https?:)?\/\//i);
+    expect(html).not.toMatch(/url\((?!#)/i);
+    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:;`);
+    expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+    expect(html.match(/<figure /g)).toHaveLength(3);
+  });
+
+  it('gives each inlined chart its own element ids, so one chart never clips by another one\'s clip path', async () => {
+    const journal = hardKillJournal();
+    const html = renderReportHtml(journal, await reportCharts(journal));
+    const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids.length).toBeGreaterThan(1);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const m of html.matchAll(/url\(#([^)]+)\)/g)) expect(ids).toContain(m[1]);
+  });
+
+  it('escapes what the journal says, so a hypothesis cannot inject markup', () => {
+    const base = hardKillJournal();
+    const html = renderReportHtml({ ...base, drill: { ...base.drill, hypothesis: '<img src=x onerror=alert(1)>' } }, []);
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).not.toContain('<img');
+  });
+
+  it('has the verdict, its reasons, the hypothesis, the expectations with why, and who ran what', () => {
+    const journal = hardKillJournal();
+    const html = renderReportHtml(journal, []);
+    expect(html).toContain('<span class="verdict HELD">HELD</span>');
+    expect(html).toContain('<li>every judged expectation held (4 of 4)</li>');
+    expect(html).toContain('≤ 25 % (local bound; on AWS ≤ 15 %)');
+    expect(html).toContain('streams on tasks that were not killed must not break');
+    expect(html).toContain('<td>operator</td><td>alice</td>');
+  });
+});
