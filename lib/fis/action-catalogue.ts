@@ -1,75 +1,31 @@
 /**
- * The FIS actions this project knows, as data (fis-facts §1, §3): target type, and the
- * parameters each takes. Every parameter value is a string in a template.
+ * The FIS action catalogue, as one table: every action of the FIS User Guide's actions reference
+ * (fis-actions-reference.html; fis-facts §1, §3) with its target resource type, its target key,
+ * its parameters (required or not, duration ranges) and the page anchor it comes from. The
+ * per-service rows live in lib/fis/actions/; this module joins them. Not listed (not found in the
+ * reference read on 2026-11-30): MSK actions.
  */
-export interface FisActionParameter {
-  readonly name: string;
-  readonly required: boolean;
-}
+import { DATA_ACTIONS } from './actions/data-actions';
+import { EC2_ACTIONS } from './actions/ec2-actions';
+import { ECS_ACTIONS } from './actions/ecs-actions';
+import { EKS_ACTIONS } from './actions/eks-actions';
+import type { FisActionSpec } from './actions/fis-action-spec';
+import { NETWORK_ACTIONS } from './actions/network-actions';
+import { PLATFORM_ACTIONS } from './actions/platform-actions';
 
-export interface FisActionSpec {
-  readonly targetType: string;
-  readonly parameters: readonly FisActionParameter[];
-  /** Runs an SSM document through the task's SSM agent sidecar (needs the sidecar, its roles, ECS Exec off). */
-  readonly needsSidecar?: boolean;
-  /** Needs `pidMode: task` on the task definition. */
-  readonly needsPidModeTask?: boolean;
-}
-
-const req = (name: string): FisActionParameter => ({ name, required: true });
-const opt = (name: string): FisActionParameter => ({ name, required: false });
-
-const NETWORK_TASK_PARAMETERS = [opt('installDependencies'), opt('useEcsFaultInjectionEndpoints')];
+export type { DurationRange, FisActionParameter, FisActionSpec } from './actions/fis-action-spec';
 
 export const FIS_ACTIONS: Readonly<Record<string, FisActionSpec>> = {
-  'aws:ecs:drain-container-instances': { targetType: 'aws:ecs:cluster', parameters: [req('drainagePercentage'), req('duration')] },
-  'aws:ecs:stop-task': { targetType: 'aws:ecs:task', parameters: [] },
-  'aws:ecs:task-cpu-stress': {
-    targetType: 'aws:ecs:task',
-    parameters: [req('duration'), opt('percent'), opt('workers'), opt('installDependencies')],
-    needsSidecar: true,
-  },
-  'aws:ecs:task-io-stress': {
-    targetType: 'aws:ecs:task',
-    parameters: [req('duration'), opt('percent'), opt('workers'), opt('installDependencies')],
-    needsSidecar: true,
-  },
-  'aws:ecs:task-kill-process': {
-    targetType: 'aws:ecs:task',
-    parameters: [req('processName'), opt('signal'), opt('installDependencies')],
-    needsSidecar: true,
-    needsPidModeTask: true,
-  },
-  'aws:ecs:task-network-blackhole-port': {
-    targetType: 'aws:ecs:task',
-    parameters: [req('duration'), req('port'), req('trafficType'), opt('protocol'), ...NETWORK_TASK_PARAMETERS],
-    needsSidecar: true,
-    needsPidModeTask: true,
-  },
-  'aws:ecs:task-network-latency': {
-    targetType: 'aws:ecs:task',
-    parameters: [req('duration'), opt('delayMilliseconds'), opt('jitterMilliseconds'), opt('flowsPercent'), opt('sources'), ...NETWORK_TASK_PARAMETERS],
-    needsSidecar: true,
-    needsPidModeTask: true,
-  },
-  'aws:ecs:task-network-packet-loss': {
-    targetType: 'aws:ecs:task',
-    parameters: [req('duration'), opt('lossPercent'), opt('flowsPercent'), opt('sources'), ...NETWORK_TASK_PARAMETERS],
-    needsSidecar: true,
-    needsPidModeTask: true,
-  },
-  // No resource type: these run once per experiment, not on targets (FIS actions reference,
-  // fis-actions-reference.html, "Amazon CloudWatch actions", "Wait action", "Systems Manager actions").
-  'aws:cloudwatch:assert-alarm-state': { targetType: 'none', parameters: [req('alarmArns'), req('alarmStates')] },
-  'aws:fis:wait': { targetType: 'none', parameters: [req('duration')] },
-  'aws:ssm:start-automation-execution': {
-    targetType: 'none',
-    parameters: [req('documentArn'), opt('documentVersion'), opt('documentParameters'), req('maxDuration')],
-  },
-  'aws:network:disrupt-connectivity': {
-    targetType: 'aws:ec2:subnet',
-    parameters: [req('duration'), opt('scope'), opt('prefixListIdentifier')],
-  },
+  ...ECS_ACTIONS,
+  ...EC2_ACTIONS,
+  ...EKS_ACTIONS,
+  ...NETWORK_ACTIONS,
+  ...DATA_ACTIONS,
+  ...PLATFORM_ACTIONS,
 };
 
 export type FisActionId = keyof typeof FIS_ACTIONS;
+
+/** The catalogue entry of an action id, or undefined for an id FIS does not have. */
+export const fisAction = (id: string): FisActionSpec | undefined =>
+  (Object.prototype.hasOwnProperty.call(FIS_ACTIONS, id) ? FIS_ACTIONS[id] : undefined);

@@ -23,6 +23,15 @@ import { noFullSelectionInProduction } from './rules/fis/no-full-selection-in-pr
 import { roleTrustConfusedDeputy } from './rules/fis/role-trust-confused-deputy';
 import { stopConditionLimit } from './rules/fis/stop-condition-limit';
 import { taskActionsPrerequisites } from './rules/fis/task-actions-prerequisites';
+import { actionTargetKeys } from './rules/fis/action-target-keys';
+import { actionTargetsExist } from './rules/fis/action-targets-exist';
+import { durationsWithinLimits } from './rules/fis/durations-within-limits';
+import { emptyTargetSkip } from './rules/fis/empty-target-skip';
+import { filterPathsKnown } from './rules/fis/filter-paths-known';
+import { selectionModesParse } from './rules/fis/selection-modes-parse';
+import { startAfterExists } from './rules/fis/start-after-exists';
+import { targetSelectionExclusive } from './rules/fis/target-selection-exclusive';
+import { taskTagsPropagated } from './rules/fis/task-tags-propagated';
 import type { PackEntry } from './types';
 
 export const DRAIN_RULES: readonly PackEntry[] = [
@@ -71,6 +80,24 @@ export const FIS_RULES: readonly PackEntry[] = [
     message: 'ECS Exec is enabled on a service drilled with aws:ecs:task-* actions: the FIS sidecar will not start.' },
   { id: 'DRILL-FIS-8', severity: 'warning', rule: experimentLogging,
     message: 'The experiment template has no experiment logging: no record of targets and actions.' },
+  { id: 'DRILL-FIS-9', severity: 'error', rule: actionTargetKeys,
+    message: 'An action uses a target key its action does not take (FIS rejects the template at create time).' },
+  { id: 'DRILL-FIS-10', severity: 'error', rule: actionTargetsExist,
+    message: 'An action points at a target the template does not define (FIS rejects the template at create time).' },
+  { id: 'DRILL-FIS-11', severity: 'error', rule: startAfterExists,
+    message: 'StartAfter names an action that does not exist, the action itself, or forms a cycle.' },
+  { id: 'DRILL-FIS-12', severity: 'error', rule: durationsWithinLimits,
+    message: 'A duration parameter is not an ISO 8601 duration, or is outside the range its action takes.' },
+  { id: 'DRILL-FIS-13', severity: 'error', rule: selectionModesParse,
+    message: 'A target selection mode is not one FIS takes (ALL, COUNT(n), PERCENT(n)).' },
+  { id: 'DRILL-FIS-14', severity: 'error', rule: targetSelectionExclusive,
+    message: 'A target mixes ResourceArns with tags or filters, lists more than 5 ARNs, or is selected in a way its action refuses.' },
+  { id: 'DRILL-FIS-15', severity: 'warning', rule: filterPathsKnown,
+    message: 'A target filter uses a path that does not exist for its resource type: it matches nothing.' },
+  { id: 'DRILL-FIS-16', severity: 'warning', rule: emptyTargetSkip,
+    message: 'EmptyTargetResolutionMode is skip: a drill that resolves no target injects nothing and still completes (an error in production).' },
+  { id: 'DRILL-FIS-17', severity: 'error', rule: taskTagsPropagated,
+    message: 'An aws:ecs:task target is selected by tags its tasks never carry (the service does not propagate them): the drill finds no task.' },
 ];
 
 export const DRILLS_PACK: readonly PackEntry[] = [...DRAIN_RULES, ...FIS_RULES];

@@ -52,7 +52,7 @@ export function evaluate(view: TemplateView, pack: readonly PackEntry[], options
       if (result.compliance !== 'non-compliant') continue;
       const finding: Finding = {
         rule: entry.id,
-        severity: entry.severity,
+        severity: result.severity ?? entry.severity,
         resource: path,
         message: result.detail ? `${entry.message} (${result.detail})` : entry.message,
       };

@@ -11,6 +11,8 @@ export interface RuleOutcome {
   readonly detail?: string;
   /** Parts of the resource the rule could not judge, each shown as a note whatever the compliance. */
   readonly notes?: readonly string[];
+  /** Overrides the pack's severity for this finding (a warning that is an error in production, or the reverse). */
+  readonly severity?: Severity;
 }
 
 export type RuleResult = Compliance | RuleOutcome;

@@ -35,4 +35,22 @@ describe('doctor on the field inputs', () => {
     expect(r.findings[2].message).toMatch(/container web: sh -c runs 'npm' last without exec/);
     expect(r.findings[2].message).not.toMatch(/CMD-SHELL|curl/);
   });
+
+  it('fails the template with three wiring mistakes with exit 1 and one error per mistake, each naming what FIS accepts', async () => {
+    const r = await doctor('fis-wiring-mistakes.template.json');
+    expect(r.code).toBe(1);
+    expect(r.findings.map((f) => `${f.rule} ${f.severity}`)).toEqual(['DRILL-FIS-9 error', 'DRILL-FIS-10 error', 'DRILL-FIS-14 error']);
+    expect(r.findings[0].message).toMatch(/action StopFirst: aws:ecs:stop-task takes target key 'Tasks' \(aws:ecs:task\), not 'Clusters'/);
+    expect(r.findings[1].message).toMatch(/action StopSecond: Tasks points at target 'CartTask', which does not exist \(the template defines 'CartTasks'\)/);
+    expect(r.findings[2].message).toMatch(/target CartTasks: ResourceArns with ResourceTags \(FIS takes ARNs, or tags and\/or filters, not both\)/);
+  });
+
+  it('reads an FIS template in the API shape: DRILL-FIS-1 for stop condition none, and skip as an error in production', async () => {
+    const r = await doctor('fis-api-template.json');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('read fis-api-template as FIS experiment template (API shape)');
+    expect(r.findings.map((f) => `${f.rule} ${f.severity}`)).toEqual(['DRILL-FIS-1 error', 'DRILL-FIS-8 warning', 'DRILL-FIS-16 error']);
+    expect(r.findings[2].message).toMatch(/injects nothing and still completes.*EmptyTargetResolutionMode is skip in production/);
+    expect(r.err).not.toMatch(/unknown action/);
+  });
 });
