@@ -1,34 +1,41 @@
 import type { DrillsConfig } from './config';
+import { settingIs, toChange, type SettingSources } from './config-sources';
 
 /** Longest request that can still be drained on Fargate (stopTimeout ≤ 120 s, app exits first). */
 export const FARGATE_DRAINABLE_SECONDS = 110;
 
-/** Every problem in a config, each naming the setting, the value received and what to do. */
-export function configProblems(config: DrillsConfig): string[] {
+/**
+ * Every problem in a config, each naming the setting, the value received and what to do — the
+ * flag to pass and what a value was derived from, when `sources` says.
+ */
+export function configProblems(config: DrillsConfig, sources: SettingSources = {}): string[] {
   const s = config.service;
   const problems: string[] = [];
   const need = (ok: boolean, message: string) => ok || problems.push(message);
-  const whole = (name: string, v: number, min: number, max: number) =>
-    need(Number.isInteger(v) && v >= min && v <= max, `service.${name} is ${v}: use a whole number from ${min} to ${max}`);
+  const is = (key: keyof typeof s) => settingIs(key, s[key], sources);
+  const whole = (name: 'containerPort' | 'stopTimeoutSeconds' | 'deregistrationDelaySeconds', v: number, min: number, max: number) =>
+    need(Number.isInteger(v) && v >= min && v <= max, `${is(name)}: use a whole number from ${min} to ${max}`);
 
   need(/^[A-Za-z][A-Za-z0-9-]{0,30}$/.test(s.name), `service.name ${JSON.stringify(s.name)}: use letters, digits and dashes, at most 31 characters, starting with a letter`);
   whole('containerPort', s.containerPort, 1, 65535);
-  need(s.healthPath.startsWith('/'), `service.healthPath ${JSON.stringify(s.healthPath)} must start with "/"`);
+  need(s.healthPath.startsWith('/'), `${settingIs('healthPath', JSON.stringify(s.healthPath), sources)}: a path must start with "/"`);
   need(s.processName.trim() !== '', 'service.processName is empty: give the app process name as killall sees it (e.g. "node")');
   need(s.startCommand.trim() !== '', 'service.startCommand is empty: give the command that starts the service (e.g. "node service/dist/server.js")');
   whole('stopTimeoutSeconds', s.stopTimeoutSeconds, 2, 120);
-  need(Number.isInteger(s.desiredCount) && s.desiredCount >= 2, `service.desiredCount is ${s.desiredCount}: a drill needs at least 2 tasks so one can fail while another serves`);
+  need(Number.isInteger(s.desiredCount) && s.desiredCount >= 2, `${is('desiredCount')}: a drill needs at least 2 tasks so one can fail while another serves`);
   need(Number.isInteger(s.azCount) && s.azCount >= 2, `service.azCount is ${s.azCount}: spread the service over at least 2 availability zones`);
   whole('deregistrationDelaySeconds', s.deregistrationDelaySeconds, 0, 3600);
-  need(s.longestRequestSeconds > 0, `service.longestRequestSeconds is ${s.longestRequestSeconds}: give the longest request the service serves, in seconds`);
+  const longest = sources.longestRequestSeconds?.derivedFrom || sources.longestRequestSeconds?.fromFlag ? ` (${is('longestRequestSeconds')})` : '';
+  need(s.longestRequestSeconds > 0, `${is('longestRequestSeconds')}: give the longest request the service serves, in seconds`);
   need(s.deregistrationDelaySeconds >= s.longestRequestSeconds,
-    `service.deregistrationDelaySeconds is ${s.deregistrationDelaySeconds} but the longest request is ${s.longestRequestSeconds} s: the ALB would cut requests still in flight; raise it to at least ${s.longestRequestSeconds}`);
+    `${is('deregistrationDelaySeconds')} but the longest request is ${s.longestRequestSeconds} s${longest}: the ALB would cut requests still in flight; ${toChange('deregistrationDelaySeconds', `${Math.ceil(s.longestRequestSeconds)} or more`, `raise it to at least ${s.longestRequestSeconds}`, sources)}`);
+  const minStop = Math.min(120, Math.ceil(s.longestRequestSeconds));
   need(s.stopTimeoutSeconds >= s.longestRequestSeconds,
-    `service.stopTimeoutSeconds is ${s.stopTimeoutSeconds} but the longest request is ${s.longestRequestSeconds} s: SIGKILL would end requests in flight; raise it to at least ${Math.min(120, Math.ceil(s.longestRequestSeconds))}`);
+    `${is('stopTimeoutSeconds')} but the longest request is ${s.longestRequestSeconds} s${longest}: SIGKILL would end requests in flight; ${toChange('stopTimeoutSeconds', `${minStop} or more`, `raise it to at least ${minStop}`, sources)}`);
   need(s.drainTimeoutMs > 0 && s.drainTimeoutMs < s.stopTimeoutSeconds * 1000,
-    `service.drainTimeoutMs is ${s.drainTimeoutMs} but stopTimeout is ${s.stopTimeoutSeconds * 1000} ms: the app must finish draining and exit before SIGKILL; set it below ${s.stopTimeoutSeconds * 1000}`);
+    `${is('drainTimeoutMs')} but stopTimeout is ${s.stopTimeoutSeconds * 1000} ms: the app must finish draining and exit before SIGKILL; ${toChange('drainTimeoutMs', `below ${s.stopTimeoutSeconds * 1000}`, `set it below ${s.stopTimeoutSeconds * 1000}`, sources)}`);
   need(s.drainTimeoutMs >= s.longestRequestSeconds * 1000 || s.longestRequestSeconds > FARGATE_DRAINABLE_SECONDS,
-    `service.drainTimeoutMs is ${s.drainTimeoutMs} but the longest request is ${s.longestRequestSeconds * 1000} ms: the app would cut its own streams; raise it`);
+    `${is('drainTimeoutMs')} but the longest request is ${s.longestRequestSeconds * 1000} ms${longest}: the app would cut its own streams; ${toChange('drainTimeoutMs', `of ${s.longestRequestSeconds * 1000} or more (with a longer --stop-timeout)`, 'raise it', sources)}`);
   need(s.longestRequestSeconds <= FARGATE_DRAINABLE_SECONDS,
     `service.longestRequestSeconds is ${s.longestRequestSeconds}: a request longer than ~${FARGATE_DRAINABLE_SECONDS} s cannot be drained on Fargate (stopTimeout ≤ 120 s); shorten it or make clients resume`);
 

@@ -3,6 +3,7 @@
  * the local rehearsal's settings. Defaults are data here, merged once with overrides from
  * cdk.json context (`"drills": { ... }`) and `-c service.stopTimeoutSeconds=60`-style keys.
  */
+import type { SettingSources } from './config-sources';
 import { configProblems } from './config-validate';
 
 export interface ContainerHealthCheckSettings {
@@ -133,7 +134,11 @@ export const DEFAULT_CONFIG: DrillsConfig = {
 };
 
 export class ConfigError extends Error {
-  constructor(readonly problems: readonly string[]) {
+  constructor(
+    readonly problems: readonly string[],
+    /** Where the values came from (flags, derivations), when the caller said. */
+    readonly sources: SettingSources = {},
+  ) {
     super(`fis-drills config has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
   }
@@ -147,17 +152,25 @@ export type ContextLookup = (key: string) => unknown;
  * (`service.stopTimeoutSeconds`), each coerced to the default's type. Throws ConfigError
  * listing every problem at once.
  */
-export function loadConfig(lookup: ContextLookup = () => undefined): DrillsConfig {
+export function loadConfig(lookup: ContextLookup = () => undefined, sources: SettingSources = {}): DrillsConfig {
+  return loadConfigWithSources(lookup, sources).config;
+}
+
+/**
+ * loadConfig, also returning where each flagged or derived value came from: `sources` says which
+ * settings came from which flag; a derived drain deadline is added. Problems name them.
+ */
+export function loadConfigWithSources(lookup: ContextLookup, sources: SettingSources = {}): { config: DrillsConfig; sources: SettingSources } {
   const problems: string[] = [];
   const fromObject = parseContextObject(lookup('drills'), problems);
   const { rest, localCheck } = withoutLocalContainerCheck(fromObject);
   const merged = mergeOverrides(DEFAULT_CONFIG, rest, '', lookup, problems) as DrillsConfig;
-  const service = withDerivedDrainTimeout(merged, fromObject, lookup);
+  const derived = withDerivedDrainTimeout(merged, fromObject, lookup, sources);
   const local = withLocalContainerCheck(merged, localCheck, lookup, problems);
-  const config: DrillsConfig = { ...merged, service, local };
-  problems.push(...configProblems(config));
-  if (problems.length > 0) throw new ConfigError(problems);
-  return config;
+  const config: DrillsConfig = { ...merged, service: derived.service, local };
+  problems.push(...configProblems(config, derived.sources));
+  if (problems.length > 0) throw new ConfigError(problems, derived.sources);
+  return { config, sources: derived.sources };
 }
 
 /** Same as loadConfig with an object of overrides (tests, the runner's flags). */
@@ -257,9 +270,23 @@ export function localContainerHealthCheck(config: DrillsConfig): ContainerHealth
   return config.local.containerHealthCheck ?? config.service.containerHealthCheck;
 }
 
-/** DRAIN_TIMEOUT_MS follows stopTimeout unless it was set itself. */
-function withDerivedDrainTimeout(merged: DrillsConfig, fromObject: Record<string, unknown>, lookup: ContextLookup): ServiceProfile {
+/**
+ * The drain deadline a stopTimeout leaves the app: 10 s before SIGKILL, or a fifth of stopTimeout
+ * when that is shorter (stopTimeout 120 s → 110 s, 30 s → 24 s, 10 s → 8 s), in ms.
+ */
+export function derivedDrainTimeoutMs(stopTimeoutSeconds: number): number {
+  return Math.round((stopTimeoutSeconds - Math.min(10, stopTimeoutSeconds / 5)) * 1000);
+}
+
+/** DRAIN_TIMEOUT_MS follows stopTimeout unless it was set itself; a derived one says so in `sources`. */
+function withDerivedDrainTimeout(merged: DrillsConfig, fromObject: Record<string, unknown>, lookup: ContextLookup, sources: SettingSources): { service: ServiceProfile; sources: SettingSources } {
   const setExplicitly = lookup('service.drainTimeoutMs') !== undefined || (fromObject.service as Record<string, unknown> | undefined)?.drainTimeoutMs !== undefined;
-  if (setExplicitly) return merged.service;
-  return { ...merged.service, drainTimeoutMs: Math.max(0, (merged.service.stopTimeoutSeconds - 10) * 1000) };
+  if (setExplicitly) return { service: merged.service, sources };
+  const stop = merged.service.stopTimeoutSeconds;
+  const stopSource = sources.stopTimeoutSeconds;
+  const from = `${stopSource?.fromFlag && stopSource.flag ? `${stopSource.flag} ${stop}` : `service.stopTimeoutSeconds ${stop}`}: stopTimeout − ${Math.min(10, stop / 5)} s`;
+  return {
+    service: { ...merged.service, drainTimeoutMs: derivedDrainTimeoutMs(stop) },
+    sources: { ...sources, drainTimeoutMs: { ...sources.drainTimeoutMs, derivedFrom: from } },
+  };
 }

@@ -79,7 +79,7 @@ describe('loadConfig', () => {
 const RULES: [string, DrillsConfigOverrides, RegExp][] = [
   ['a service name with spaces', { service: { name: 'my service' } }, /service.name "my service": use letters, digits and dashes/],
   ['a container port of 0', { service: { containerPort: 0 } }, /service.containerPort is 0: use a whole number from 1 to 65535/],
-  ['a health path without a leading slash', { service: { healthPath: 'healthz' } }, /service.healthPath "healthz" must start with "\/"/],
+  ['a health path without a leading slash', { service: { healthPath: 'healthz' } }, /service.healthPath is "healthz": a path must start with "\/"/],
   ['an empty process name', { service: { processName: ' ' } }, /service.processName is empty/],
   ['an empty start command', { service: { startCommand: '' } }, /service.startCommand is empty/],
   ['a stopTimeout above 120 s', { service: { stopTimeoutSeconds: 121 } }, /service.stopTimeoutSeconds is 121: use a whole number from 2 to 120/],

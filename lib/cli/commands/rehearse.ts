@@ -6,7 +6,9 @@
 import * as path from 'path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { catalogue, findDrill } from '../../../experiments';
-import { ConfigError, loadConfig, type DrillsConfig, type DrillsConfigOverrides } from '../../config';
+import { ConfigError, type DrillsConfig } from '../../config';
+import { rehearsalConfig } from '../../config-rehearsal';
+import type { SettingSources } from '../../config-sources';
 import type { Drill } from '../../drill';
 import { LocalEngine, LocalEngineError } from '../../runner/local';
 import { runDrill } from '../../runner/run-drill';
@@ -34,30 +36,13 @@ export interface RehearseArgs {
   drainTimeoutMs?: number;
   launchDelayMs?: number;
   longestRequest?: number;
+  healthPath?: string;
 }
 
 export interface RehearseDeps {
   readonly signals?: Pick<NodeJS.Process, 'on' | 'off'>;
   readonly cwd?: string;
   readonly forceExit?: (code: number) => void;
-}
-
-/** The config from cdk.json's context with the flags merged over it. */
-export function rehearsalConfig(root: string, args: RehearseArgs): DrillsConfig {
-  const base = readCdkContext(root);
-  const service: Record<string, number> = {};
-  if (args.stopTimeout !== undefined) service.stopTimeoutSeconds = args.stopTimeout;
-  if (args.desiredCount !== undefined) service.desiredCount = args.desiredCount;
-  if (args.deregistrationDelay !== undefined) service.deregistrationDelaySeconds = args.deregistrationDelay;
-  if (args.drainTimeoutMs !== undefined) service.drainTimeoutMs = args.drainTimeoutMs;
-  if (args.longestRequest !== undefined) service.longestRequestSeconds = args.longestRequest;
-  const fromCdk = (base('drills') ?? {}) as DrillsConfigOverrides;
-  const overrides: DrillsConfigOverrides = {
-    ...fromCdk,
-    service: { ...(fromCdk.service ?? {}), ...service },
-    local: { ...(fromCdk.local ?? {}), ...(args.launchDelayMs !== undefined ? { launchDelayMs: args.launchDelayMs } : {}) },
-  };
-  return loadConfig((key) => (key === 'drills' ? overrides : base(key)));
 }
 
 export async function rehearseCommand(args: RehearseArgs, io: CliContext['io'], deps: RehearseDeps = {}): Promise<number> {
@@ -69,8 +54,9 @@ export async function rehearseCommand(args: RehearseArgs, io: CliContext['io'], 
   const drills: Drill[] = args.ids.length > 0 ? args.ids.map((id) => findDrill(id) as Drill) : [...catalogue];
   const root = deps.cwd ?? projectRoot();
   let config: DrillsConfig;
+  let sources: SettingSources;
   try {
-    config = rehearsalConfig(root, args);
+    ({ config, sources } = rehearsalConfig(readCdkContext(root), args, drills));
   } catch (e) {
     if (e instanceof ConfigError) {
       io.err(`drills rehearse: ${e.message}\n`);
@@ -122,7 +108,7 @@ export async function rehearseCommand(args: RehearseArgs, io: CliContext['io'], 
         runId,
         signal: operator.signal,
         timeline,
-        settings: { command, stopOrder: args.stopOrder ?? 'together', service: config.service, local: config.local },
+        settings: { command, stopOrder: args.stopOrder ?? 'together', service: config.service, local: config.local, derived: derivedSettings(sources) },
         target: { command, cwd: root },
         onEvent: (e) => progress.event(drill.id, e),
       }).finally(() => services.close());
@@ -144,6 +130,16 @@ export async function rehearseCommand(args: RehearseArgs, io: CliContext['io'], 
   const verdict = operator.signal.aborted ? worstVerdict([...runs.map((r) => r.verdict), 'ABORTED']) : worstVerdict(runs.map((r) => r.verdict));
   io.out(args.json ? runsJson(verdict, runs) : summaryTable(verdict, runs, outRoot));
   return exitCodeOf(verdict);
+}
+
+/** For the journal: each setting that came from a flag or was derived, and from what. */
+function derivedSettings(sources: SettingSources): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, source] of Object.entries(sources)) {
+    if (source?.derivedFrom) out[key] = `derived from ${source.derivedFrom}`;
+    else if (source?.fromFlag && source.flag) out[key] = source.flag;
+  }
+  return out;
 }
 
 /** Remembers a LocalEngineError from start() so the command can name it and pick the exit code. */
@@ -177,6 +173,7 @@ export function registerRehearse(program: Command, ctx: CliContext): void {
     .option('--deregistration-delay <s>', 'deregistration delay seconds', wholeNumber('--deregistration-delay'))
     .option('--drain-timeout-ms <ms>', "the service's drain deadline", wholeNumber('--drain-timeout-ms'))
     .option('--longest-request <s>', 'the longest request the service serves, seconds (bounds the drain settings)', wholeNumber('--longest-request'))
+    .option('--health-path <path>', 'the path the health checks GET (default: config service.healthPath, /healthz)')
     .option('--launch-delay-ms <ms>', 'delay before a replacement starts', wholeNumber('--launch-delay-ms'))
     .action(async (ids: string[], opts: Omit<RehearseArgs, 'ids'>) => ctx.setExitCode(await rehearseCommand({ ids, ...opts }, ctx.io)));
 }
