@@ -24,6 +24,9 @@ import { roleTrustConfusedDeputy } from './rules/fis/role-trust-confused-deputy'
 import { stopConditionLimit } from './rules/fis/stop-condition-limit';
 import { taskActionsPrerequisites } from './rules/fis/task-actions-prerequisites';
 import { actionTargetKeys } from './rules/fis/action-target-keys';
+import { alarmDimensionsPublished } from './rules/fis/alarm-dimensions-published';
+import { alarmFiresInOutage } from './rules/fis/alarm-fires-in-outage';
+import { alarmWindowWithinExperiment } from './rules/fis/alarm-window-within-experiment';
 import { actionTargetsExist } from './rules/fis/action-targets-exist';
 import { durationsWithinLimits } from './rules/fis/durations-within-limits';
 import { emptyTargetSkip } from './rules/fis/empty-target-skip';
@@ -98,6 +101,12 @@ export const FIS_RULES: readonly PackEntry[] = [
     message: 'EmptyTargetResolutionMode is skip: a drill that resolves no target injects nothing and still completes (an error in production).' },
   { id: 'DRILL-FIS-17', severity: 'error', rule: taskTagsPropagated,
     message: 'An aws:ecs:task target is selected by tags its tasks never carry (the service does not propagate them): the drill finds no task.' },
+  { id: 'DRILL-FIS-18', severity: 'error', rule: alarmDimensionsPublished,
+    message: 'A stop-condition alarm watches a dimension combination AWS does not publish: it never gets data and cannot fire (a warning when another stop condition still can).' },
+  { id: 'DRILL-FIS-19', severity: 'error', rule: alarmFiresInOutage,
+    message: 'A stop-condition alarm watches a metric that stops publishing in the outage the drill causes, and missing data is not breaching: it cannot fire then (a warning when another stop condition still can).' },
+  { id: 'DRILL-FIS-20', severity: 'error', rule: alarmWindowWithinExperiment,
+    message: 'A stop-condition alarm needs more time to reach ALARM than the experiment lasts: it cannot stop the drill (a warning when another stop condition still can).' },
 ];
 
 export const DRILLS_PACK: readonly PackEntry[] = [...DRAIN_RULES, ...FIS_RULES];
