@@ -20,6 +20,7 @@ describe('judgeStartCommand', () => {
     [['/start.sh'], 'script-unseen'],
     [['bash', 'run.sh'], 'script-unseen'],
     [['sh', '-c', 'if true; then app; fi'], 'unparsed'],
+    [['sh', '-c', "trap 'kill -TERM $PID' TERM; node server.js & PID=$!; wait $PID"], 'unparsed'],
   ])('reads %j as %s', (argv, kind) => {
     expect(judgeStartCommand(argv).kind).toBe(kind);
   });

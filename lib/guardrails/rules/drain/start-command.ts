@@ -44,6 +44,8 @@ function judgeScript(shell: string, script: string): StartCommand {
   if (last.joinedBy === '|' || last.joinedBy === '&') {
     return { kind: 'shell-stays', why: `the last command runs in a ${last.joinedBy === '|' ? 'pipeline' : 'background job'}, so the shell stays` };
   }
+  const traps = segments.some((seg) => seg.words[0] === 'trap' && seg.words.slice(2).some((w) => /^(SIG)?(TERM|15)$/.test(w)));
+  if (traps) return { kind: 'unparsed', why: `${shell} -c with a script that traps SIGTERM itself (forwarding is its own)` };
   const target = execTarget(last);
   if (target !== undefined) return { kind: 'shell-execs', how: `the script ends with exec ${target}` };
   if (complex) return { kind: 'unparsed', why: `${shell} -c with a script doctor does not follow (subshell or compound command)` };
