@@ -35,7 +35,8 @@ export function steadyState(snap: ProbeSnapshot, spec: ProbeSpec, labels: ProbeL
   const failed = snap.requests.find((r) => r.status < 200 || r.status >= 400);
   if (failed) return { state: 'broken', problem: answered(labels.request, failed.status, failed.error) };
   if (spec.requests.perSecond > 0 && snap.requests.length === 0) return { state: 'pending', problem: `${labels.request} had no answer yet` };
-  const shown = snap.streamsWithFirstEvent;
+  // A stream that ended clean before its first event (no tokens asked) has shown what it could.
+  const shown = snap.streamsWithFirstEvent + snap.streams.filter((st) => st.outcome === 'clean' && st.firstEventAtMs === undefined).length;
   if (shown < spec.streams.count) return { state: 'pending', problem: `${spec.streams.count - shown} of ${spec.streams.count} streams (${labels.stream}) had no first event yet` };
   return { state: 'steady' };
 }

@@ -13,12 +13,14 @@ import * as path from 'path';
 import { createServer } from 'net';
 import { drills, evidenceFolder, type RehearseSummary } from '../cli/drills-cli';
 import { commandLineOf, markedProcessesRunning, pollUntil, survivorsOf } from '../helpers/run-processes';
+import { configWith } from '../../lib/config';
+import { startBoundMs } from '../../lib/runner/local/wait-for-fleet';
 
 jest.setTimeout(150_000);
 const MARKER = 'DRILLS_E2E_LEFTOVERS';
 const SHORT_STOP = ['--stop-timeout', '3', '--drain-timeout-ms', '2000', '--longest-request', '1'];
-/** The local engine's start bound (LocalEngine startTimeoutMs, not a CLI flag). */
-const START_BOUND_MS = 15_000;
+/** The local engine's start bound, derived from the default container health check (47 s). */
+const START_BOUND_MS = startBoundMs(configWith({}));
 
 const out = evidenceFolder('e2e-leftovers-');
 

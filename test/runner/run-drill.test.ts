@@ -4,6 +4,7 @@ import type { AddressInfo } from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import type { Drill, FigureName, Figures } from '../../lib/drill';
+import type { RunMode } from '../../lib/drill/types';
 import type { Engine, FaultInjection } from '../../lib/runner/engine';
 import { isJournal, type Journal } from '../../lib/runner/journal';
 import { runDrill } from '../../lib/runner/run-drill';
@@ -46,7 +47,7 @@ const drill: Drill = {
 };
 
 class FakeEngine implements Engine {
-  readonly mode = 'local' as const;
+  mode: RunMode = 'local';
   closed = 0;
   constructor(
     private readonly url: string,
@@ -181,6 +182,20 @@ describe('runDrill: the steady state before the fault', () => {
     const server = await sseServer({ path: '/', status: 401 });
     try {
       expect((await gateFails(server.url)).reasons).toContain('GET / answered 401 before the fault; nothing injected');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('fails with ERROR and starts no experiment on AWS either when the probe fails before the fault', async () => {
+    const server = await sseServer({ path: '/v1/stream', status: 404 });
+    try {
+      const engine = new FakeEngine(server.url);
+      engine.mode = 'aws';
+      const result = await runDrill({ drill: { ...drill, probe: { ...drill.probe, aws: drill.probe.local } }, engine, outRoot: out });
+      expect(result.verdict).toBe('ERROR');
+      expect(engine.injected).toBe(0);
+      expect(result.judgement.reasons[0]).toContain('GET /v1/stream answered 404 before the fault; nothing injected');
     } finally {
       await server.close();
     }
