@@ -25,6 +25,11 @@ export const FIGURE_NAMES = [
   'tasks.sigkilled',
   /** How many tasks (or subnets) the fault actually hit. */
   'fault.targets',
+  /**
+   * AWS: stop-condition alarms not OK when the template's own check after the recovery window ran
+   * (0 when it passed). Locally unmeasured: there are no CloudWatch alarms.
+   */
+  'alarms.notOkAfterRecovery',
 ] as const;
 
 export type FigureName = (typeof FIGURE_NAMES)[number];

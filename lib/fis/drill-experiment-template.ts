@@ -4,6 +4,7 @@ import type * as iam from 'aws-cdk-lib/aws-iam';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { Drill, StopConditionName } from '../drill';
+import { withAlarmChecks } from './alarm-checks';
 import type { FaultPlan } from './fault-plan';
 import { resolveStopConditions } from './stop-conditions';
 
@@ -28,7 +29,11 @@ export interface DrillExperimentTemplateProps {
   readonly report?: ExperimentReportSettings;
 }
 
-/** One `AWS::FIS::ExperimentTemplate` for one drill: its fault, its alarms, tags, logging, optional report. */
+/**
+ * One `AWS::FIS::ExperimentTemplate` for one drill: its fault between two checks of its
+ * stop-condition alarms (lib/fis/alarm-checks.ts), the same alarms as stop conditions, tags,
+ * logging, optional report.
+ */
 export class DrillExperimentTemplate extends Construct {
   readonly template: fis.CfnExperimentTemplate;
 
@@ -45,7 +50,7 @@ export class DrillExperimentTemplate extends Construct {
       description,
       roleArn: props.role.roleArn,
       targets: props.plan.targets,
-      actions: props.plan.actions,
+      actions: withAlarmChecks(drill.file, props.plan.actions, stopConditions.map((c) => c.value as string), drill.probe.aws.recoveryTimeout),
       stopConditions,
       tags: { drill: drill.id, service: props.serviceName, Name: `${props.serviceName}-${drill.id}` },
       experimentOptions: { accountTargeting: 'single-account', emptyTargetResolutionMode: 'fail' },

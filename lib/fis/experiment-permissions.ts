@@ -51,6 +51,12 @@ export function experimentStatements(scope: Construct, actionIds: ReadonlySet<st
     }));
   }
   if (actionIds.has('aws:network:disrupt-connectivity')) statements.push(...networkStatements(arn, target));
+  if (actionIds.has('aws:cloudwatch:assert-alarm-state')) {
+    // FIS actions reference, "aws:cloudwatch:assert-alarm-state": needs cloudwatch:DescribeAlarms.
+    // On * : whether DescribeAlarms honours alarm ARNs as resources is not confirmed here, and a
+    // scope it does not honour would fail every pre-check, so no drill would ever inject.
+    statements.push(new iam.PolicyStatement({ sid: 'CheckStopConditionAlarms', actions: ['cloudwatch:DescribeAlarms'], resources: ['*'] }));
+  }
   return statements;
 }
 

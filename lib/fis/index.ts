@@ -1,4 +1,5 @@
 export * from './action-catalogue';
+export * from './alarm-checks';
 export * from './drill-experiment-template';
 export * from './experiment-permissions';
 export * from './experiment-role';

@@ -41,7 +41,7 @@ export const APP_NAG_ACKNOWLEDGEMENTS: readonly NagAcknowledgement[] = [
   { finding: IAM5('arn:<AWS::Partition>:ssm:<AWS::Region>:<AWS::AccountId>:managed-instance/\\*'), path: /(^|\/)(TaskRole\/DefaultPolicy|ExperimentRole\/Role\/DefaultPolicy)\/Resource$/,
     reason: 'Managed-instance ids appear when each task\'s sidecar registers; only managed-instance/* can name them (as AWS\'s FIS ECS policy does).' },
   { finding: IAM5('\\*'), path: /(^|\/)ExperimentRole\/Role\/DefaultPolicy\/Resource$/,
-    reason: 'ecs:ListTasks, tag:GetResources, ssm:ListCommands/CancelCommand, ec2:Describe* and log delivery take no resource ARN (AWS\'s FIS policies use * too).' },
+    reason: 'ecs:ListTasks, tag:GetResources, ssm:ListCommands/CancelCommand, ec2:Describe*, log delivery and the alarm checks\' cloudwatch:DescribeAlarms take no resource ARN we could confirm (AWS\'s FIS policies use * too).' },
   { finding: IAM5('arn:<AWS::Partition>:ecs:<AWS::Region>:<AWS::AccountId>:task/[^\\]]+/\\*'), path: /(^|\/)ExperimentRole\/Role\/DefaultPolicy\/Resource$/,
     reason: 'Task ids are created at run time; the pattern is scoped to the drilled cluster.' },
   { finding: IAM5('arn:<AWS::Partition>:ssm:<AWS::Region>:\\*:document/AWSFIS-Run-\\*'), path: /(^|\/)ExperimentRole\/Role\/DefaultPolicy\/Resource$/,

@@ -46,7 +46,8 @@ export class DrillsStack extends Stack {
     const plans = drills.map((drill) => ({ drill, plan: faultPlan(drill, refs) }));
 
     this.experimentRole = new ExperimentRole(this, 'ExperimentRole', {
-      actionIds: actionIdsOf(plans.map((p) => p.plan)),
+      // Every template also runs its alarm checks (lib/fis/alarm-checks.ts).
+      actionIds: new Set([...actionIdsOf(plans.map((p) => p.plan)), 'aws:cloudwatch:assert-alarm-state', 'aws:fis:wait']),
       clusterName: refs.clusterName,
       vpcId: refs.vpcId,
       subnetIds: [...workload.vpc.publicSubnets, ...workload.vpc.privateSubnets].map((s) => s.subnetId),

@@ -91,12 +91,46 @@ describe('Drills stack with the default config', () => {
     expect(JSON.stringify(t.toJSON())).not.toContain('${Token[');
   });
 
-  test('keeps every FIS action parameter a string', () => {
+  test('keeps every FIS action parameter a string (a literal, or a join of the alarm ARNs)', () => {
     for (const r of Object.values(t.findResources('AWS::FIS::ExperimentTemplate'))) {
       for (const action of Object.values(r.Properties.Actions) as { Parameters?: Record<string, unknown> }[]) {
-        for (const value of Object.values(action.Parameters ?? {})) expect(typeof value).toBe('string');
+        for (const value of Object.values(action.Parameters ?? {})) {
+          if (typeof value !== 'string') expect(value).toEqual({ 'Fn::Join': ['', expect.any(Array)] });
+        }
       }
     }
+  });
+
+  test.each(catalogue.map((d) => [d.id, d] as const))('%s: checks its stop-condition alarms are OK before the fault, and FIS injects only after that check', (_id, drill) => {
+    const props = templateOf(t, drill.id);
+    const arns = (props.StopConditions as { Value: unknown }[]).map((c) => c.Value);
+    const actions = props.Actions as Record<string, { ActionId: string; Parameters?: Record<string, unknown>; StartAfter?: string[] }>;
+    expect(actions.CheckAlarmsBeforeFault).toEqual(expect.objectContaining({
+      ActionId: 'aws:cloudwatch:assert-alarm-state',
+      Parameters: { alarmArns: { 'Fn::Join': ['', arns.flatMap((arn, i) => (i === 0 ? [arn] : [',', arn]))] }, alarmStates: 'OK' },
+    }));
+    expect(actions.CheckAlarmsBeforeFault.StartAfter).toBeUndefined();
+    const faults = Object.entries(actions).filter(([name]) => !['CheckAlarmsBeforeFault', 'WaitRecoveryWindow', 'CheckAlarmsAfterRecovery'].includes(name));
+    expect(faults.length).toBeGreaterThan(0);
+    for (const [, action] of faults) expect(action.StartAfter?.length).toBeGreaterThan(0);
+    const roots = faults.filter(([, a]) => a.StartAfter?.includes('CheckAlarmsBeforeFault'));
+    expect(roots.length).toBeGreaterThan(0);
+  });
+
+  test.each(catalogue.map((d) => [d.id, d] as const))('%s: checks the same alarms again after the recovery window and every fault action', (_id, drill) => {
+    const props = templateOf(t, drill.id);
+    const actions = props.Actions as Record<string, { ActionId: string; Parameters?: Record<string, unknown>; StartAfter?: string[] }>;
+    expect(actions.WaitRecoveryWindow).toEqual(expect.objectContaining({
+      ActionId: 'aws:fis:wait', Parameters: { duration: drill.probe.aws.recoveryTimeout }, StartAfter: ['CheckAlarmsBeforeFault'],
+    }));
+    const faultNames = Object.keys(actions).filter((name) => !['CheckAlarmsBeforeFault', 'WaitRecoveryWindow', 'CheckAlarmsAfterRecovery'].includes(name));
+    expect(actions.CheckAlarmsAfterRecovery.ActionId).toBe('aws:cloudwatch:assert-alarm-state');
+    expect(actions.CheckAlarmsAfterRecovery.Parameters).toEqual(actions.CheckAlarmsBeforeFault.Parameters);
+    expect([...(actions.CheckAlarmsAfterRecovery.StartAfter ?? [])].sort()).toEqual(['WaitRecoveryWindow', ...faultNames].sort());
+  });
+
+  test('lets the experiment role read the alarms it checks (cloudwatch:DescribeAlarms)', () => {
+    expect(policyStatements(t, 'ExperimentRole').find((s) => s.Sid === 'CheckStopConditionAlarms')).toEqual(expect.objectContaining({ Action: 'cloudwatch:DescribeAlarms', Resource: '*' }));
   });
 
   test('lets only fis.amazonaws.com assume the experiment role, for experiments in this account', () => {
@@ -145,7 +179,7 @@ describe('Drills stack with the default config', () => {
       const actions = ([] as string[]).concat(s.Action as string | string[]);
       expect(actions.every((a) => !a.includes('*'))).toBe(true);
       if (s.Resource === '*') {
-        expect(actions.every((a) => /^(ecs:ListTasks|tag:GetResources|ssm:ListCommands|ssm:CancelCommand|ec2:Describe.*|ec2:GetManagedPrefixListEntries|logs:.*)$/.test(a))).toBe(true);
+        expect(actions.every((a) => /^(ecs:ListTasks|tag:GetResources|ssm:ListCommands|ssm:CancelCommand|ec2:Describe.*|ec2:GetManagedPrefixListEntries|logs:.*|cloudwatch:DescribeAlarms)$/.test(a))).toBe(true);
       }
     }
   });
@@ -230,6 +264,12 @@ describe('Drills stack with a long hypothesis', () => {
     expect(description.endsWith('…')).toBe(true);
   });
 });
+
+function templateOf(t: Template, drillId: string): Record<string, unknown> {
+  const found = Object.values(t.findResources('AWS::FIS::ExperimentTemplate')).filter((r) => r.Properties.Tags?.drill === drillId);
+  if (found.length !== 1) throw new Error(`expected one template for ${drillId}, found ${found.length}`);
+  return found[0].Properties as Record<string, unknown>;
+}
 
 interface Statement { Sid?: string; Action: string | string[]; Resource: unknown; Condition?: unknown }
 

@@ -4,7 +4,13 @@
  * StopExperiment → aborted, naming the alarms in ALARM; our own stop → aborted; failed →
  * error with FIS's error; cancelled → aborted (safety lever); zero resolved targets or a
  * skipped action → not injected, never a pass.
+ *
+ * Templates guard themselves (lib/fis/alarm-checks.ts): a failed pre-check of the stop-condition
+ * alarms, or a stop before the pre-check passed and before any fault action ran, is NOT_INJECTED
+ * naming the alarms — FIS refused to inject into an unhealthy service; it is neither a pass nor
+ * an infrastructure error. The checks and the recovery wait are never counted as the fault.
  */
+import { ALARM_CHECK_ACTIONS, POST_CHECK_ACTION, PRE_CHECK_ACTION } from '../../fis/alarm-checks';
 import type { FaultInjection } from '../engine';
 import type { TimelineEntry } from '../samples';
 import { FINAL_STATUSES, type ExperimentStatus, type ExperimentView, type ResolvedTargetView } from './fis-api';
@@ -17,6 +23,51 @@ export interface OutcomeFacts {
   readonly stoppedByUs?: string;
   /** Names of the template's stop-condition alarms that were in ALARM when it stopped. */
   readonly alarmsInAlarm: readonly string[];
+  /** The stop-condition alarms that were not OK when a check failed, as `name (STATE)`. */
+  readonly alarmsNotOk?: readonly string[];
+}
+
+const FINAL_ACTION_STATUSES = ['completed', 'cancelled', 'skipped', 'stopped', 'failed'];
+
+/** The actions that are the drill's fault (not the alarm checks or the recovery wait). */
+export function faultActionsOf(e: ExperimentView): ExperimentView['actions'] {
+  return e.actions.filter((a) => !ALARM_CHECK_ACTIONS.includes(a.name));
+}
+
+/**
+ * The experiment still runs only its recovery wait or post-check: every fault action is over.
+ * The runner then measures recovery while FIS waits out the window (else recovery.seconds would
+ * include FIS's wait).
+ */
+export function faultDelivered(e: ExperimentView): boolean {
+  const fault = faultActionsOf(e);
+  const pre = e.actions.find((a) => a.name === PRE_CHECK_ACTION);
+  return !isFinal(e.status) && pre?.status === 'completed' && fault.length > 0 && fault.every((a) => FINAL_ACTION_STATUSES.includes(a.status));
+}
+
+/** The post-check's outcome: passed, failed (with FIS's reason), or not run (yet). */
+export function postCheckOf(e: ExperimentView): { readonly status: 'passed' | 'failed' | 'not-run'; readonly reason?: string } {
+  const post = e.actions.find((a) => a.name === POST_CHECK_ACTION);
+  if (post?.status === 'completed') return { status: 'passed' };
+  if (post?.status === 'failed') return { status: 'failed', reason: post.reason };
+  return { status: 'not-run' };
+}
+
+/** Did FIS refuse to inject because the stop-condition alarms were not OK before the fault? */
+function refusedBeforeFault(facts: OutcomeFacts): string | undefined {
+  const e = facts.experiment;
+  const pre = e.actions.find((a) => a.name === PRE_CHECK_ACTION);
+  if (!pre || facts.stoppedByUs) return undefined;
+  const faultStarted = faultActionsOf(e).some((a) => a.startTime !== undefined);
+  const named = (facts.alarmsNotOk ?? []).length > 0 ? (facts.alarmsNotOk ?? []).join(', ') : 'none of the stop-condition alarms was still not OK when the runner read them';
+  const fisReason = pre.reason ?? e.reason;
+  const fis = fisReason ? ` (FIS: ${fisReason})` : '';
+  if (pre.status === 'failed') return `FIS's check before the fault (${PRE_CHECK_ACTION}) found alarm(s) not OK: ${named}; nothing was injected${fis}`;
+  if (e.status === 'stopped' && pre.status !== 'completed' && !faultStarted) {
+    const alarms = facts.alarmsInAlarm.length > 0 ? facts.alarmsInAlarm.join(', ') : named;
+    return `a stop-condition alarm was in ALARM before the fault (${alarms}); FIS stopped the experiment before injecting anything${fis}`;
+  }
+  return undefined;
 }
 
 export function isFinal(status: ExperimentStatus): boolean {
@@ -41,7 +92,7 @@ export function taskTargetIdsOf(resolved: readonly ResolvedTargetView[] | undefi
 
 /** Actions that ran (or began to): their fault reached something. */
 function deliveredActions(e: ExperimentView): string[] {
-  return e.actions.filter((a) => ['running', 'completed', 'stopping', 'stopped'].includes(a.status) && a.startTime !== undefined).map((a) => a.name);
+  return faultActionsOf(e).filter((a) => ['running', 'completed', 'stopping', 'stopped'].includes(a.status) && a.startTime !== undefined).map((a) => a.name);
 }
 
 export function injectionOf(facts: OutcomeFacts): FaultInjection {
@@ -49,9 +100,13 @@ export function injectionOf(facts: OutcomeFacts): FaultInjection {
   const targets = facts.resolvedTargets ? targetIdsOf(facts.resolvedTargets) : [];
   const injectedSomething = deliveredActions(e).length > 0 && (facts.resolvedTargets === undefined || targets.length > 0);
   const fisReason = e.reason ? ` (FIS: ${e.reason})` : '';
-  switch (e.status) {
+  const refused = refusedBeforeFault(facts);
+  if (refused) return { injected: false, targets: [], reason: refused };
+  // The fault is over and FIS waits out the recovery window: judge the fault actions as if completed.
+  const status = faultDelivered(e) ? 'completed' : e.status;
+  switch (status) {
     case 'completed': {
-      const skipped = e.actions.filter((a) => a.status === 'skipped');
+      const skipped = faultActionsOf(e).filter((a) => a.status === 'skipped');
       if (skipped.length > 0) {
         const why = skipped.map((a) => `${a.name}${a.reason ? `: ${a.reason}` : ''}`).join('; ');
         return { injected: false, targets, reason: `FIS skipped action(s) ${why}` };
@@ -67,6 +122,9 @@ export function injectionOf(facts: OutcomeFacts): FaultInjection {
     case 'cancelled':
       return { injected: injectedSomething, targets, aborted: `cancelled by FIS: a safety lever is engaged${fisReason}` };
     case 'failed': {
+      // The post-check failing after the fault landed is a finding about the service, not an
+      // infrastructure error: the fault counts as injected; the engine reports the alarms.
+      if (postCheckOf(e).status === 'failed' && injectedSomething) return { injected: true, targets };
       const err = e.error ? ` [${[e.error.code, e.error.location].filter(Boolean).join(' at ')}]` : '';
       const zero = facts.resolvedTargets !== undefined && targets.length === 0 ? '; FIS resolved zero targets' : '';
       return { injected: injectedSomething, targets, error: `FIS experiment ${e.id} failed: ${e.reason ?? 'no reason given'}${err}${zero}` };

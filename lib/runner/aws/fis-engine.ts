@@ -7,7 +7,9 @@ import type { Drill } from '../../drill';
 import type { Figures } from '../../drill/figures';
 import type { Engine, FaultInjection, TimelineSink } from '../engine';
 import { collectEvidence, type Evidence } from './collect-evidence';
-import { alarmNameOf, injectionOf, isFinal, progressEntries, progressLine, taskTargetIdsOf } from './experiment-state';
+import { isoSeconds } from '../../drill/iso-duration';
+import { PRE_CHECK_ACTION } from '../../fis/alarm-checks';
+import { alarmNameOf, faultDelivered, injectionOf, isFinal, postCheckOf, progressEntries, progressLine, taskTargetIdsOf } from './experiment-state';
 import type { ExperimentView, FisApi, ResolvedTargetView } from './fis-api';
 import type { MetricsApi } from './metrics-api';
 import { DEFAULT_POLL, nextDelay, Sleeper, type PollSettings } from './poll';
@@ -66,6 +68,9 @@ export class FisEngine implements Engine {
   private evidence?: Evidence;
   private zoneDrill = false;
   private running?: RunningSampler;
+  /** The drill's recovery window, which the template waits out before its post-check. */
+  private recoveryWindowMs = 0;
+  private alarmsNotOkAfter?: number;
   private readonly sleeper = new Sleeper();
   private readonly now: () => Date;
 
@@ -99,14 +104,19 @@ export class FisEngine implements Engine {
     }
     this.faultStart = this.experiment.startTime ?? this.now();
     this.zoneDrill = drill.fault.kind === 'az-outage';
+    this.recoveryWindowMs = isoSeconds(drill.probe.aws.recoveryTimeout) * 1000;
     this.emit({ kind: 'note', detail: `FIS experiment ${this.experiment.id} started from template ${templateId}` });
     if (this.stopReason) void this.requestStop(this.stopReason);
     this.running = new RunningSampler(this.options.service, this.options.deployed, { everyMs: this.options.runningPollMs, now: this.now, onError: (m) => this.emit({ kind: 'note', detail: m }) });
     this.running.start();
+    // Returns once the fault is over: a guarded template then only waits out its recovery window.
     const final = await this.watch().finally(() => this.running?.stop());
     const resolved = await this.resolvedTargets(final.id);
-    const alarmsInAlarm = final.status === 'stopped' && !this.stopReason ? await this.alarmsInAlarm() : [];
-    const injection = injectionOf({ experiment: final, resolvedTargets: resolved, stoppedByUs: this.stopReason, alarmsInAlarm });
+    const preCheckFailed = final.actions.some((a) => a.name === PRE_CHECK_ACTION && a.status !== 'completed') && (final.status === 'failed' || final.status === 'stopped');
+    const alarms = (final.status === 'stopped' && !this.stopReason) || preCheckFailed ? await this.stopConditionAlarms() : [];
+    const alarmsInAlarm = alarms.filter((a) => a.state === 'ALARM').map((a) => a.name);
+    const alarmsNotOk = alarms.filter((a) => a.state !== 'OK').map((a) => `${a.name} (${a.state})`);
+    const injection = injectionOf({ experiment: final, resolvedTargets: resolved, stoppedByUs: this.stopReason, alarmsInAlarm, alarmsNotOk });
     this.targets = injection.targets;
     this.taskTargets = taskTargetIdsOf(resolved);
     if (alarmsInAlarm.length > 0) this.emit({ kind: 'stop-condition', detail: `alarm(s) in ALARM: ${alarmsInAlarm.join(', ')}` });
@@ -149,9 +159,34 @@ export class FisEngine implements Engine {
         if (Date.now() >= deadline || this.options.signal?.aborted) break;
         await this.sleeper.sleep(Math.min(this.options.recoveryPollMs ?? 5000, Math.max(0, deadline - Date.now())));
       }
+      await this.awaitPostCheck();
     }
     await this.gather();
     return { recovered };
+  }
+
+  /**
+   * A guarded template still runs its recovery wait and post-check: follow it to its end (bounded
+   * by the window plus 3 minutes from the fault start), then say what FIS's post-check found.
+   */
+  private async awaitPostCheck(): Promise<void> {
+    if (!this.experiment || isFinal(this.experiment.status) || this.stopReason || !this.faultStart) return;
+    const deadline = Math.max(Date.now(), this.faultStart.getTime() + this.recoveryWindowMs) + 180_000;
+    const final = await this.watch({ untilFinal: true, deadline });
+    if (!isFinal(final.status)) return;
+    const post = postCheckOf(final);
+    if (post.status === 'passed') {
+      this.alarmsNotOkAfter = 0;
+      this.emit({ kind: 'note', detail: 'FIS\'s check after the recovery window: every stop-condition alarm OK' });
+      return;
+    }
+    const alarms = await this.stopConditionAlarms();
+    const notOk = alarms.filter((a) => a.state !== 'OK');
+    this.alarmsNotOkAfter = notOk.length;
+    const named = notOk.length > 0 ? notOk.map((a) => `${a.name} (${a.state})`).join(', ') : 'none still not OK when the runner read them';
+    const why = post.status === 'failed' ? `FIS's check after the recovery window failed: ${named}${post.reason ? ` (FIS: ${post.reason})` : ''}`
+      : `experiment ${final.id} ended ${final.status} before its check after the recovery window${final.reason ? ` (FIS: ${final.reason})` : ''}; alarms not OK: ${named}`;
+    this.emit({ kind: 'stop-condition', detail: why });
   }
 
   figures(): Figures {
@@ -160,6 +195,7 @@ export class FisEngine implements Engine {
     if (this.recoverySeconds !== undefined) figures['recovery.seconds'] = this.recoverySeconds;
     const running = [this.running?.minimum()?.running, figures['tasks.running.min']].filter((n): n is number => n !== undefined);
     if (running.length > 0) figures['tasks.running.min'] = Math.min(...running);
+    if (this.alarmsNotOkAfter !== undefined) figures['alarms.notOkAfterRecovery'] = this.alarmsNotOkAfter;
     return figures;
   }
 
@@ -255,7 +291,11 @@ export class FisEngine implements Engine {
     this.options.log?.(`experiment ${id} ${experiment.status}`);
   }
 
-  private async watch(): Promise<ExperimentView> {
+  /**
+   * Poll until the experiment is final, or (by default) until its fault is delivered and only the
+   * template's recovery wait and post-check remain; `deadline` (epoch ms) bounds the wait.
+   */
+  private async watch(until: { untilFinal?: boolean; deadline?: number } = {}): Promise<ExperimentView> {
     const { fis } = this.options;
     const poll = this.options.poll ?? DEFAULT_POLL;
     let current = this.experiment as ExperimentView;
@@ -266,6 +306,8 @@ export class FisEngine implements Engine {
       for (const entry of progressEntries(previous, current)) this.emit(entry);
       this.options.log?.(progressLine(current, this.now()));
       if (isFinal(current.status)) return current;
+      if (!until.untilFinal && !this.stopping && faultDelivered(current)) return current;
+      if (until.deadline !== undefined && Date.now() >= until.deadline) return current;
       if (this.stopping) {
         await this.stopping;
         if (this.experiment && isFinal(this.experiment.status)) current = this.experiment;
@@ -297,11 +339,11 @@ export class FisEngine implements Engine {
     }
   }
 
-  private async alarmsInAlarm(): Promise<string[]> {
+  /** The template's stop-condition alarms and their states (the same alarms its checks assert). */
+  private async stopConditionAlarms(): Promise<readonly { readonly name: string; readonly state: string }[]> {
     try {
       const template = await this.options.fis.getTemplate(this.options.templateId);
-      const alarms = await this.options.metrics.describeAlarms(template.stopConditionAlarmArns.map(alarmNameOf));
-      return alarms.filter((a) => a.state === 'ALARM').map((a) => a.name);
+      return await this.options.metrics.describeAlarms(template.stopConditionAlarmArns.map(alarmNameOf));
     } catch (err) {
       this.emit({ kind: 'note', detail: `could not read the stop-condition alarms: ${describeError(err)}` });
       return [];
