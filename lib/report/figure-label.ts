@@ -22,6 +22,7 @@ const LABELS: Record<FigureName, string> = {
   'tasks.running.min': 'fewest tasks running',
   'tasks.sigkilled': 'tasks SIGKILLed at stopTimeout (drain not finished)',
   'fault.targets': 'targets the fault hit',
+  'alarms.notOkAfterRecovery': "stop-condition alarms not OK at FIS's check after the recovery window",
 };
 
 /** The figure in words; an unknown name (a newer journal) is returned as it is. */
