@@ -9,7 +9,8 @@ import { spawn, type ChildProcess } from 'child_process';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { startFakeAws, stackOutputs, type FakeAws } from '../fixtures/fake-aws/fake-aws-server';
+import { startFakeAws, type FakeAws } from '../fixtures/fake-aws/fake-aws-server';
+import { synthesizedTemplates } from '../fixtures/fake-aws/synthesized-templates';
 import { startService, stopAllServices, type ServiceProcess } from '../helpers/service-process';
 import { survivorsOf } from '../helpers/run-processes';
 import { processesWithEnv } from '../cli/drills-cli';
@@ -22,6 +23,9 @@ let fake: FakeAws | undefined;
 let service: ServiceProcess | undefined;
 let cli: ChildProcess | undefined;
 let dir: string | undefined;
+
+// The strict fake is built from the synthesized app: synthesize (or read the cache) first.
+beforeAll(() => void synthesizedTemplates(), 240_000);
 
 afterEach(async () => {
   if (cli?.pid && cli.exitCode === null && cli.signalCode === null) {
@@ -56,12 +60,12 @@ async function findJournal(root: string): Promise<string | undefined> {
 
 describe('drills run against a fake AWS (end to end)', () => {
   it('stops the FIS experiment on SIGINT, waits for stopped, and records ABORTED', async () => {
-    fake = await startFakeAws({ initiatingMs: 200, runningMs: 120_000, stoppingMs: 1000 });
+    fake = await startFakeAws({ scenario: { initiatingMs: 200, runningMs: 120_000, stoppingMs: 1000 } });
     service = await startService({ env: { TASK_ID: 'task0001', ZONE: 'eu-west-1a' } });
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'aws-e2e-'));
     const outputs = path.join(dir, 'cdk-outputs.json');
     const out = path.join(dir, 'evidence');
-    await fs.writeFile(outputs, JSON.stringify({ DrillsWorkload: stackOutputs(fake.state, `http://127.0.0.1:${service.port}`) }));
+    await fs.writeFile(outputs, JSON.stringify(fake.outputs(`http://127.0.0.1:${service.port}`)));
 
     let output = '';
     const marker = path.basename(dir);
@@ -97,7 +101,7 @@ describe('drills run against a fake AWS (end to end)', () => {
     const journalFile = await findJournal(out);
     expect(journalFile).toBeDefined();
     const journal = JSON.parse(await fs.readFile(journalFile as string, 'utf8'));
-    expect(journal).toMatchObject({ mode: 'aws', experimentId: 'EXPfake1', judgement: { verdict: 'ABORTED' } });
+    expect(journal).toMatchObject({ mode: 'aws', experimentId: state.experiments[0].id, judgement: { verdict: 'ABORTED' } });
     expect(journal.timeline.map((e: { kind: string }) => e.kind)).toEqual(expect.arrayContaining(['probe-started', 'aborted', 'run-ended']));
     expect(journal.samples.streams.length).toBeGreaterThan(0);
     await expect(fs.readFile(path.join(path.dirname(journalFile as string), 'report.md'), 'utf8')).resolves.toContain('ABORTED');

@@ -41,6 +41,8 @@ export interface AwsCommandDeps {
   readonly session?: (region?: string) => AwsSession;
   readonly probe?: UrlProbe;
   readonly newRunId?: () => string;
+  /** Looks a drill up by id. @default findDrill over the catalogue (experiments/) */
+  readonly findDrill?: (id: string) => Drill | undefined;
 }
 
 /** A drill id, the AWS session and the deployment, or the exit code that says why not. */
@@ -51,7 +53,7 @@ export async function openTarget(
   io: CommandIo,
   deps: AwsCommandDeps,
 ): Promise<{ drill?: Drill; session: AwsSession; deployed: DeployedService } | { exit: number }> {
-  const drill = drillId === undefined ? undefined : findDrill(drillId);
+  const drill = drillId === undefined ? undefined : (deps.findDrill ?? findDrill)(drillId);
   if (drillId !== undefined && !drill) {
     io.err(`drills ${command}: unknown drill '${drillId}'; see \`drills list\`\n`);
     return { exit: EXIT_CODE.USAGE };

@@ -12,7 +12,7 @@ import { findDrill } from '../../../experiments';
 import type { Drill } from '../../drill';
 import { describeError } from '../../runner/aws/aws-error';
 import type { AwsSession } from '../../runner/aws/aws-session';
-import { FisEngine } from '../../runner/aws/fis-engine';
+import { FisEngine, type FisEngineOptions } from '../../runner/aws/fis-engine';
 import { failedOnlyOnHeartbeat, HeartbeatPublisher } from '../../runner/aws/heartbeat';
 import { Sleeper } from '../../runner/aws/poll';
 import { httpProbe, type PreflightOutcome } from '../../runner/aws/preflight';
@@ -48,11 +48,13 @@ export interface RunDeps extends AwsCommandDeps {
   readonly heartbeatSettle?: { readonly timeoutMs: number; readonly everyMs: number };
   /** Heartbeat publishing interval in ms. @default 10000 (the alarm's period) */
   readonly heartbeatIntervalMs?: number;
+  /** Polling settings of the FIS engine (tests shorten them). @default - the engine's defaults */
+  readonly engineTimings?: Pick<FisEngineOptions, 'poll' | 'recoveryPollMs' | 'runningPollMs' | 'rebalanceSettleMs' | 'stopWaitMs'>;
 }
 
 export async function runCommand(args: RunArgs, io: CommandIo, deps: RunDeps = {}): Promise<number> {
   const interactive = deps.interactive ?? Boolean(process.stdin.isTTY);
-  if (!findDrill(args.drill)) {
+  if (!(deps.findDrill ?? findDrill)(args.drill)) {
     io.err(`drills run: unknown drill '${args.drill}'; see \`drills list\`\n`);
     return EXIT_CODE.USAGE;
   }
@@ -129,6 +131,7 @@ async function guardedRun(args: RunArgs, io: CommandIo, deps: RunDeps, drill: Dr
     }
     const timeline = timelineRelay();
     engine = new FisEngine({
+      ...deps.engineTimings,
       ...session.apis,
       deployed,
       templateId,

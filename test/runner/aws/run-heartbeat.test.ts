@@ -4,20 +4,16 @@
  * wait, bounded, for the alarm to turn OK — and without `--heartbeat` refuse and say why.
  */
 import { EventEmitter } from 'events';
-import { promises as fs } from 'fs';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
-import * as os from 'os';
-import * as path from 'path';
 import { runCommand, type RunDeps } from '../../../lib/cli/commands/run';
 import { failedOnlyOnHeartbeat, isHeartbeatAlarm } from '../../../lib/runner/aws/heartbeat';
 import type { runDrill } from '../../../lib/runner/run-drill';
-import { startFakeAws, stackOutputs, type FakeAws } from '../../fixtures/fake-aws/fake-aws-server';
+import { useFakeAws } from '../../fixtures/fake-aws/fake-aws-setup';
 
-const saved = { ...process.env };
-let fake: FakeAws | undefined;
+// The app synthesized with every drill guarded by the dead-man's switch alarm.
+const setupFake = useFakeAws({ synth: { extraStopConditions: ['probe-heartbeat'] } });
 let service: http.Server | undefined;
-let dir: string | undefined;
 
 /** Stands in for the runner core: starts the experiment and lets it complete (the core runs in the e2e test). */
 const coreStandIn: typeof runDrill = async ({ drill, engine, runId }) => {
@@ -32,13 +28,7 @@ async function setup(heartbeatIntervalMs: number) {
   service = http.createServer((_req, res) => res.end('ok'));
   await new Promise<void>((resolve) => service!.listen(0, '127.0.0.1', resolve));
   const serviceUrl = `http://127.0.0.1:${(service.address() as AddressInfo).port}`;
-  fake = await startFakeAws({ alarmName: 'drills-demo-probe-heartbeat', alarmFollowsHeartbeat: true, initiatingMs: 50, runningMs: 200, stoppingMs: 100 });
-  Object.assign(process.env, fake.env());
-  delete process.env.AWS_PROFILE;
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'aws-heartbeat-'));
-  const outputs = path.join(dir, 'cdk-outputs.json');
-  await fs.writeFile(outputs, JSON.stringify({ Drills: stackOutputs(fake.state, serviceUrl) }));
-  const err: string[] = [];
+  const { fake, outputs, err, io } = await setupFake({ scenario: { initiatingMs: 50, runningMs: 200, stoppingMs: 100 }, serviceUrl });
   const deps: RunDeps = {
     probe: async () => ({ ok: true, detail: 'stub' }),
     runDrill: coreStandIn,
@@ -46,17 +36,15 @@ async function setup(heartbeatIntervalMs: number) {
     signals: new EventEmitter() as never,
     newRunId: () => 'run-heartbeat-1',
     heartbeatIntervalMs,
-    heartbeatSettle: { timeoutMs: 8000, everyMs: 200 },
+    // Generous: the first successful probe comes 2 s in, later on a loaded machine.
+    heartbeatSettle: { timeoutMs: 20_000, everyMs: 200 },
   };
-  return { outputs, err, io: { out: () => undefined, err: (t: string) => err.push(t) }, deps, fake };
+  return { outputs, err, io: { out: () => undefined, err: io.err }, deps, fake };
 }
 
 afterEach(async () => {
-  await fake?.close();
   await new Promise((resolve) => (service ? service.close(resolve) : resolve(undefined)));
-  if (dir) await fs.rm(dir, { recursive: true, force: true });
-  process.env = { ...saved };
-  fake = service = dir = undefined;
+  service = undefined;
 });
 
 describe('the dead-man\'s switch in drills run', () => {
@@ -81,8 +69,9 @@ describe('the dead-man\'s switch in drills run', () => {
     expect(ops.indexOf('PutMetricData')).toBeGreaterThanOrEqual(0);
     expect(ops.indexOf('PutMetricData')).toBeLessThan(ops.indexOf('StartExperiment'));
     const datum = (fake.state.callsTo('PutMetricData')[0].input as { Namespace: string; MetricData: { MetricName: string; Dimensions: unknown[] }[] });
-    expect(datum).toMatchObject({ Namespace: 'FisDrills', MetricData: [{ MetricName: 'ProbeSuccess', Dimensions: [{ Name: 'Service', Value: 'drills-demo' }] }] });
-  }, 30_000);
+    // The service's generated name: the only dimension value that turns the fake's alarm OK.
+    expect(datum).toMatchObject({ Namespace: 'FisDrills', MetricData: [{ MetricName: 'ProbeSuccess', Dimensions: [{ Name: 'Service', Value: fake.deployment.service.name }] }] });
+  }, 60_000);
 
   it('refuses without --heartbeat, starts nothing, and says to pass it', async () => {
     const { outputs, io, err, deps, fake } = await setup(150);
@@ -90,7 +79,7 @@ describe('the dead-man\'s switch in drills run', () => {
     expect(fake.state.callsTo('StartExperiment')).toHaveLength(0);
     expect(fake.state.callsTo('PutMetricData')).toHaveLength(0);
     expect(err.join('')).toMatch(/dead-man's switch .*drills run --heartbeat/);
-  }, 30_000);
+  }, 60_000);
 
   it('fails as ABORTED after the bounded wait when the alarm never sees a heartbeat', async () => {
     const { outputs, io, deps, fake } = await setup(60_000);
@@ -99,5 +88,5 @@ describe('the dead-man\'s switch in drills run', () => {
     expect(code).toBe(3);
     expect(fake.state.callsTo('StartExperiment')).toHaveLength(0);
     expect(Date.now() - started).toBeLessThan(15_000);
-  }, 30_000);
+  }, 60_000);
 });
