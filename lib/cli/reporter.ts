@@ -1,4 +1,5 @@
 /** All the CLI's formatting: pure formatters for the result (stdout) and progress (stderr). */
+import * as path from 'path';
 import type { Drill, Figures } from '../drill';
 import type { TimelineEvent } from '../runner/samples';
 import { VERDICTS, type Verdict } from '../runner/verdict';
@@ -52,7 +53,8 @@ export function summaryTable(verdict: Verdict, runs: readonly RunLine[], outRoot
     .join('');
   const counts = verdictCounts(runs) || 'no drill ran';
   const overall = runs.some((r) => r.verdict === verdict) ? counts : `${verdict} (${counts})`;
-  return `${table(rows)}${why ? `\n${why}` : ''}\n${overall}; evidence in ${outRoot}/\n${runs.map((r) => `  ${r.evidence}`).join('\n')}\n`;
+  const reports = runs.map((r) => `  ${path.join(r.evidence, 'report.html')}`).join('\n');
+  return `${table(rows)}${why ? `\n${why}` : ''}\n${overall}; evidence in ${outRoot}/, reports (open in a browser):\n${reports}\n  ${path.join(outRoot, 'index.html')} (every run so far)\n`;
 }
 
 export function drillListTable(drills: readonly Drill[]): string {

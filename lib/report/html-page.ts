@@ -10,6 +10,11 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
+/** Vega numbers its clip paths per render (`clip4`): SVGs inlined side by side need ids of their own. */
+export function scopeSvgIds(svg: string, prefix: string): string {
+  return svg.replace(/ id="([^"]+)"/g, ` id="${prefix}$1"`).replace(/url\(#([^)]+)\)/g, `url(#${prefix}$1)`);
+}
+
 const STYLE = `
 :root { color-scheme: light; }
 body { font: 15px/1.45 -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: #1f2328; margin: 0 auto; max-width: 960px; padding: 12px 16px 40px; }

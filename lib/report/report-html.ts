@@ -9,7 +9,7 @@ import { expectationRows } from './expectation-rows';
 import { failureBreakdown } from './failure-breakdown';
 import { faultText } from './fault-text';
 import { headline } from './headline';
-import { escapeHtml as e, htmlPage } from './html-page';
+import { escapeHtml as e, htmlPage, scopeSvgIds } from './html-page';
 import type { ReportChart } from './report-charts';
 import { runMarks } from './run-marks';
 import { timelineRows } from './timeline-rows';
@@ -42,7 +42,7 @@ export function renderReportHtml(journal: Journal, charts: readonly ReportChart[
   parts.push('<h2>Headline</h2>', `<ul>${headline(journal).map((l) => `<li>${e(l)}</li>`).join('')}</ul>`);
   parts.push('<h2>Charts</h2>', '<p class="meta">One time axis for all charts: seconds since the run started. Red line: the fault landed (shaded while it lasted); blue dashes: recovered.</p>');
   charts.forEach((c, i) => {
-    parts.push(c.svg ? `<figure role="img" aria-label="${e(c.alt)}" data-chart="${e(c.file)}">${scopeIds(c.svg, `c${i}-`)}<figcaption>${e(c.title)}: ${e(c.alt)}</figcaption></figure>` : `<p class="meta">${e(c.title)}: not drawn (${e(c.missing ?? 'no data')})</p>`);
+    parts.push(c.svg ? `<figure role="img" aria-label="${e(c.alt)}" data-chart="${e(c.file)}">${scopeSvgIds(c.svg, `c${i}-`)}<figcaption>${e(c.title)}: ${e(c.alt)}</figcaption></figure>` : `<p class="meta">${e(c.title)}: not drawn (${e(c.missing ?? 'no data')})</p>`);
   });
   if (journal.samples.requests.length > 0) {
     const windows = failureBreakdown(journal.samples.requests, runMarks(journal));
@@ -55,7 +55,3 @@ export function renderReportHtml(journal: Journal, charts: readonly ReportChart[
   return htmlPage(`${journal.drill.title} — ${verdict}`, parts.join('\n'));
 }
 
-/** Vega numbers its clip paths per render (`clip4`); several SVGs inlined in one page need ids of their own. */
-function scopeIds(svg: string, prefix: string): string {
-  return svg.replace(/ id="([^"]+)"/g, ` id="${prefix}$1"`).replace(/url\(#([^)]+)\)/g, `url(#${prefix}$1)`);
-}

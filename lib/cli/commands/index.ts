@@ -4,6 +4,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context';
 import { registerDoctor } from './doctor';
+import { registerHistory } from './history';
 import { registerList } from './list';
 import { registerPreflight } from './preflight';
 import { registerReport } from './report';
@@ -21,4 +22,5 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerStop,
   registerReport,
   registerDoctor,
+  registerHistory,
 ];

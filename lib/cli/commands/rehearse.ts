@@ -23,6 +23,7 @@ import { readCdkContext } from '../read-cdk-context';
 import { rehearsalProgress } from '../progress';
 import { runsJson, summaryTable, type RunLine } from '../reporter';
 import { serviceLog } from '../service-log';
+import { finishRuns } from '../finish-runs';
 
 export interface RehearseArgs {
   ids: readonly string[];
@@ -37,6 +38,8 @@ export interface RehearseArgs {
   launchDelayMs?: number;
   longestRequest?: number;
   healthPath?: string;
+  /** Write JUnit XML here (one test case per drill). */
+  junit?: string;
 }
 
 export interface RehearseDeps {
@@ -126,6 +129,7 @@ export async function rehearseCommand(args: RehearseArgs, io: CliContext['io'], 
   } finally {
     await progress.close();
     operator.dispose();
+    await finishRuns({ command: 'drills rehearse', outRoot, junit: args.junit, runs, io });
   }
   const verdict = operator.signal.aborted ? worstVerdict([...runs.map((r) => r.verdict), 'ABORTED']) : worstVerdict(runs.map((r) => r.verdict));
   io.out(args.json ? runsJson(verdict, runs) : summaryTable(verdict, runs, outRoot));
@@ -164,6 +168,7 @@ export function registerRehearse(program: Command, ctx: CliContext): void {
     .option('--command <command>', 'the service start command (default: config service.startCommand)')
     .option('--out <dir>', 'evidence root', 'evidence')
     .option('--json', 'print only the result as JSON on stdout')
+    .option('--junit <file>', 'also write the result as JUnit XML (one test case per drill)')
     .option('--stop-order <order>', 'together | drain-first', (v: string) => {
       if (v !== 'together' && v !== 'drain-first') throw new InvalidArgumentError(`--stop-order must be together or drain-first, got '${v}'`);
       return v;

@@ -21,6 +21,7 @@ import type { DeployedService } from '../../runner/aws/resolve-outputs';
 import { runDrill, type RunResult } from '../../runner/run-drill';
 import { timelineRelay } from '../../runner/timeline-relay';
 import { EXIT_CODE, exitCodeOf } from '../../runner/verdict';
+import { finishRuns } from '../finish-runs';
 import { listenForOperatorSignals } from '../operator-signals';
 import { progressLine } from '../reporter';
 import { awsTargetOptions, defaultRunId, openTarget, preflightFor, type AwsCommandDeps, type CommandIo, type PreflightArgs } from './preflight';
@@ -33,6 +34,8 @@ export interface RunArgs extends Omit<PreflightArgs, 'dryRun'> {
   /** Publish the dead-man's switch heartbeat while the drill runs. */
   readonly heartbeat?: boolean;
   readonly runId?: string;
+  /** Write JUnit XML here (one test case for the drill). */
+  readonly junit?: string;
 }
 
 export interface RunDeps extends AwsCommandDeps {
@@ -153,6 +156,7 @@ async function guardedRun(args: RunArgs, io: CommandIo, deps: RunDeps, drill: Dr
       onEvent: (e) => io.err(progressLine(drill.id, e)),
     }, io, deps);
     if (!result) return EXIT_CODE.ERROR;
+    await finishRuns({ command: 'drills run', outRoot: args.out ?? 'evidence', junit: args.junit, runs: [result], io });
     const experimentId = result.experimentId ?? engine.experimentId;
     if (args.json) {
       const run = { drill: drill.id, verdict: result.verdict, figures: result.figures, evidence: result.evidence, experimentId };
@@ -217,6 +221,7 @@ export function registerRun(program: Command, ctx: CliContext): void {
   awsTargetOptions(program.command('run <drill>').description('run a drill through AWS FIS: preflight, confirm, inject, judge, evidence'))
     .option('--yes', 'inject without asking (required when nobody is at a terminal)')
     .option('--out <dir>', 'evidence root', 'evidence')
+    .option('--junit <file>', 'also write the result as JUnit XML (one test case for the drill)')
     .option('--allow-insufficient-data', 'accept stop-condition alarms in INSUFFICIENT_DATA')
     .option('--heartbeat', "publish the dead-man's switch heartbeat while the drill runs")
     .action(async (drill: string, opts: Omit<RunArgs, 'drill'>) => ctx.setExitCode(await runCommand({ ...opts, drill }, ctx.io)));

@@ -1,0 +1,81 @@
+/**
+ * After `rehearse` or `run`: the JUnit file when `--junit <file>` was given (one test case per
+ * drill, read from each run's journal), and the evidence root's index.html refreshed so the
+ * history shows the new runs. Never throws and never changes the exit code: evidence of the
+ * runs is already written; a file that cannot be written is named on stderr with the reason.
+ */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { junitXml, type JunitRun } from '../report/junit-xml';
+import { writeEvidenceIndex } from '../runner/evidence-history';
+import { isJournal, type Journal } from '../runner/journal';
+import { writeAtomically } from '../runner/journal-writer';
+import type { Verdict } from '../runner/verdict';
+import type { CommandIo } from './commands/preflight';
+
+/** A finished run as the commands hold it (a RunResult, or a summary line with its judgement). */
+export interface FinishedRun {
+  readonly drill: string;
+  readonly verdict: Verdict;
+  readonly evidence: string;
+  readonly runId?: string;
+  readonly experimentId?: string;
+  readonly judgement?: { readonly reasons: readonly string[] };
+}
+
+export interface FinishRunsOptions {
+  /** `drills rehearse` or `drills run`: the JUnit suite's name and the prefix of messages. */
+  readonly command: string;
+  readonly outRoot: string;
+  readonly junit?: string;
+  readonly runs: readonly FinishedRun[];
+  readonly io: Pick<CommandIo, 'err'>;
+  readonly now?: Date;
+}
+
+async function journalOf(evidence: string): Promise<Journal | undefined> {
+  try {
+    const parsed: unknown = JSON.parse(await fs.readFile(path.join(evidence, 'journal.json'), 'utf8'));
+    return isJournal(parsed) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A run as JUnit sees it; title, mode and duration come from its journal when it can be read. */
+export async function junitRun(run: FinishedRun): Promise<JunitRun> {
+  const journal = await journalOf(run.evidence);
+  const seconds = journal?.endedAt ? (Date.parse(journal.endedAt) - Date.parse(journal.startedAt)) / 1000 : undefined;
+  return {
+    drill: run.drill,
+    title: journal?.drill.title,
+    verdict: run.verdict,
+    reasons: run.judgement?.reasons ?? journal?.judgement?.reasons ?? [],
+    evidence: path.resolve(run.evidence),
+    runId: run.runId ?? journal?.runId,
+    experimentId: run.experimentId,
+    mode: journal?.mode,
+    seconds: seconds !== undefined && Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined,
+  };
+}
+
+export async function finishRuns(options: FinishRunsOptions): Promise<void> {
+  const { io, command } = options;
+  const now = options.now ?? new Date();
+  if (options.junit) {
+    try {
+      const xml = junitXml(command, await Promise.all(options.runs.map(junitRun)), now.toISOString());
+      await fs.mkdir(path.dirname(path.resolve(options.junit)), { recursive: true });
+      await writeAtomically(options.junit, xml);
+      io.err(`${command}: JUnit written to ${options.junit}\n`);
+    } catch (e) {
+      io.err(`${command}: could not write the JUnit file ${options.junit}: ${e instanceof Error ? e.message : String(e)}\n`);
+    }
+  }
+  try {
+    const index = await writeEvidenceIndex(options.outRoot, now);
+    io.err(`${command}: history of ${index.lines.length} run(s): ${index.file}\n`);
+  } catch (e) {
+    io.err(`${command}: could not write ${path.join(options.outRoot, 'index.html')}: ${e instanceof Error ? e.message : String(e)}\n`);
+  }
+}
