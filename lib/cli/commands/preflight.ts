@@ -14,6 +14,7 @@ import { preflightJson, preflightLines, preflightSummary } from '../../runner/aw
 import { OutputsError, type DeployedService } from '../../runner/aws/resolve-outputs';
 import { EXIT_CODE } from '../../runner/verdict';
 import type { Drill } from '../../drill';
+import { listenForOperatorSignals } from '../operator-signals';
 
 export interface AwsTargetArgs {
   /** `cdk deploy --outputs-file` JSON. @default ./cdk-outputs.json when present */
@@ -43,6 +44,8 @@ export interface AwsCommandDeps {
   readonly newRunId?: () => string;
   /** Looks a drill up by id. @default findDrill over the catalogue (experiments/) */
   readonly findDrill?: (id: string) => Drill | undefined;
+  /** Where SIGINT, SIGTERM and SIGHUP come from (commands that start something). @default process */
+  readonly signals?: Pick<NodeJS.Process, 'on' | 'off'>;
 }
 
 /** A drill id, the AWS session and the deployment, or the exit code that says why not. */
@@ -74,7 +77,8 @@ export function defaultRunId(drillId: string, now = new Date()): string {
   return `${drillId}-${stamp}-${Math.random().toString(16).slice(2, 6)}`;
 }
 
-export async function preflightFor(args: PreflightArgs, drill: Drill, session: AwsSession, deployed: DeployedService, deps: AwsCommandDeps, runId?: string): Promise<PreflightOutcome> {
+/** `signal` ends a `--dry-run` wait (its skip-all experiment is stopped). */
+export async function preflightFor(args: PreflightArgs, drill: Drill, session: AwsSession, deployed: DeployedService, deps: AwsCommandDeps, runId?: string, signal?: AbortSignal): Promise<PreflightOutcome> {
   return runPreflight({
     apis: session.apis,
     deployed,
@@ -82,7 +86,7 @@ export async function preflightFor(args: PreflightArgs, drill: Drill, session: A
     expected: { account: args.account, region: args.region },
     allowInsufficientData: args.allowInsufficientData,
     probe: deps.probe,
-    dryRun: args.dryRun ? { runId: runId ?? (deps.newRunId ?? (() => defaultRunId(drill.id)))() } : undefined,
+    dryRun: args.dryRun ? { runId: runId ?? (deps.newRunId ?? (() => defaultRunId(drill.id)))(), signal } : undefined,
   });
 }
 
@@ -90,13 +94,22 @@ export async function preflightCommand(args: PreflightArgs, io: CommandIo, deps:
   const target = await openTarget('preflight', args.drill, args, io, deps);
   if ('exit' in target) return target.exit;
   const { session, deployed } = target;
+  // Only a dry run starts something (a skip-all experiment): a signal ends its wait and stops it.
+  const operator = args.dryRun
+    ? listenForOperatorSignals({
+        source: deps.signals,
+        onFirst: (name) => io.err(`\ndrills preflight: ${name}: stopping the dry run's skip-all experiment …\n`),
+        onRepeat: (name) => io.err(`\ndrills preflight: ${name}: still waiting for FIS to stop the skip-all experiment (30 s at most)\n`),
+      })
+    : undefined;
   try {
-    const result = await preflightFor(args, target.drill as Drill, session, deployed, deps);
+    const result = await preflightFor(args, target.drill as Drill, session, deployed, deps, undefined, operator?.signal);
     if (args.json) io.out(`${JSON.stringify(preflightJson(result), null, 2)}\n`);
     else preflightLines(result.checks).forEach((line) => io.out(`${line}\n`));
     io.err(`${preflightSummary(result)}\n`);
     return result.ok ? EXIT_CODE.HELD : EXIT_CODE.VIOLATED;
   } finally {
+    operator?.dispose();
     session.close();
   }
 }

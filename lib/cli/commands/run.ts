@@ -45,8 +45,6 @@ export interface RunDeps extends AwsCommandDeps {
   readonly interactive?: boolean;
   /** Answers the confirmation prompt. @default - a line read from stdin */
   readonly confirm?: (question: string) => Promise<boolean>;
-  /** Where SIGINT, SIGTERM and SIGHUP come from. @default process */
-  readonly signals?: Pick<NodeJS.Process, 'on' | 'off'>;
   /** With `--heartbeat`: how long to wait for the dead-man's switch alarm to turn OK, and how often to look. @default { timeoutMs: 120000, everyMs: 10000 } */
   readonly heartbeatSettle?: { readonly timeoutMs: number; readonly everyMs: number };
   /** Heartbeat publishing interval in ms. @default 10000 (the alarm's period) */

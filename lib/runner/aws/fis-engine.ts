@@ -12,6 +12,7 @@ import { PRE_CHECK_ACTION } from '../../fis/alarm-checks';
 import { alarmNameOf, faultDelivered, injectionOf, isFinal, postCheckOf, progressEntries, progressLine, taskTargetIdsOf } from './experiment-state';
 import type { ExperimentView, FisApi, ResolvedTargetView } from './fis-api';
 import type { MetricsApi } from './metrics-api';
+import { DEFAULT_WAIT_MS, stopAndWait, waitUntilFinal } from './experiment-wait';
 import { DEFAULT_POLL, nextDelay, Sleeper, type PollSettings } from './poll';
 import type { DeployedService } from './resolve-outputs';
 import type { ServiceApi } from './service-api';
@@ -50,7 +51,7 @@ export interface FisEngineOptions {
    * event. @default 120000
    */
   readonly rebalanceSettleMs?: number;
-  /** Longest wait for FIS to report `stopped` after StopExperiment. @default 180000 */
+  /** Longest wait for FIS to report `stopped` after StopExperiment, ms. @default 180000 */
   readonly stopWaitMs?: number;
   readonly now?: () => Date;
 }
@@ -258,37 +259,24 @@ export class FisEngine implements Engine {
     return this.stopping;
   }
 
+  /** StopExperiment and the wait for a final state (lib/runner/aws/experiment-wait.ts); a refused stop is still waited out, within the same bound. */
   private async stopAndWait(id: string): Promise<void> {
-    const { fis } = this.options;
     this.options.log?.(`stopping experiment ${id} (${this.stopReason}) …`);
-    let experiment = this.experiment as ExperimentView;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        experiment = await fis.stopExperiment(id);
-        break;
-      } catch (err) {
-        if (isConflictOrGone(err) || attempt >= 5) {
-          this.emit({ kind: 'note', detail: `StopExperiment ${id}: ${describeError(err)}` });
-          break;
-        }
-        await delay(500 * attempt);
-      }
+    const wait = {
+      fis: this.options.fis,
+      timeoutMs: this.options.stopWaitMs ?? DEFAULT_WAIT_MS,
+      poll: this.options.poll,
+      onExperiment: (e: ExperimentView) => (this.experiment = e),
+      onNote: (detail: string) => this.emit({ kind: 'note', detail }),
+    };
+    let outcome = await stopAndWait(this.experiment as ExperimentView, wait);
+    this.emit({ kind: 'aborted', detail: `StopExperiment ${id} ${outcome.stopError ? `refused: ${outcome.stopError}` : 'sent'} (${this.stopReason})` });
+    if (outcome.end === 'stop-failed') {
+      this.options.log?.(`StopExperiment ${id} was refused (${outcome.stopError}); waiting for it to end on its own — \`drills stop ${id}\` or the FIS console can stop it`);
+      outcome = await waitUntilFinal(outcome.experiment, wait);
     }
-    this.experiment = experiment;
-    this.emit({ kind: 'aborted', detail: `StopExperiment ${id} sent (${this.stopReason})` });
-    const deadline = Date.now() + (this.options.stopWaitMs ?? 180_000);
-    let wait = this.options.poll?.initialMs ?? DEFAULT_POLL.initialMs;
-    while (!isFinal(experiment.status) && Date.now() < deadline) {
-      await delay(wait);
-      wait = nextDelay(wait, this.options.poll ?? DEFAULT_POLL);
-      try {
-        experiment = await fis.getExperiment(id);
-        this.experiment = experiment;
-      } catch (err) {
-        this.emit({ kind: 'note', detail: `GetExperiment ${id} while stopping: ${describeError(err)}` });
-      }
-    }
-    this.options.log?.(`experiment ${id} ${experiment.status}`);
+    this.experiment = outcome.experiment;
+    this.options.log?.(`experiment ${id} ${outcome.experiment.status}${outcome.end === 'timed-out' ? ' (gave up waiting for a final state; check the FIS console)' : ''}`);
   }
 
   /**
@@ -355,18 +343,9 @@ export class FisEngine implements Engine {
   }
 }
 
-function isConflictOrGone(err: unknown): boolean {
-  const name = (err as { name?: string })?.name;
-  return name === 'ConflictException' || name === 'ResourceNotFoundException' || name === 'ValidationException';
-}
-
 function abortReason(signal: AbortSignal | undefined): string {
   const r = signal?.reason as unknown;
   if (typeof r === 'string') return r;
   if (r instanceof Error && r.message) return r.message;
   return 'interrupted';
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -3,7 +3,8 @@
  * the pure checks. Never starts an experiment, except a `--dry-run` one with actionsMode
  * skip-all, which injects nothing and lists the targets FIS would resolve.
  */
-import { alarmNameOf, isFinal, targetIdsOf } from './experiment-state';
+import { alarmNameOf, targetIdsOf } from './experiment-state';
+import { stopAndWait, waitUntilFinal } from './experiment-wait';
 import { describeError } from './aws-error';
 import { DRY_RUN_TAG, experimentTags } from './fis-tags';
 import type { ExperimentView, FisApi, TemplateView } from './fis-api';
@@ -31,7 +32,15 @@ export interface PreflightRequest {
   readonly allowInsufficientData?: boolean;
   readonly probe?: UrlProbe;
   /** Start the template with actionsMode skip-all and list what it would hit. */
-  readonly dryRun?: { readonly runId: string; readonly timeoutMs?: number; readonly pollMs?: number };
+  readonly dryRun?: {
+    readonly runId: string;
+    /** Longest wait for the skip-all experiment to end, ms. @default 120000 */
+    readonly timeoutMs?: number;
+    /** First pause between GetExperiment calls, ms (grows by half, to 5 s at most). @default 2000 */
+    readonly pollMs?: number;
+    /** Ends the wait (Ctrl-C): the skip-all experiment is stopped and the check fails as interrupted. */
+    readonly signal?: AbortSignal;
+  };
 }
 
 export interface PreflightOutcome extends PreflightResult {
@@ -75,10 +84,13 @@ async function dryRunCheck(fis: FisApi, templateId: string, drillId: string, ope
   } catch (err) {
     return { name, ok: false, detail: `StartExperiment (skip-all) failed: ${describeError(err)}` };
   }
-  const deadline = Date.now() + (dry.timeoutMs ?? 120_000);
-  while (!isFinal(experiment.status) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, dry.pollMs ?? 2000));
-    experiment = await fis.getExperiment(experiment.id).catch(() => experiment);
+  const poll = { initialMs: dry.pollMs ?? 2000, maxMs: Math.max(dry.pollMs ?? 2000, 5000), factor: 1.5 };
+  const waited = await waitUntilFinal(experiment, { fis, timeoutMs: dry.timeoutMs ?? 120_000, poll, signal: dry.signal });
+  experiment = waited.experiment;
+  if (waited.end === 'cancelled') {
+    // It injects nothing, but an active experiment makes the next preflight refuse: stop it (bounded).
+    const stopped = await stopAndWait(experiment, { fis, timeoutMs: 30_000 });
+    return { name, ok: false, detail: `interrupted; experiment ${experiment.id} (skip-all, injects nothing) ${stopped.experiment.status}` };
   }
   const targets = targetIdsOf(await fis.listResolvedTargets(experiment.id).catch(() => []));
   const ok = experiment.status === 'completed' && targets.length > 0;

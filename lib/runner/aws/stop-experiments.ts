@@ -6,6 +6,7 @@
 import { isFinal } from './experiment-state';
 import { ACTIVE_STATUSES, type ExperimentSummaryView, type ExperimentView, type FisApi } from './fis-api';
 import { describeError } from './aws-error';
+import { STOP_POLL, stopAndWait } from './experiment-wait';
 import { MAX_TAG_VALUE, OPERATOR_TAG, RUN_ID_TAG } from './fis-tags';
 
 export interface StopOutcome {
@@ -23,10 +24,19 @@ export function mineToStop(experiments: readonly ExperimentSummaryView[], operat
 export interface StopRequest {
   readonly fis: FisApi;
   readonly ids: readonly string[];
+  /** Longest wait per experiment for a final state, ms. @default 180000 */
   readonly waitMs?: number;
+  /** First pause between GetExperiment calls, ms; it grows by half up to 5 s. @default 1000 */
   readonly pollMs?: number;
+  /** Ends the waits early (each outcome then says it was still stopping); every StopExperiment is sent first. */
+  readonly signal?: AbortSignal;
 }
 
+/**
+ * Stops each experiment (StopExperiment, retried while the error may pass) and waits, all at
+ * once, until FIS says each is final (lib/runner/aws/experiment-wait.ts). Never throws: an
+ * experiment that could not be read, stopped or seen final comes back with `ok: false`.
+ */
 export async function stopExperiments(req: StopRequest): Promise<StopOutcome[]> {
   return Promise.all(req.ids.map((id) => stopOne(req, id)));
 }
@@ -39,16 +49,17 @@ async function stopOne(req: StopRequest, id: string): Promise<StopOutcome> {
     return { id, status: 'unknown', ok: false, detail: `GetExperiment failed (nothing was stopped): ${describeError(err)}` };
   }
   if (isFinal(experiment.status)) return { id, status: experiment.status, ok: true, detail: `already ${experiment.status}` };
-  try {
-    experiment = await req.fis.stopExperiment(id);
-  } catch (err) {
-    return { id, status: 'unknown', ok: false, detail: `StopExperiment failed: ${describeError(err)}` };
+  const poll = req.pollMs === undefined ? STOP_POLL : { ...STOP_POLL, initialMs: req.pollMs, maxMs: Math.max(req.pollMs, STOP_POLL.maxMs) };
+  const outcome = await stopAndWait(experiment, { fis: req.fis, timeoutMs: req.waitMs, poll, signal: req.signal });
+  const status = outcome.experiment.status;
+  switch (outcome.end) {
+    case 'final':
+      return { id, status, ok: true, detail: status };
+    case 'stop-failed':
+      return { id, status, ok: false, detail: `StopExperiment failed: ${outcome.stopError}` };
+    case 'cancelled':
+      return { id, status, ok: false, detail: `StopExperiment sent; still ${status} when the wait was interrupted` };
+    default:
+      return { id, status, ok: false, detail: `still ${status} after waiting; check the FIS console` };
   }
-  const deadline = Date.now() + (req.waitMs ?? 180_000);
-  while (!isFinal(experiment.status) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, req.pollMs ?? 2000));
-    experiment = await req.fis.getExperiment(id).catch(() => experiment);
-  }
-  const ok = isFinal(experiment.status);
-  return { id, status: experiment.status, ok, detail: ok ? `${experiment.status}` : `still ${experiment.status} after waiting; check the FIS console` };
 }

@@ -54,4 +54,19 @@ describe('runPreflight', () => {
     expect(result.checks.at(-1)).toMatchObject({ name: 'dry run (skip-all)', ok: true, detail: expect.stringMatching(/would hit 1 target\(s\): 0123456789abcdef/) });
     expect(mocks.fis.commandCalls(Fis.Start)[0].args[0].input.clientToken).toBe('r1-dry-run');
   });
+
+  it('ends a --dry-run wait on the operator\'s signal and stops the skip-all experiment', async () => {
+    const { apis, mocks, probe } = setup();
+    mocks.fis.on(Fis.Start).resolves({ experiment: experiment('initiating', 'pending') });
+    mocks.fis.on(Fis.Get).resolves({ experiment: experiment('running', 'skipped') });
+    mocks.fis.on(Fis.Stop).resolves({ experiment: experiment('stopped', 'skipped') });
+    mocks.fis.on(Fis.Resolved).resolves(RESOLVED);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error('operator abort (SIGINT)')), 100);
+    const started = Date.now();
+    const result = await runPreflight({ apis, deployed, drillId: 'task-stop-drain', probe, dryRun: { runId: 'r1', pollMs: 10_000, signal: controller.signal } });
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(result.checks.at(-1)).toMatchObject({ name: 'dry run (skip-all)', ok: false, detail: expect.stringMatching(/^interrupted; experiment .* stopped/) });
+    expect(mocks.fis.commandCalls(Fis.Stop)).toHaveLength(1);
+  });
 });
