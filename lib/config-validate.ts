@@ -1,4 +1,5 @@
 import type { DrillsConfig } from './config';
+import { minStopTimeoutForDerivedDrain } from './config-derive';
 import { settingIs, toChange, type SettingSources } from './config-sources';
 
 /** Longest request that can still be drained on Fargate (stopTimeout ≤ 120 s, app exits first). */
@@ -29,13 +30,14 @@ export function configProblems(config: DrillsConfig, sources: SettingSources = {
   need(s.longestRequestSeconds > 0, `${is('longestRequestSeconds')}: give the longest request the service serves, in seconds`);
   need(s.deregistrationDelaySeconds >= s.longestRequestSeconds,
     `${is('deregistrationDelaySeconds')} but the longest request is ${s.longestRequestSeconds} s${longest}: the ALB would cut requests still in flight; ${toChange('deregistrationDelaySeconds', `${Math.ceil(s.longestRequestSeconds)} or more`, `raise it to at least ${s.longestRequestSeconds}`, sources)}`);
-  const minStop = Math.min(120, Math.ceil(s.longestRequestSeconds));
+  // With a derived drain deadline, the stop must also leave it room for the longest request.
+  const minStop = Math.min(120, sources.drainTimeoutMs?.derivedFrom ? minStopTimeoutForDerivedDrain(s.longestRequestSeconds) : Math.ceil(s.longestRequestSeconds));
   need(s.stopTimeoutSeconds >= s.longestRequestSeconds,
     `${is('stopTimeoutSeconds')} but the longest request is ${s.longestRequestSeconds} s${longest}: SIGKILL would end requests in flight; ${toChange('stopTimeoutSeconds', `${minStop} or more`, `raise it to at least ${minStop}`, sources)}`);
   need(s.drainTimeoutMs > 0 && s.drainTimeoutMs < s.stopTimeoutSeconds * 1000,
     `${is('drainTimeoutMs')} but stopTimeout is ${s.stopTimeoutSeconds * 1000} ms: the app must finish draining and exit before SIGKILL; ${toChange('drainTimeoutMs', `below ${s.stopTimeoutSeconds * 1000}`, `set it below ${s.stopTimeoutSeconds * 1000}`, sources)}`);
   need(s.drainTimeoutMs >= s.longestRequestSeconds * 1000 || s.longestRequestSeconds > FARGATE_DRAINABLE_SECONDS,
-    `${is('drainTimeoutMs')} but the longest request is ${s.longestRequestSeconds * 1000} ms${longest}: the app would cut its own streams; ${toChange('drainTimeoutMs', `of ${s.longestRequestSeconds * 1000} or more (with a longer --stop-timeout)`, 'raise it', sources)}`);
+    `${is('drainTimeoutMs')} but the longest request is ${s.longestRequestSeconds * 1000} ms${longest}: the app would cut its own streams; ${drainFix(config, sources)}`);
   need(s.longestRequestSeconds <= FARGATE_DRAINABLE_SECONDS,
     `service.longestRequestSeconds is ${s.longestRequestSeconds}: a request longer than ~${FARGATE_DRAINABLE_SECONDS} s cannot be drained on Fargate (stopTimeout ≤ 120 s); shorten it or make clients resume`);
 
@@ -68,4 +70,22 @@ export function configProblems(config: DrillsConfig, sources: SettingSources = {
   need(l.albHealthCheck.timeoutSeconds < l.albHealthCheck.intervalSeconds, 'local.albHealthCheck.timeoutSeconds must be below its intervalSeconds');
   need(!l.containerHealthCheck || l.containerHealthCheck.timeoutSeconds < l.containerHealthCheck.intervalSeconds, 'local.containerHealthCheck.timeoutSeconds must be below its intervalSeconds');
   return problems;
+}
+
+/**
+ * What to change when the drain deadline is shorter than the longest request: a deadline between
+ * the two when stopTimeout leaves room, else the shortest stopTimeout whose derived deadline
+ * covers the longest request.
+ */
+function drainFix(config: DrillsConfig, sources: SettingSources): string {
+  const s = config.service;
+  const longestMs = s.longestRequestSeconds * 1000;
+  const stopMs = s.stopTimeoutSeconds * 1000;
+  const room = longestMs < stopMs;
+  const derived = sources.drainTimeoutMs?.derivedFrom !== undefined;
+  const minStop = minStopTimeoutForDerivedDrain(s.longestRequestSeconds);
+  const longerStop = toChange('stopTimeoutSeconds', `${minStop} or more`, `raise service.stopTimeoutSeconds to ${minStop} or more`, sources);
+  if (derived) return `${longerStop} (the drain deadline derived from it follows)`;
+  if (!room) return `${longerStop}, with ${toChange('drainTimeoutMs', `of ${longestMs} or more below it`, `service.drainTimeoutMs of ${longestMs} or more below it`, sources).replace(/^pass /, '')}`;
+  return toChange('drainTimeoutMs', `from ${longestMs} to ${stopMs - 1}`, `raise it to ${longestMs} or more, below ${stopMs}`, sources);
 }

@@ -3,6 +3,7 @@
  * the local rehearsal's settings. Defaults are data here, merged once with overrides from
  * cdk.json context (`"drills": { ... }`) and `-c service.stopTimeoutSeconds=60`-style keys.
  */
+import { derivedDrainTimeoutMs } from './config-derive';
 import type { SettingSources } from './config-sources';
 import { configProblems } from './config-validate';
 
@@ -268,14 +269,6 @@ function withLocalContainerCheck(merged: DrillsConfig, localCheck: unknown, look
 /** The container health check a rehearsal runs: the override, or the service's own. */
 export function localContainerHealthCheck(config: DrillsConfig): ContainerHealthCheckSettings {
   return config.local.containerHealthCheck ?? config.service.containerHealthCheck;
-}
-
-/**
- * The drain deadline a stopTimeout leaves the app: 10 s before SIGKILL, or a fifth of stopTimeout
- * when that is shorter (stopTimeout 120 s → 110 s, 30 s → 24 s, 10 s → 8 s), in ms.
- */
-export function derivedDrainTimeoutMs(stopTimeoutSeconds: number): number {
-  return Math.round((stopTimeoutSeconds - Math.min(10, stopTimeoutSeconds / 5)) * 1000);
 }
 
 /** DRAIN_TIMEOUT_MS follows stopTimeout unless it was set itself; a derived one says so in `sources`. */

@@ -44,9 +44,18 @@ describe('the rehearsal config (flags over cdk.json, derived values re-derived)'
   it('rejects a stop timeout below the probe’s longest stream, naming the flags to pass and what was derived from what', () => {
     const problems = problemsOf({ stopTimeout: 3 });
     expect(problems).toContain(
-      "--stop-timeout is 3 but the longest request is 6 s (service.longestRequestSeconds is 6 (derived from the local probe's longest stream: 300 ms to the first event + 25 × 200 ms = 5.3 s, rounded up)): SIGKILL would end requests in flight; pass --stop-timeout 6 or more",
+      "--stop-timeout is 3 but the longest request is 6 s (service.longestRequestSeconds is 6 (derived from the local probe's longest stream: 300 ms to the first event + 25 × 200 ms = 5.3 s, rounded up)): SIGKILL would end requests in flight; pass --stop-timeout 8 or more",
     );
-    expect(problems.find((p) => p.startsWith('service.drainTimeoutMs is 2400 (derived from --stop-timeout 3: stopTimeout − 0.6 s) but the longest request is 6000 ms'))).toMatch(/pass --drain-timeout-ms of 6000 or more/);
+    expect(problems.find((p) => p.startsWith('service.drainTimeoutMs is 2400 (derived from --stop-timeout 3: stopTimeout − 0.6 s) but the longest request is 6000 ms'))).toMatch(/pass --stop-timeout 8 or more \(the drain deadline derived from it follows\)$/);
+  });
+
+  it('accepts --stop-timeout 8, the shortest whose derived drain deadline covers the probe’s streams', () => {
+    expect(rehearsalConfig(noContext, { stopTimeout: 8 }, catalogue).config.service.drainTimeoutMs).toBe(6400);
+    expect(problemsOf({ stopTimeout: 7 })).toEqual([expect.stringMatching(/pass --stop-timeout 8 or more/)]);
+  });
+
+  it('rejects a drain deadline from a flag shorter than the longest request, naming the range to pass', () => {
+    expect(problemsOf({ stopTimeout: 10, drainTimeoutMs: 5000 })).toEqual([expect.stringMatching(/^--drain-timeout-ms is 5000 but the longest request is 6000 ms .*: the app would cut its own streams; pass --drain-timeout-ms from 6000 to 9999$/)]);
   });
 
   it('rejects a drain deadline from a flag not below stopTimeout, naming the flag', () => {

@@ -16,7 +16,7 @@ describe('drills rehearse flags', () => {
   it('rejects --stop-timeout 3 with exit 2, naming the flags to pass and what was derived from what', async () => {
     const { code, stderr } = await drills(['rehearse', 'task-stop-drain', '--stop-timeout', '3', '--out', out()]).done;
     expect(code).toBe(2);
-    expect(stderr).toContain('pass --stop-timeout 6 or more');
+    expect(stderr).toContain('pass --stop-timeout 8 or more');
     expect(stderr).toContain("derived from the local probe's longest stream");
     expect(stderr).toContain('derived from --stop-timeout 3');
   });
