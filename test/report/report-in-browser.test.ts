@@ -88,7 +88,7 @@ describe('report.html in Chromium', () => {
       expect(b.width).toBeLessThanOrEqual(390);
       expect(b.height).toBeGreaterThan(50);
     }
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
 
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'report-phone.png'), fullPage: true });
