@@ -161,6 +161,8 @@ async function guardedRun(args: RunArgs, io: CommandIo, deps: RunDeps, drill: Dr
       io.out(`${JSON.stringify({ verdict: result.verdict, runs: [run] }, null, 2)}\n`);
     } else {
       io.out(`${result.verdict}  ${drill.id}  experiment ${experimentId ?? '-'}  evidence ${result.evidence}\n`);
+      // A run that did not hold says why, each broken expectation with its cause (judge's reasons).
+      if (result.verdict !== 'HELD') io.out(result.judgement.reasons.map((r) => `  - ${r}\n`).join(''));
     }
     return exitCodeOf(result.verdict);
   } finally {

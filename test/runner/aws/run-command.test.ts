@@ -71,6 +71,14 @@ describe('drills run', () => {
     expect(fake.state.callsTo('StartExperiment')[0].input).toMatchObject({ clientToken: 'run-test-1', tags: { drill: 'task-stop-drain', 'fis-drills:run-id': 'run-test-1', 'fis-drills:operator': CALLER_ARN } });
   });
 
+  it('fails with the verdict and the reasons of a run that did not hold, each with its cause', async () => {
+    const { outputs, io, out, deps } = await setup({ runningMs: 200 });
+    const reasons = ['tasks.sigkilled = 1 breaks <= 0: SIGTERM dropped on t1: the main process has no SIGTERM handler'];
+    const violated: RunDrill = async (options) => ({ ...(await coreStandIn(options)), verdict: 'VIOLATED', judgement: { verdict: 'VIOLATED', expectations: [], reasons, notJudged: [] } });
+    expect(await runCommand({ drill: 'task-stop-drain', outputs, yes: true }, io, { ...deps, runDrill: violated })).toBe(1);
+    expect(out.join('')).toMatch(/^VIOLATED {2}task-stop-drain .*\n {2}- tasks\.sigkilled = 1 breaks <= 0: SIGTERM dropped on t1: the main process has no SIGTERM handler\n$/);
+  });
+
   it.each(['SIGINT', 'SIGTERM', 'SIGHUP'])('stops the experiment on %s and waits for stopped before returning ABORTED', async (name) => {
     const { outputs, io, deps, signals, fake } = await setup({ runningMs: 60_000, stoppingMs: 300 });
     const done = runCommand({ drill: 'task-stop-drain', outputs, yes: true }, io, deps);
