@@ -9,6 +9,7 @@ import { catalogue } from '../../experiments';
 import { configWith } from '../../lib/config';
 import { doctorCommand, type DoctorArgs } from '../../lib/cli/commands/doctor';
 import { buildApp } from '../../lib/stacks/build-app';
+import { toShortFormYaml } from '../guardrails/doctor/short-form-yaml';
 import { compliantTemplate, FIXTURE_PATH, withEdit } from '../guardrails/fixture';
 import { demoImageDirectory } from '../stacks/synth-app';
 
@@ -76,6 +77,16 @@ describe('drills doctor on template files', () => {
     expect((await run({ paths: [all], environment: 'production', json: true })).json().findings[0].rule).toBe('DRILL-FIS-3');
     const r = await run({ paths: [FIXTURE_PATH], longestRequest: '100', json: true });
     expect(r.json().findings.map((f: { rule: string }) => f.rule)).toEqual(['DRILL-DRAIN-5']);
+  });
+
+  it('gives the same JSON for a template in YAML with short-form tags as for it in JSON, and says it read YAML', async () => {
+    const broken = withEdit('Service', (p) => { p.DesiredCount = 1; });
+    const fromJson = await run({ paths: [write('same.template.json', broken)], json: true });
+    const fromYaml = await run({ paths: [write('same.template.yaml', toShortFormYaml(broken))], json: true });
+    expect(fromYaml.json()).toEqual(fromJson.json());
+    expect(fromYaml.json().findings.map((f: { rule: string }) => f.rule)).toEqual(['DRILL-DRAIN-9']);
+    expect(fromYaml.code).toBe(1);
+    expect(fromYaml.err).toContain('read same as CloudFormation template (YAML)');
   });
 
   it('reads a folder of *.template.json and resolves an import across them', async () => {
