@@ -56,7 +56,7 @@ describe('the AWS adapters against the strict fake', () => {
     const { apis, deployed, fake } = await withFake({ scenario: { initiatingMs: 50 } });
     const result = await runPreflight({ apis, deployed, drillId: drill.id, probe: async () => ({ ok: true, detail: 'stub' }), dryRun: { runId: 'dry', pollMs: 50 } });
     expect(result.checks.at(-1)).toMatchObject({ ok: true, detail: expect.stringMatching(/would hit 1 target/) });
-    expect(fake.state.callsTo('StartExperiment')[0].input).toMatchObject({ experimentOptions: { actionsMode: 'skip-all' }, tags: { 'fis-drills:operator': CALLER_ARN, 'fis-drills:dry-run': 'true' } });
+    expect(fake.state.callsTo('StartExperiment')[0].input).toMatchObject({ clientToken: 'dry-dry-run', experimentOptions: { actionsMode: 'skip-all' }, tags: { 'fis-drills:operator': CALLER_ARN, 'fis-drills:dry-run': 'true' } });
   });
 
   it('runs an experiment to completion, riding out throttling, and reads figures', async () => {
