@@ -6,6 +6,7 @@ import { Construct } from 'constructs';
 import type { Drill, StopConditionName } from '../drill';
 import { withAlarmChecks } from './alarm-checks';
 import type { FaultPlan } from './fault-plan';
+import { stopConditionChoice } from './stop-condition-choice';
 import { resolveStopConditions } from './stop-conditions';
 
 /** FIS caps a template's description at 512 characters. */
@@ -45,7 +46,7 @@ export class DrillExperimentTemplate extends Construct {
       Annotations.of(this).addWarningV2(`fis-drills:skippedStopCondition:${name}`,
         `${drill.id}: stop condition "${name}" has no alarm in this stack${name === 'probe-heartbeat' ? ' (drills.deadMansSwitch is off)' : ''}; the template runs without it`);
     }
-    const description = drill.hypothesis.length > MAX_DESCRIPTION ? `${drill.hypothesis.slice(0, MAX_DESCRIPTION - 1)}…` : drill.hypothesis;
+    const description = templateDescription(drill.hypothesis, stopConditionChoice(drill).summary);
     this.template = new fis.CfnExperimentTemplate(this, 'Template', {
       description,
       roleArn: props.role.roleArn,
@@ -67,6 +68,13 @@ export class DrillExperimentTemplate extends Construct {
   get templateArn(): string {
     return Stack.of(this).formatArn({ service: 'fis', resource: 'experiment-template', resourceName: this.template.ref });
   }
+}
+
+/** The hypothesis, then which alarm guards each stop condition; the hypothesis is cut to fit 512 characters. */
+function templateDescription(hypothesis: string, summary: string): string {
+  const room = MAX_DESCRIPTION - summary.length - 1;
+  const head = hypothesis.length > room ? `${hypothesis.slice(0, Math.max(0, room - 1))}…` : hypothesis;
+  return `${head} ${summary}`.slice(0, MAX_DESCRIPTION);
 }
 
 function reportConfiguration(drill: Drill, report: ExperimentReportSettings): fis.CfnExperimentTemplate.ExperimentTemplateExperimentReportConfigurationProperty {

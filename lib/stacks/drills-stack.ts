@@ -6,6 +6,7 @@ import type { Drill, StopConditionName } from '../drill';
 import { DrillExperimentTemplate } from '../fis/drill-experiment-template';
 import { ExperimentRole } from '../fis/experiment-role';
 import { actionIdsOf, faultPlan } from '../fis/fault-plan';
+import { stopConditionChoice } from '../fis/stop-condition-choice';
 import { templateOutputKey } from '../fis/template-output-key';
 import { DrillsDashboard } from '../game-days/drills-dashboard';
 import { GameDaySchedules } from '../game-days/game-day-schedules';
@@ -62,7 +63,11 @@ export class DrillsStack extends Stack {
     });
     new CfnOutput(this, 'ExperimentLogGroupName', { value: logGroup.logGroupName, description: 'CloudWatch Logs group the FIS experiments log to (schema 2)' });
 
-    const alarms = Object.values(stopConditions.alarms).filter((a) => a !== undefined);
+    const zoneAlarms = drills.flatMap((d) => {
+      const zone = stopConditionChoice(d).healthyHostsOutsideZone;
+      return zone !== undefined && d.stopConditions.includes('healthy-hosts') ? [stopConditions.healthyHostsOutsideZone(zone)] : [];
+    });
+    const alarms = [...Object.values(stopConditions.alarms).filter((a) => a !== undefined), ...new Set(zoneAlarms)];
     this.dashboard = new DrillsDashboard(this, 'Dashboard', { serviceName, metrics: stopConditions.metrics, alarms });
 
     const alarmArns: Partial<Record<StopConditionName, string>> = {};
@@ -71,8 +76,13 @@ export class DrillsStack extends Stack {
 
     for (const { drill, plan } of plans) {
       const key = templateOutputKey(drill.id);
+      // A zone drill's healthy-hosts guard watches the surviving zones only (stop-condition-choice.ts).
+      const zone = stopConditionChoice(drill).healthyHostsOutsideZone;
+      const drillAlarmArns = zone !== undefined && alarmArns['healthy-hosts']
+        ? { ...alarmArns, 'healthy-hosts': stopConditions.healthyHostsOutsideZone(zone).alarmArn }
+        : alarmArns;
       const template = new DrillExperimentTemplate(this, key.replace(/Id$/, ''), {
-        drill, plan, role: this.experimentRole.role, logGroup, alarmArns, serviceName, report,
+        drill, plan, role: this.experimentRole.role, logGroup, alarmArns: drillAlarmArns, serviceName, report,
       });
       this.templates[drill.id] = template;
       new CfnOutput(this, key, { value: template.templateId, description: `FIS experiment template of drill ${drill.id}` });

@@ -29,6 +29,7 @@ export class WorkloadStack extends Stack {
       targetGroup: this.workload.targetGroup,
       cluster: this.workload.cluster,
       service: this.workload.service,
+      zones: this.workload.zones,
     });
 
     new CfnOutput(this, 'ServiceUrl', { value: this.workload.serviceUrl, description: 'The service behind its ALB' });

@@ -16,6 +16,8 @@ export interface StopConditionAlarmsProps {
   readonly targetGroup: elbv2.ApplicationTargetGroup;
   readonly cluster: ecs.ICluster;
   readonly service: ecs.IBaseService;
+  /** The service's zones, in the order az-outage's `zoneIndex` counts them. @default - no zone-aware alarm can be made */
+  readonly zones?: readonly string[];
 }
 
 const MINUTE = Duration.minutes(1);
@@ -23,11 +25,24 @@ const MINUTE = Duration.minutes(1);
 /**
  * The CloudWatch alarms FIS stop conditions point at (fis-facts §4, §10). Each trips after two
  * one-minute datapoints of real harm, so a drill is stopped within about 1–2 minutes.
+ *
+ * TreatMissingData, chosen per alarm (CloudWatch UG, alarms-and-missing-data; ELB UG,
+ * load-balancer-cloudwatch-metrics.html for what the ALB stops publishing):
+ * - error-rate: `notBreaching`. Silence means no requests and no errors (an idle service), not a
+ *   disaster; the total outage still shows because the expression reads ELB 5xx even when
+ *   RequestCount is not published (no target to choose), as a rate of 1.
+ * - healthy-hosts (and its zone-aware variant): `breaching`. HealthyHostCount is not published
+ *   without registered targets: silence is the total outage this alarm exists for.
+ * - running-tasks: `breaching`. Container Insights stops reporting a service that has no task
+ *   to report on (not confirmed on an AWS page that 0 is never sent); silence must not read as OK.
+ * - probe-heartbeat: `breaching`. A runner that stopped publishing is the dead man.
  */
 export class StopConditionAlarms extends Construct {
   /** Alarm by stop-condition name; `probe-heartbeat` only when the dead-man's switch is on. */
   readonly alarms: Partial<Record<StopConditionName, cloudwatch.Alarm>>;
   readonly metrics: { readonly errorRate: cloudwatch.IMetric; readonly healthyHosts: cloudwatch.IMetric; readonly runningTasks: cloudwatch.IMetric };
+  private readonly props: StopConditionAlarmsProps;
+  private readonly zoneAlarms = new Map<number, cloudwatch.Alarm>();
 
   constructor(scope: Construct, id: string, props: StopConditionAlarmsProps) {
     super(scope, id);
@@ -37,10 +52,12 @@ export class StopConditionAlarms extends Construct {
     const alb = (metricName: string, statistic: string, dims: Record<string, string>) =>
       new cloudwatch.Metric({ namespace: 'AWS/ApplicationELB', metricName, statistic, period: MINUTE, dimensionsMap: dims });
 
-    // ALB counts are published only when nonzero: FILL the 5xx with 0, and let a minute without
-    // requests be missing data (not breaching).
+    // ALB counts are published only when nonzero: FILL them with 0. RequestCount is not published
+    // when a node has no target to choose, while the ELB answers 503 — the total outage — so a
+    // minute with ELB 5xx and no RequestCount is a rate of 1, and a minute with neither is 0
+    // (CloudWatch UG, using-metric-math.html: FILL, IF).
     const errorRate = new cloudwatch.MathExpression({
-      expression: '(FILL(target5xx, 0) + FILL(elb5xx, 0)) / requests',
+      expression: ERROR_RATE_EXPRESSION,
       usingMetrics: {
         target5xx: alb('HTTPCode_Target_5XX_Count', 'Sum', METRIC_DIMENSIONS.targetGroup(lb, tg)),
         elb5xx: alb('HTTPCode_ELB_5XX_Count', 'Sum', METRIC_DIMENSIONS.loadBalancer(lb)),
@@ -58,6 +75,7 @@ export class StopConditionAlarms extends Construct {
       dimensionsMap: METRIC_DIMENSIONS.containerInsightsService(props.cluster.clusterName, props.service.serviceName),
     });
     this.metrics = { errorRate, healthyHosts, runningTasks };
+    this.props = props;
 
     const name = (suffix: StopConditionName) => `${props.serviceName}-${suffix}`;
     const alarms: Partial<Record<StopConditionName, cloudwatch.Alarm>> = {
@@ -71,9 +89,8 @@ export class StopConditionAlarms extends Construct {
         datapointsToAlarm: 2,
         treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
       }),
-      // HealthyHostCount and RunningTaskCount are published every minute while the target group
-      // and the service exist (0 included); a gap means CloudWatch has no data, which should show
-      // as INSUFFICIENT_DATA (the runner's preflight reports it) rather than stop or pass a drill.
+      // Minimum over the load balancer's nodes: the lowest count any node saw. Right for drills
+      // that keep every zone; an az-outage uses healthyHostsOutsideZone instead.
       'healthy-hosts': new cloudwatch.Alarm(this, 'HealthyHosts', {
         alarmName: name('healthy-hosts'),
         alarmDescription: `Stops FIS drills: fewer than ${floors.minHealthyHosts} healthy targets for 2 minutes`,
@@ -82,7 +99,7 @@ export class StopConditionAlarms extends Construct {
         comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
         evaluationPeriods: 2,
         datapointsToAlarm: 2,
-        treatMissingData: cloudwatch.TreatMissingData.MISSING,
+        treatMissingData: cloudwatch.TreatMissingData.BREACHING,
       }),
       'running-tasks': new cloudwatch.Alarm(this, 'RunningTasks', {
         alarmName: name('running-tasks'),
@@ -92,7 +109,7 @@ export class StopConditionAlarms extends Construct {
         comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
         evaluationPeriods: 2,
         datapointsToAlarm: 2,
-        treatMissingData: cloudwatch.TreatMissingData.MISSING,
+        treatMissingData: cloudwatch.TreatMissingData.BREACHING,
       }),
     };
     if (props.options.deadMansSwitch) {
@@ -116,4 +133,56 @@ export class StopConditionAlarms extends Construct {
     }
     this.alarms = alarms;
   }
+
+  /**
+   * The healthy-hosts stop condition of a drill that cuts zone `zoneIndex` off: healthy targets
+   * summed over the other zones (HealthyHostCount by `AvailabilityZone`, ELB UG
+   * load-balancer-cloudwatch-metrics.html), below the same floor for 2 minutes. The cut zone's
+   * ALB node and targets go to 0 by design, which the load-balancer-wide Minimum would see at once
+   * and stop the drill it guards. Whether the per-zone value counts the zone's targets or what the
+   * zone's node sees is not confirmed; summing stays above the floor either way while the other
+   * zones serve, and falls to 0 when none does. One alarm per zone, made on first use.
+   * @throws Error when the zones are unknown or `zoneIndex` is outside them.
+   */
+  healthyHostsOutsideZone(zoneIndex: number): cloudwatch.Alarm {
+    const existing = this.zoneAlarms.get(zoneIndex);
+    if (existing) return existing;
+    const zones = this.props.zones ?? [];
+    if (zoneIndex < 0 || zoneIndex >= zones.length || zones.length < 2) {
+      throw new Error(`healthyHostsOutsideZone: zone index ${zoneIndex} is outside the service's ${zones.length} zone(s); an az-outage needs at least 2 zones (raise service.azCount) and a zoneIndex among them`);
+    }
+    const lb = this.props.loadBalancer.loadBalancerFullName;
+    const tg = this.props.targetGroup.targetGroupFullName;
+    const usingMetrics: Record<string, cloudwatch.IMetric> = {};
+    zones.forEach((zone, i) => {
+      if (i === zoneIndex) return;
+      usingMetrics[`zone${i}`] = new cloudwatch.Metric({
+        namespace: 'AWS/ApplicationELB', metricName: 'HealthyHostCount', statistic: 'Minimum', period: MINUTE,
+        dimensionsMap: METRIC_DIMENSIONS.targetGroupInZone(lb, tg, zone),
+      });
+    });
+    const floor = this.props.options.stopConditions.minHealthyHosts;
+    const alarm = new cloudwatch.Alarm(this, `HealthyHostsOutsideZone${zoneIndex}`, {
+      alarmName: `${this.props.serviceName}-healthy-hosts-outside-zone-${zoneIndex}`,
+      alarmDescription: `Stops FIS zone drills: fewer than ${floor} healthy targets in the zones other than zone ${zoneIndex} for 2 minutes`,
+      metric: new cloudwatch.MathExpression({
+        expression: Object.keys(usingMetrics).map((id) => `FILL(${id}, 0)`).join(' + '),
+        usingMetrics,
+        period: MINUTE,
+        label: `healthy targets outside zone ${zoneIndex}`,
+      }),
+      threshold: floor,
+      comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
+      evaluationPeriods: 2,
+      datapointsToAlarm: 2,
+      // Silence (no registered target in any surviving zone) is the disaster: breaching.
+      treatMissingData: cloudwatch.TreatMissingData.BREACHING,
+    });
+    this.zoneAlarms.set(zoneIndex, alarm);
+    return alarm;
+  }
 }
+
+/** The 5xx share of requests, reading ELB 5xx as a rate of 1 when RequestCount is not published. */
+export const ERROR_RATE_EXPRESSION =
+  'IF(FILL(requests, 0) > 0, (FILL(target5xx, 0) + FILL(elb5xx, 0)) / FILL(requests, 0), IF(FILL(elb5xx, 0) > 0, 1, 0))';

@@ -22,7 +22,7 @@ describe('Drills stack with the default config', () => {
 
   test('task-stop-drain: stop-task on COUNT(1) of the service\'s tasks, guarded by the three alarms', () => {
     t.hasResourceProperties('AWS::FIS::ExperimentTemplate', {
-      Description: findDrill('task-stop-drain')?.hypothesis,
+      Description: Match.stringLikeRegexp(`^${escape(findDrill('task-stop-drain')?.hypothesis ?? '?')} Stop conditions: error-rate: .*; healthy-hosts: fewest healthy targets any ALB node saw.*; running-tasks: `),
       Tags: Match.objectLike({ drill: 'task-stop-drain', service: 'drills-demo' }),
       ExperimentOptions: { AccountTargeting: 'single-account', EmptyTargetResolutionMode: 'fail' },
       Targets: { ServiceTasks: { ResourceType: 'aws:ecs:task', SelectionMode: 'COUNT(1)', Parameters: serviceTaskParameters } },
@@ -47,6 +47,14 @@ describe('Drills stack with the default config', () => {
     });
   });
 
+  test('az-outage: is stopped by healthy hosts outside the cut zone, not by the load balancer\'s minimum, and says so in its description', () => {
+    const props = templateOf(t, 'az-outage');
+    const alarm = (fragment: string) => ({ Source: 'aws:cloudwatch:alarm', Value: { 'Fn::ImportValue': expect.stringMatching(fragment) } });
+    expect(props.StopConditions).toEqual([alarm('StopConditionsErrorRate'), alarm('StopConditionsHealthyHostsOutsideZone0'), alarm('StopConditionsRunningTasks')]);
+    expect(props.Description).toMatch(/healthy-hosts: healthy targets summed over the zones other than zone 0 .*the cut zone's loss is the hypothesis/);
+    expect((props.Description as string).length).toBeLessThanOrEqual(512);
+  });
+
   test('az-outage: disrupt-connectivity (scope all) on the zone\'s subnets and stop-task on the tasks filtered to that zone', () => {
     t.hasResourceProperties('AWS::FIS::ExperimentTemplate', {
       Tags: Match.objectLike({ drill: 'az-outage' }),
@@ -58,7 +66,6 @@ describe('Drills stack with the default config', () => {
         DisruptZone: Match.objectLike({ ActionId: 'aws:network:disrupt-connectivity', Parameters: { duration: 'PT5M', scope: 'all' }, Targets: { Subnets: 'ZoneSubnets' } }),
         StopZoneTasks: Match.objectLike({ ActionId: 'aws:ecs:stop-task', Targets: { Tasks: 'ZoneTasks' } }),
       },
-      StopConditions: alarmArns.map((value) => ({ Source: 'aws:cloudwatch:alarm', Value: value })),
     });
   });
 
@@ -257,13 +264,17 @@ describe('Drills stack when a drill names probe-heartbeat and the switch is off'
 });
 
 describe('Drills stack with a long hypothesis', () => {
-  test('cuts a hypothesis longer than FIS takes to a 512-character description', () => {
+  test('cuts a hypothesis longer than FIS takes, keeping the stop-condition choice whole in the 512 characters', () => {
     const wordy: Drill = { ...(findDrill('task-stop-drain') as Drill), hypothesis: 'x'.repeat(600) };
     const description = resourceProps(synthApp({}, [wordy]).drillsTemplate, 'AWS::FIS::ExperimentTemplate').Description as string;
-    expect(description).toHaveLength(512);
-    expect(description.endsWith('…')).toBe(true);
+    expect(description.length).toBeLessThanOrEqual(512);
+    expect(description).toMatch(/^x+… Stop conditions: error-rate: .*running-tasks: .*\.$/);
   });
 });
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 function templateOf(t: Template, drillId: string): Record<string, unknown> {
   const found = Object.values(t.findResources('AWS::FIS::ExperimentTemplate')).filter((r) => r.Properties.Tags?.drill === drillId);

@@ -9,7 +9,7 @@ describe('stop-condition alarms with the default config', () => {
     t = built.workloadTemplate;
   });
 
-  test('trips the error-rate alarm on (target 5xx + ELB 5xx) / requests above the limit for 2 minutes, missing data not breaching', () => {
+  test('trips the error-rate alarm on (target 5xx + ELB 5xx) / requests above the limit for 2 minutes, idle minutes not breaching', () => {
     t.hasResourceProperties('AWS::CloudWatch::Alarm', {
       AlarmName: 'drills-demo-error-rate',
       ComparisonOperator: 'GreaterThanThreshold',
@@ -18,7 +18,7 @@ describe('stop-condition alarms with the default config', () => {
       DatapointsToAlarm: 2,
       TreatMissingData: 'notBreaching',
       Metrics: Match.arrayWith([
-        Match.objectLike({ Expression: '(FILL(target5xx, 0) + FILL(elb5xx, 0)) / requests', ReturnData: true }),
+        Match.objectLike({ Expression: 'IF(FILL(requests, 0) > 0, (FILL(target5xx, 0) + FILL(elb5xx, 0)) / FILL(requests, 0), IF(FILL(elb5xx, 0) > 0, 1, 0))', ReturnData: true }),
         Match.objectLike({
           Id: 'target5xx',
           ReturnData: false,
@@ -48,7 +48,7 @@ describe('stop-condition alarms with the default config', () => {
       Threshold: 1,
       ComparisonOperator: 'LessThanThreshold',
       EvaluationPeriods: 2,
-      TreatMissingData: 'missing',
+      TreatMissingData: 'breaching',
       Dimensions: [
         { Name: 'LoadBalancer', Value: { 'Fn::GetAtt': [Match.anyValue(), 'LoadBalancerFullName'] } },
         { Name: 'TargetGroup', Value: { 'Fn::GetAtt': [Match.anyValue(), 'TargetGroupFullName'] } },
@@ -62,6 +62,7 @@ describe('stop-condition alarms with the default config', () => {
       Namespace: 'ECS/ContainerInsights',
       MetricName: 'RunningTaskCount',
       Threshold: 1,
+      TreatMissingData: 'breaching',
       ComparisonOperator: 'LessThanThreshold',
       Dimensions: [
         { Name: 'ClusterName', Value: { Ref: Match.stringLikeRegexp('Cluster') } },
@@ -70,8 +71,51 @@ describe('stop-condition alarms with the default config', () => {
     });
   });
 
+  test('treats missing data as breaching on the alarms whose metric goes silent in a total outage (HealthyHostCount, RunningTaskCount), and not on the error rate', () => {
+    const missing = Object.fromEntries(Object.values(t.findResources('AWS::CloudWatch::Alarm'))
+      .map((r) => [r.Properties.AlarmName as string, r.Properties.TreatMissingData as string]));
+    expect(missing).toEqual(expect.objectContaining({
+      'drills-demo-error-rate': 'notBreaching',
+      'drills-demo-healthy-hosts': 'breaching',
+      'drills-demo-running-tasks': 'breaching',
+    }));
+  });
+
+  test('guards the az-outage drill with healthy targets summed over the zones it does not cut, by AvailabilityZone, silence breaching', () => {
+    t.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'drills-demo-healthy-hosts-outside-zone-0',
+      Threshold: 1,
+      ComparisonOperator: 'LessThanThreshold',
+      EvaluationPeriods: 2,
+      DatapointsToAlarm: 2,
+      TreatMissingData: 'breaching',
+      Metrics: [
+        Match.objectLike({ Expression: 'FILL(zone1, 0)', ReturnData: true }),
+        Match.objectLike({
+          Id: 'zone1',
+          ReturnData: false,
+          MetricStat: Match.objectLike({
+            Stat: 'Minimum',
+            Period: 60,
+            Metric: Match.objectLike({
+              Namespace: 'AWS/ApplicationELB',
+              MetricName: 'HealthyHostCount',
+              Dimensions: Match.arrayWith([{ Name: 'AvailabilityZone', Value: { 'Fn::Select': [1, { 'Fn::GetAZs': '' }] } }]),
+            }),
+          }),
+        }),
+      ],
+    });
+    const zoneAlarm = Object.values(t.findResources('AWS::CloudWatch::Alarm')).find((r) => r.Properties.AlarmName === 'drills-demo-healthy-hosts-outside-zone-0');
+    expect(JSON.stringify(zoneAlarm?.Properties.Metrics)).not.toContain('"Fn::Select":[0,');
+  });
+
+  test('fails to make a zone-aware alarm for a zone the service does not span', () => {
+    expect(() => built.workload.stopConditions.healthyHostsOutsideZone(2)).toThrow(/zone index 2 is outside the service's 2 zone\(s\)/);
+  });
+
   test('creates no probe-heartbeat alarm while the dead-man\'s switch is off', () => {
-    t.resourceCountIs('AWS::CloudWatch::Alarm', 3);
+    t.resourceCountIs('AWS::CloudWatch::Alarm', 4);
     expect(built.workload.stopConditions.alarms['probe-heartbeat']).toBeUndefined();
   });
 });
