@@ -8,7 +8,7 @@ export function fleetChart(points: readonly FleetPoint[], marks: RunMarks, sourc
   const top = Math.max(1, desired ?? 0, ...points.map((p) => p.value));
   return {
     title: { text: 'Tasks running and targets healthy', subtitle: source, anchor: 'start' },
-    width: 640,
+    width: 560,
     height: 140,
     layer: [
       ...(desired === undefined

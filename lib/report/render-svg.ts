@@ -6,8 +6,16 @@
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 
+/** Type a little larger than Vega's default, so a chart scaled down to a phone's width stays legible. */
+const CONFIG = {
+  font: 'Helvetica, Arial, sans-serif',
+  axis: { labelFontSize: 11, titleFontSize: 11 },
+  legend: { labelFontSize: 11, labelLimit: 320 },
+  title: { fontSize: 14, subtitleFontSize: 11 },
+};
+
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
-  const { spec: compiled } = compile({ background: 'white', config: { font: 'Helvetica, Arial, sans-serif' }, ...spec } as TopLevelSpec);
+  const { spec: compiled } = compile({ background: 'white', config: CONFIG, ...spec } as TopLevelSpec);
   const view = new vega.View(vega.parse(compiled), { renderer: 'none', loader: refuseLoading() });
   try {
     return await view.toSVG();

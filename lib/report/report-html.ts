@@ -8,6 +8,7 @@ import type { Journal } from '../runner/journal';
 import { expectationRows } from './expectation-rows';
 import { failureBreakdown } from './failure-breakdown';
 import { faultText } from './fault-text';
+import { figureRows } from './figure-rows';
 import { headline } from './headline';
 import { escapeHtml as e, htmlPage, scopeSvgIds } from './html-page';
 import type { ReportChart } from './report-charts';
@@ -51,6 +52,8 @@ export function renderReportHtml(journal: Journal, charts: readonly ReportChart[
     parts.push('<h2>When requests failed</h2>', table(['window', 'sent', 'failed', ...statuses], windows.map((w) => [e(w.window), String(w.sent), String(w.failed), ...statuses.map((s) => String(w.byStatus[s] ?? 0))]), numeric));
   }
   parts.push('<h2>Timeline</h2>', table(['t (s)', 'event', 'task / zone', 'detail'], timelineRows(journal).map((t) => [t.t, e(t.event), e(t.who), e(t.detail)]), [0]));
+  const figures = figureRows(journal);
+  parts.push('<h2>Figures</h2>', figures.length > 0 ? table(['figure', 'name', 'value'], figures.map(([l, n, v]) => [e(l), `<code>${e(n)}</code>`, e(v)]), [2]) : '<p>No figures recorded.</p>');
   parts.push('<h2>Who ran what</h2>', table(['', ''], whoRanWhat(journal).map(([k, v]) => [e(k), e(v)])));
   return htmlPage(`${journal.drill.title} — ${verdict}`, parts.join('\n'));
 }

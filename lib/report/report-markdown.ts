@@ -4,13 +4,11 @@
  * (SVG files next to it, which GitHub renders), when requests failed, the timeline, who ran
  * what, and every figure in words. Pure.
  */
-import { FIGURE_NAMES } from '../drill/figures';
 import type { Journal } from '../runner/journal';
 import { expectationRows } from './expectation-rows';
 import { failureBreakdown } from './failure-breakdown';
 import { faultText } from './fault-text';
-import { figureLabel } from './figure-label';
-import { formatFigure } from './format-figure';
+import { figureRows } from './figure-rows';
 import { headline } from './headline';
 import { runMarks } from './run-marks';
 import { timelineRows } from './timeline-rows';
@@ -28,7 +26,6 @@ const row = (cells: readonly string[]): string => `| ${cells.map(cell).join(' | 
 
 export function renderReport(journal: Journal, charts: readonly ChartLink[] = []): string {
   const verdict = journal.judgement?.verdict ?? 'UNFINISHED';
-  const f = journal.figures ?? {};
   const out: string[] = [`# ${journal.drill.title} — ${verdict}`, ''];
   out.push(`- drill \`${journal.drill.id}\`, ${journal.mode === 'aws' ? 'on AWS' : 'rehearsed locally'}, run \`${journal.runId}\``);
   out.push(`- started ${journal.startedAt}${journal.endedAt ? `, ended ${journal.endedAt}` : ' (unfinished)'}`);
@@ -58,9 +55,9 @@ export function renderReport(journal: Journal, charts: readonly ChartLink[] = []
   out.push('', '## Who ran what', '', row(['', '']), '| --- | --- |');
   for (const [k, v] of whoRanWhat(journal)) out.push(row([k, v]));
   out.push('', '## Figures', '', row(['figure', 'name', 'value']), '| --- | --- | ---: |');
-  const names = [...FIGURE_NAMES.filter((n) => n in f), ...Object.keys(f).filter((n) => !(FIGURE_NAMES as readonly string[]).includes(n))];
-  for (const n of names) out.push(row([figureLabel(n), `\`${n}\``, formatFigure(n, (f as Record<string, number>)[n])]));
-  if (names.length === 0) out.push(row(['no figures recorded', '', '']));
+  const figures = figureRows(journal);
+  for (const [label, name, value] of figures) out.push(row([label, `\`${name}\``, value]));
+  if (figures.length === 0) out.push(row(['no figures recorded', '', '']));
   out.push('');
   return out.join('\n');
 }

@@ -10,7 +10,7 @@ export function requestsChart(bins: readonly RequestBin[], marks: RunMarks, widt
   const outcomes = [...new Set(bins.map((b) => b.outcome))].filter((o) => o !== 'succeeded').sort();
   return {
     title: { text: 'Requests over time', subtitle: `per ${widthS} s; failed ones by status`, anchor: 'start' },
-    width: 640,
+    width: 560,
     height: 180,
     layer: [
       {

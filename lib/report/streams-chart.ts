@@ -15,7 +15,7 @@ export function streamsChart(lanes: readonly Lane[], marks: RunMarks): TopLevelS
   const x = timeAxis(marks);
   return {
     title: { text: 'Streams per task', subtitle: 'start → end; tick: first token; ✕: where it broke', anchor: 'start' },
-    width: 640,
+    width: 560,
     height: { step: 14 },
     layer: [
       {

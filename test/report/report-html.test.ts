@@ -62,7 +62,7 @@ describe('report.html', () => {
     expect(html).not.toContain('<img');
   });
 
-  it('has the verdict, its reasons, the hypothesis, the expectations with why, and who ran what', () => {
+  it('has the verdict, its reasons, the hypothesis, the expectations with why, every figure in words, and who ran what', () => {
     const journal = hardKillJournal();
     const html = renderReportHtml(journal, []);
     expect(html).toContain('<span class="verdict HELD">HELD</span>');
@@ -70,5 +70,6 @@ describe('report.html', () => {
     expect(html).toContain('≤ 25 % (local bound; on AWS ≤ 15 %)');
     expect(html).toContain('streams on tasks that were not killed must not break');
     expect(html).toContain('<td>operator</td><td>alice</td>');
+    expect(html).toContain('<td>share of requests that failed</td><td><code>requests.errorRate</code></td><td class="n">5.7 %</td>');
   });
 });
