@@ -6,6 +6,7 @@
 import type { ProbeSpec } from '../lib/drill';
 import { monotonicClock } from '../lib/runner/clock';
 import { startProbe } from '../lib/runner/probe';
+import { resolveTraffic } from '../lib/traffic';
 import { bytesPerItem } from './heap';
 import { scheduleLateness, type ScheduleLateness } from './schedule';
 import { startService } from './services';
@@ -23,6 +24,11 @@ const STEPS = [
   { streams: 1000, perSecond: 500 },
 ] as const;
 const STREAM = { tokens: 40, intervalMs: 100, ttftMs: 200 };
+const TRAFFIC = resolveTraffic(
+  { streams: { path: `/v1/stream?tokens=${STREAM.tokens}&intervalMs=${STREAM.intervalMs}&ttftMs=${STREAM.ttftMs}`, done: '[DONE]', timeoutSeconds: 30 }, requests: { path: '/' } },
+  {},
+  'bench',
+);
 const REQUESTS_FOR_MS = 5000;
 /**
  * Behind schedule: fewer than 98 % of the scheduled sends, or any send later than this past its
@@ -46,9 +52,9 @@ const held = (s: StepResult): boolean =>
   s.clean === s.streams && s.lateness.sent >= MIN_SENT_SHARE * s.lateness.scheduled && s.lateness.worstLateMs <= MAX_LATE_MS;
 
 async function step(url: string, streams: number, perSecond: number): Promise<StepResult> {
-  const spec: ProbeSpec = { streams: { count: streams, ...STREAM }, requests: { perSecond }, warmup: 'PT0S', recoveryTimeout: 'PT1M' };
+  const spec: ProbeSpec = { streams: { count: streams }, requests: { perSecond }, jobs: { count: 0 }, warmup: 'PT0S', recoveryTimeout: 'PT1M' };
   const clock = monotonicClock();
-  const probe = startProbe(url, spec, clock, { streamTimeoutMs: 30_000 });
+  const probe = startProbe(url, spec, TRAFFIC, clock);
   await new Promise((r) => setTimeout(r, REQUESTS_FOR_MS));
   const untilMs = clock.nowMs();
   // Streams end by themselves within ~4.2 s; the probe's own stream timeout bounds a stuck one.

@@ -1,22 +1,25 @@
 import type { PerMode, ProbeSpec } from '../lib/drill/types';
 
 /**
- * The probe every drill of this catalogue uses, shaped like LLM-gateway traffic: concurrent SSE
- * completions (AWS: 48 tokens a second apart after a 2.5 s TTFT, ~50 s a stream; locally the
- * same shape in ~5 s) plus a steady rate of short requests. Drills differ only in how long
+ * How much load every drill of this catalogue puts on the service: concurrent streams open
+ * before the fault, a steady rate of short requests and a few jobs, each of the kinds the
+ * service's traffic profile (`service.traffic`, or `--traffic <file>`) declares. What a stream,
+ * request or job is — path, body, length — is the profile's; drills differ only in how long
  * recovery may take.
  */
 export function streamingProbe(recoveryTimeout: { aws: string; local: string }): PerMode<ProbeSpec> {
   return {
     aws: {
-      streams: { count: 8, tokens: 48, intervalMs: 1000, ttftMs: 2500 },
+      streams: { count: 8 },
       requests: { perSecond: 5 },
+      jobs: { count: 2 },
       warmup: 'PT10S',
       recoveryTimeout: recoveryTimeout.aws,
     },
     local: {
-      streams: { count: 6, tokens: 25, intervalMs: 200, ttftMs: 300 },
+      streams: { count: 6 },
       requests: { perSecond: 20 },
+      jobs: { count: 2 },
       warmup: 'PT1.5S',
       recoveryTimeout: recoveryTimeout.local,
     },

@@ -5,12 +5,13 @@ export default defineDrill(__filename, {
   id: 'task-stop-drain',
   title: 'Cooperative task stop drains in-flight streams',
   hypothesis:
-    'When ECS stops one task (deregister, SIGTERM, SIGKILL after stopTimeout), every stream in flight ends with [DONE], no task needs SIGKILL, and the service is back to desired count within the bound.',
+    'When ECS stops one task (deregister, SIGTERM, SIGKILL after stopTimeout), every stream in flight ends cleanly, every job in flight completes, no task needs SIGKILL, and the service is back to desired count within the bound.',
   fault: { kind: 'stop-task', targets: { count: 1 } },
   stopConditions: ['error-rate', 'healthy-hosts', 'running-tasks'],
   probe: streamingProbe({ aws: 'PT5M', local: 'PT30S' }),
   expect: [
     { figure: 'streams.broken', op: '<=', bound: 0, why: 'a drained task finishes what it started' },
+    { figure: 'jobs.failed', op: '<=', bound: 0, why: 'a game day asserts the job completes, not only that the task stopped' },
     { figure: 'tasks.sigkilled', op: '<=', bound: 0, why: 'a task that needs SIGKILL did not drain in time' },
     { figure: 'requests.errorRate', op: '<=', bound: 0.01 },
     { figure: 'recovery.seconds', op: '<=', bound: { aws: 180, local: 20 } },

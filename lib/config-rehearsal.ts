@@ -5,13 +5,16 @@
  * - a flag beats both the context object and a flat `-c service.x=…` key;
  * - `--stop-timeout` without `--drain-timeout-ms`: the drain deadline is derived from the flag
  *   (stopTimeout − min(10 s, a fifth)), even over a deadline cdk.json set for the stack's stopTimeout;
- * - the longest request is the local probe's longest stream (TTFT + tokens × interval, rounded up
- *   to a second), unless `--longest-request` says otherwise: a rehearsal's requests are the probe's.
+ * - with the demo's traffic, the longest request is its stream (TTFT + tokens × interval, rounded
+ *   up to a second), unless `--longest-request` says otherwise: a rehearsal's requests are the
+ *   probe's. A service's own traffic (`--traffic`, `service.traffic`) has a length only it knows:
+ *   then `service.longestRequestSeconds` or `--longest-request` stands.
  * Throws ConfigError whose problems name the flag to pass and what a value was derived from.
  */
 import { loadConfigWithSources, type ContextLookup, type DrillsConfig, type DrillsConfigOverrides, type ServiceProfile } from './config';
 import type { SettingSources } from './config-sources';
 import type { Drill } from './drill';
+import { DEMO_STREAM } from './traffic/demo-traffic';
 
 export interface RehearsalFlags {
   readonly stopTimeout?: number;
@@ -21,6 +24,8 @@ export interface RehearsalFlags {
   readonly longestRequest?: number;
   readonly healthPath?: string;
   readonly launchDelayMs?: number;
+  /** A traffic profile file: the streams are the service's own, of a length the config must say. */
+  readonly traffic?: string;
 }
 
 /** Each flag of `drills rehearse` that sets a service setting. */
@@ -33,13 +38,12 @@ const FLAGS: readonly (readonly [keyof RehearsalFlags, keyof ServiceProfile, str
   ['healthPath', 'healthPath', '--health-path'],
 ];
 
-/** The longest stream the drills' local probes open, and how it adds up. */
+/** The demo traffic's stream, when the drills open any, and how its length adds up. */
 export function localProbeLongestStream(drills: readonly Drill[]): { seconds: number; how: string } | undefined {
-  const streams = drills.map((d) => d.probe.local.streams).filter((s) => s.count > 0);
-  if (streams.length === 0) return undefined;
-  const longest = streams.reduce((a, b) => (b.ttftMs + b.tokens * b.intervalMs > a.ttftMs + a.tokens * a.intervalMs ? b : a));
-  const ms = longest.ttftMs + longest.tokens * longest.intervalMs;
-  return { seconds: Math.ceil(ms / 1000), how: `the local probe's longest stream: ${longest.ttftMs} ms to the first event + ${longest.tokens} × ${longest.intervalMs} ms = ${ms / 1000} s, rounded up` };
+  if (!drills.some((d) => d.probe.local.streams.count > 0)) return undefined;
+  const { ttftMs, tokens, intervalMs } = DEMO_STREAM;
+  const ms = ttftMs + tokens * intervalMs;
+  return { seconds: Math.ceil(ms / 1000), how: `the demo traffic's stream: ${ttftMs} ms to the first event + ${tokens} × ${intervalMs} ms = ${ms / 1000} s, rounded up` };
 }
 
 export function rehearsalConfig(base: ContextLookup, flags: RehearsalFlags, drills: readonly Drill[]): { config: DrillsConfig; sources: SettingSources } {
@@ -58,7 +62,8 @@ export function rehearsalConfig(base: ContextLookup, flags: RehearsalFlags, dril
     delete service.drainTimeoutMs; // re-derived from the flag by loadConfig
     masked.add('service.drainTimeoutMs');
   }
-  const probe = localProbeLongestStream(drills);
+  const ownTraffic = flags.traffic !== undefined || (fromCdk.service as { traffic?: unknown } | undefined)?.traffic !== undefined || base('service.traffic') !== undefined;
+  const probe = ownTraffic ? undefined : localProbeLongestStream(drills);
   if (flags.longestRequest === undefined && probe) {
     service.longestRequestSeconds = probe.seconds;
     sources.longestRequestSeconds = { flag: '--longest-request', derivedFrom: probe.how };

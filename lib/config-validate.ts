@@ -1,6 +1,8 @@
 import type { DrillsConfig } from './config';
 import { minStopTimeoutForDerivedDrain } from './config-derive';
 import { settingIs, toChange, type SettingSources } from './config-sources';
+import { parseTraffic } from './traffic/parse-traffic';
+import { TrafficError } from './traffic/traffic-error';
 
 /** Longest request that can still be drained on Fargate (stopTimeout ≤ 120 s, app exits first). */
 export const FARGATE_DRAINABLE_SECONDS = 110;
@@ -56,6 +58,9 @@ export function configProblems(config: DrillsConfig, sources: SettingSources = {
   need(s.healthCheckGracePeriodSeconds >= c.startPeriodSeconds,
     `service.healthCheckGracePeriodSeconds is ${s.healthCheckGracePeriodSeconds} but the container start period is ${c.startPeriodSeconds}: ECS would act on ALB checks before the app can be ready; raise it`);
 
+  need(s.albIdleTimeoutSeconds >= 1 && s.albIdleTimeoutSeconds <= 4000, `service.albIdleTimeoutSeconds is ${s.albIdleTimeoutSeconds}: the ALB takes 1–4000 (default 60)`);
+  problems.push(...trafficProblems(s.traffic));
+
   const d = config.drills;
   need(d.environment === 'production' || d.environment === 'non-production', `drills.environment is ${JSON.stringify(d.environment)}: use "production" or "non-production"`);
   need(d.stopConditions.maxErrorRate > 0 && d.stopConditions.maxErrorRate < 1, `drills.stopConditions.maxErrorRate is ${d.stopConditions.maxErrorRate}: use a share between 0 and 1 (0.05 = 5 %)`);
@@ -88,4 +93,14 @@ function drainFix(config: DrillsConfig, sources: SettingSources): string {
   if (derived) return `${longerStop} (the drain deadline derived from it follows)`;
   if (!room) return `${longerStop}, with ${toChange('drainTimeoutMs', `of ${longestMs} or more below it`, `service.drainTimeoutMs of ${longestMs} or more below it`, sources).replace(/^pass /, '')}`;
   return toChange('drainTimeoutMs', `from ${longestMs} to ${stopMs - 1}`, `raise it to ${longestMs} or more, below ${stopMs}`, sources);
+}
+
+function trafficProblems(traffic: unknown): string[] {
+  try {
+    parseTraffic(traffic, 'service.traffic');
+    return [];
+  } catch (e) {
+    if (e instanceof TrafficError) return e.problems.map((p) => `service.traffic.${p}`);
+    throw e;
+  }
 }

@@ -6,6 +6,8 @@
 import { derivedDrainTimeoutMs } from './config-derive';
 import type { SettingSources } from './config-sources';
 import { configProblems } from './config-validate';
+import { DEMO_TRAFFIC } from './traffic/demo-traffic';
+import type { TrafficProfile } from './traffic/traffic-profile';
 
 export interface ContainerHealthCheckSettings {
   readonly intervalSeconds: number;
@@ -48,6 +50,14 @@ export interface ServiceProfile {
   readonly healthCheckGracePeriodSeconds: number;
   readonly containerHealthCheck: ContainerHealthCheckSettings;
   readonly albHealthCheck: AlbHealthCheckSettings;
+  /**
+   * What customers do to the service (lib/traffic): streams, requests, jobs. Replaced as a whole
+   * when set (never merged key by key with the demo's); `--traffic <file>` wins over it.
+   * @default the demo service's traffic (DEMO_TRAFFIC)
+   */
+  readonly traffic: TrafficProfile;
+  /** The load balancer's idle timeout; the service should keep idle keep-alive connections open longer. @default 60 (the ALB default) */
+  readonly albIdleTimeoutSeconds: number;
 }
 
 export interface StopConditionSettings {
@@ -119,6 +129,8 @@ export const DEFAULT_CONFIG: DrillsConfig = {
     healthCheckGracePeriodSeconds: 30,
     containerHealthCheck: { intervalSeconds: 10, timeoutSeconds: 5, retries: 3, startPeriodSeconds: 10 },
     albHealthCheck: { intervalSeconds: 10, timeoutSeconds: 5, healthyThreshold: 2, unhealthyThreshold: 2 },
+    traffic: DEMO_TRAFFIC,
+    albIdleTimeoutSeconds: 60,
   },
   drills: {
     environment: 'non-production',
@@ -207,6 +219,11 @@ function mergeOverrides(defaults: object, overrides: Record<string, unknown>, pr
   for (const key of new Set([...known, ...optionalSet])) {
     const path = prefix + key;
     const fallback = (defaults as Record<string, unknown>)[key];
+    if (WHOLE_KEYS.has(path)) {
+      const raw = lookup(path) ?? overrides[key];
+      result[key] = raw === undefined ? fallback : typeof raw === 'string' ? parseJsonSetting(path, raw, problems) : raw;
+      continue;
+    }
     if (fallback !== null && typeof fallback === 'object' && !Array.isArray(fallback)) {
       const nested = overrides[key];
       result[key] = mergeOverrides(fallback, (nested && typeof nested === 'object' ? nested : {}) as Record<string, unknown>, `${path}.`, lookup, problems);
@@ -217,6 +234,18 @@ function mergeOverrides(defaults: object, overrides: Record<string, unknown>, pr
     result[key] = raw === undefined ? fallback : coerce(path, raw, fallback, problems);
   }
   return result;
+}
+
+/** Settings taken as a whole when set (validated by their own schema in configProblems). */
+const WHOLE_KEYS = new Set(['service.traffic']);
+
+function parseJsonSetting(path: string, raw: string, problems: string[]): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    problems.push(`${path} is not JSON: ${raw.slice(0, 80)}`);
+    return undefined;
+  }
 }
 
 /** Settings with no default value that may still be set. */

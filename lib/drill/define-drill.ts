@@ -94,9 +94,9 @@ function probeProblems(name: string, probe: ProbeSpec, mode: keyof PerMode<unkno
   const problems: string[] = [];
   const s = probe.streams;
   if (!s || !Number.isInteger(s.count) || s.count < 0) problems.push(`${name}.streams.count must be a whole number ≥ 0`);
-  if (s && (!Number.isInteger(s.tokens) || s.tokens < 1)) problems.push(`${name}.streams.tokens must be a whole number ≥ 1`);
-  if (s && (!Number.isInteger(s.intervalMs) || s.intervalMs < 0)) problems.push(`${name}.streams.intervalMs must be a whole number ≥ 0`);
-  if (s && (!Number.isInteger(s.ttftMs) || s.ttftMs < 0)) problems.push(`${name}.streams.ttftMs must be a whole number ≥ 0`);
+  if (s && ('tokens' in s || 'intervalMs' in s || 'ttftMs' in s)) problems.push(`${name}.streams takes only count now: what a stream is (path, body, length) is the service's traffic profile (service.traffic)`);
+  const j = probe.jobs;
+  if (!j || !Number.isInteger(j.count) || j.count < 0) problems.push(`${name}.jobs.count must be a whole number ≥ 0 (0 = no jobs)`);
   if (!probe.requests || !(probe.requests.perSecond >= 0)) problems.push(`${name}.requests.perSecond must be ≥ 0`);
   const anyDuration = durationProblems(0, Infinity);
   problems.push(...anyDuration(`${name}.warmup`, probe.warmup, mode), ...anyDuration(`${name}.recoveryTimeout`, probe.recoveryTimeout, mode));

@@ -46,23 +46,33 @@ export type StopConditionName = 'error-rate' | 'healthy-hosts' | 'running-tasks'
 export const STOP_CONDITION_NAMES: readonly StopConditionName[] = ['error-rate', 'healthy-hosts', 'running-tasks', 'probe-heartbeat'];
 export const MAX_STOP_CONDITIONS = 5;
 
-/** Concurrent SSE streams opened before the fault, so they are in flight when it lands. */
+/**
+ * How many concurrent streams (the traffic profile's `streams`) open at the probe's start, so
+ * they are in flight when the fault lands. 0 = none.
+ */
 export interface StreamProbe {
   readonly count: number;
-  readonly tokens: number;
-  readonly intervalMs: number;
-  readonly ttftMs: number;
 }
 
-/** A steady rate of short requests (`GET /`) across the whole run. */
+/** A steady rate of the traffic profile's `requests` across the whole run. 0 = none. */
 export interface RequestProbe {
   readonly perSecond: number;
 }
 
-/** The customer-side load that runs across the fault. */
+/** How many of the traffic profile's `jobs` are submitted at the probe's start. 0 = none. */
+export interface JobProbe {
+  readonly count: number;
+}
+
+/**
+ * How much customer-side load runs across the fault. What the load is (paths, bodies, formats)
+ * is the service's traffic profile (lib/traffic), not the drill's: a kind the profile lacks is
+ * not sent, whatever its count here.
+ */
 export interface ProbeSpec {
   readonly streams: StreamProbe;
   readonly requests: RequestProbe;
+  readonly jobs: JobProbe;
   /** Probes run this long before the fault is injected (past the streams' first token). */
   readonly warmup: IsoDuration;
   /** Longest wait, from the fault, for the service to be back to desired and healthy. */

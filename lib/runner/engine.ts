@@ -23,6 +23,11 @@ export interface FaultInjection {
  */
 export interface Engine {
   readonly mode: RunMode;
+  /**
+   * A response header this engine's platform adds naming the task that served (the local load
+   * balancer stamps one). @default - none: the traffic profile's taskHeader, if any
+   */
+  readonly taskHeader?: string;
   /** Bring the service up (local) or check it (aws); resolves with the URL probes use. */
   start(): Promise<{ readonly serviceUrl: string }>;
   /** Inject the drill's fault; resolves once it has been delivered (or failed to be). */

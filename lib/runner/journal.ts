@@ -3,7 +3,7 @@ import type { Expectation, Fault, Figures } from '../drill';
 import type { RunMode } from '../drill/types';
 import type { FaultInjection } from './engine';
 import type { Judgement } from './judge';
-import type { RequestSample, StreamSample, TimelineEvent } from './samples';
+import type { JobSample, RequestSample, StreamSample, TimelineEvent } from './samples';
 
 export const JOURNAL_SCHEMA = 'fis-drills/journal@1';
 
@@ -43,7 +43,7 @@ export interface Journal {
   startedAt: string;
   endedAt?: string;
   timeline: TimelineEvent[];
-  samples: { streams: StreamSample[]; requests: RequestSample[] };
+  samples: { streams: StreamSample[]; requests: RequestSample[]; jobs?: JobSample[] };
   injection?: FaultInjection;
   figures?: Figures;
   judgement?: Judgement;

@@ -1,6 +1,14 @@
-/** Probe samples → the DESIGN figures (streams.*, requests.*). Pure. */
+/** Probe samples → the DESIGN figures (streams.*, requests.*, jobs.*). Pure. */
 import type { Figures } from '../drill/figures';
-import type { RequestSample, StreamSample } from './samples';
+import type { JobSample, RequestSample, StreamSample } from './samples';
+
+/** What the probe could see: which kinds it sent, and whether it knew which task served. */
+export interface MeasureScope {
+  /** Kinds not sent are left unmeasured (their figures absent). @default every kind with samples, streams and requests always */
+  readonly kinds?: { readonly streams: boolean; readonly requests: boolean; readonly jobs: boolean };
+  /** False when no attribution header told which task served: streams.brokenOffTarget is unmeasured. @default true */
+  readonly attributed?: boolean;
+}
 
 export function percentile(values: readonly number[], p: number): number | undefined {
   if (values.length === 0) return undefined;
@@ -9,14 +17,48 @@ export function percentile(values: readonly number[], p: number): number | undef
   return sorted[rank];
 }
 
-export function measure(samples: { streams: readonly StreamSample[]; requests: readonly RequestSample[] }, faultTargets: readonly string[]): Figures {
+export function measure(
+  samples: { streams: readonly StreamSample[]; requests: readonly RequestSample[]; jobs?: readonly JobSample[] },
+  faultTargets: readonly string[],
+  scope: MeasureScope = {},
+): Figures {
   const { streams, requests } = samples;
+  const jobs = samples.jobs ?? [];
+  const kinds = scope.kinds ?? { streams: true, requests: true, jobs: jobs.length > 0 };
+  const figures: Figures = {};
+  if (kinds.streams) Object.assign(figures, streamFigures(streams, faultTargets, scope.attributed ?? true));
+  if (kinds.requests) {
+    const failed = requests.filter((r) => !(r.ok ?? (r.status >= 200 && r.status < 400))).length;
+    figures['requests.total'] = requests.length;
+    figures['requests.failed'] = failed;
+    if (requests.length > 0) figures['requests.errorRate'] = round(failed / requests.length, 4);
+  }
+  if (kinds.jobs) {
+    const succeeded = jobs.filter((j) => j.outcome === 'succeeded').length;
+    figures['jobs.total'] = jobs.length;
+    figures['jobs.succeeded'] = succeeded;
+    figures['jobs.failed'] = jobs.length - succeeded;
+    if (jobs.length > 0) figures['jobs.seconds.max'] = round(Math.max(...jobs.map((j) => j.endedAtMs - j.startedAtMs)) / 1000);
+  }
+  return figures;
+}
+
+/**
+ * Was `task` (what an attribution header named) one of the fault's targets? Targets may be
+ * longer forms of the same id (an ECS task ARN ends with the task id).
+ */
+export function servedByTarget(task: string, faultTargets: readonly string[]): boolean {
+  return faultTargets.some((t) => t === task || t.endsWith(`/${task}`) || task.endsWith(`/${t}`));
+}
+
+function streamFigures(streams: readonly StreamSample[], faultTargets: readonly string[], attributed: boolean): Figures {
   const figures: Figures = {};
   const broken = streams.filter((s) => s.outcome === 'broken');
   figures['streams.total'] = streams.length;
   figures['streams.clean'] = streams.length - broken.length;
   figures['streams.broken'] = broken.length;
-  figures['streams.brokenOffTarget'] = broken.filter((s) => s.task === undefined || !faultTargets.includes(s.task)).length;
+  // Unattributed breaks count as off target (a break the probe cannot place is not excused).
+  if (attributed) figures['streams.brokenOffTarget'] = broken.filter((s) => s.task === undefined || !servedByTarget(s.task, faultTargets)).length;
   const ttfts = streams.filter((s) => s.firstEventAtMs !== undefined).map((s) => (s.firstEventAtMs as number) - s.startedAtMs);
   const p50 = percentile(ttfts, 50);
   if (p50 !== undefined) figures['streams.ttftMs.p50'] = round(p50);
@@ -24,10 +66,6 @@ export function measure(samples: { streams: readonly StreamSample[]; requests: r
   if (streams.length > 0) figures['streams.seconds.max'] = round(Math.max(...streams.map((s) => s.endedAtMs - s.startedAtMs)) / 1000);
   figures['streams.bytes'] = streams.reduce((n, s) => n + s.bytes, 0);
   figures['streams.events'] = streams.reduce((n, s) => n + s.events, 0);
-  const failed = requests.filter((r) => r.status < 200 || r.status >= 400).length;
-  figures['requests.total'] = requests.length;
-  figures['requests.failed'] = failed;
-  if (requests.length > 0) figures['requests.errorRate'] = round(failed / requests.length, 4);
   return figures;
 }
 

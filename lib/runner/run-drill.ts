@@ -11,10 +11,12 @@ import type { JournalProvenance } from './journal';
 import { explainFigures } from './explain-figures';
 import { judge, type CensoredFigures, type Judgement } from './judge';
 import { measure } from './measure';
-import { startProbe, type ProbeRun } from './probe';
+import { DEMO_TRAFFIC, resolveTraffic, type ResolvedTraffic } from '../traffic';
+import { probeKinds, startProbe, type ProbeRun } from './probe';
+import { checkTraffic } from './probe/check-traffic';
 import { newRunId } from './run-id';
 import type { StreamSample, TimelineEntry, TimelineEvent } from './samples';
-import { steadyState, type SteadyState } from './steady-state';
+import { steadyState, type ProbeLabels, type SteadyState } from './steady-state';
 import type { TimelineRelay } from './timeline-relay';
 import type { Verdict } from './verdict';
 import { runProvenance } from './run-provenance';
@@ -34,6 +36,10 @@ export interface RunDrillOptions {
   provenance?: JournalProvenance;
   /** The relay the engine's onEvent was wired to; the run stamps and journals what comes through. */
   timeline?: TimelineRelay;
+  /** What the probe sends (lib/traffic, resolved). @default the demo service's traffic */
+  traffic?: ResolvedTraffic;
+  /** The steady-state gate first checks that this path answers 200. @default - not checked */
+  healthPath?: string;
 }
 
 export interface RunResult {
@@ -66,7 +72,13 @@ export async function runDrill(options: RunDrillOptions): Promise<RunResult> {
   const clock = options.clock ?? monotonicClock();
   const runId = options.runId ?? newRunId();
   const dir = path.join(options.outRoot, drill.id, runId);
-  const spec = drill.probe[engine.mode];
+  const traffic = options.traffic ?? resolveTraffic(DEMO_TRAFFIC, {}, 'demo');
+  const kinds = probeKinds(drill.probe[engine.mode], traffic);
+  // What the probe really sends: a kind the traffic profile lacks is not sent, whatever the drill asks.
+  const spec = sentSpec(drill.probe[engine.mode], kinds);
+  // Which task served: the engine's own attribution (the local load balancer) or the service's header.
+  const taskHeader = engine.taskHeader ?? traffic.taskHeader;
+  const labels = trafficLabels(traffic);
   const { id, title, hypothesis, fault, expect, file } = drill;
   const writer = await JournalWriter.create(dir, {
     runId,
@@ -106,11 +118,16 @@ export async function runDrill(options: RunDrillOptions): Promise<RunResult> {
   try {
     const { serviceUrl } = await guard(engine.start());
     writer.set({ target: { ...(options.target ?? {}), serviceUrl } });
-    probe = startProbe(serviceUrl, spec, clock);
-    record({ kind: 'probe-started', detail: `${spec.streams.count} streams, ${spec.requests.perSecond} requests/s` });
-    await sleep(isoSeconds(spec.warmup) * 1000);
-    record({ kind: 'warmup-done' });
-    const gate = await guard(awaitSteadyState(probe, spec, clock));
+    // The gate, first part: the service's contract, one call of each kind to its end (end marker included).
+    const contract = await guard(checkTraffic(serviceUrl, traffic, clock, { healthPath: options.healthPath, kinds }));
+    for (const c of contract) record({ kind: 'note', detail: `steady state ${c.ok ? 'ok' : 'FAILED'}: ${c.name}: ${c.detail}` });
+    const broken = contract.filter((c) => !c.ok);
+    probe = broken.length > 0 ? undefined : startProbe(serviceUrl, spec, traffic, clock, { taskHeader });
+    if (probe) record({ kind: 'probe-started', detail: `${spec.streams.count} streams, ${spec.requests.perSecond} requests/s, ${spec.jobs.count} jobs` });
+    if (probe) await sleep(isoSeconds(spec.warmup) * 1000);
+    if (probe) record({ kind: 'warmup-done' });
+    // Second part: the drill's own probe, past its warm-up, is answered.
+    const gate: SteadyState = probe ? await guard(awaitSteadyState(probe, spec, clock, labels)) : { state: 'broken', problem: broken.map((c) => `${c.name}: ${c.detail}`).join('; ') };
     if (gate.state !== 'steady') {
       const cause = `${gate.problem} before the fault; nothing injected`;
       writer.injection({ injected: false, targets: [], reason: cause });
@@ -128,8 +145,10 @@ export async function runDrill(options: RunDrillOptions): Promise<RunResult> {
     }
     if (injection.injected && !injection.aborted && !injection.error) {
       const recoveryMs = isoSeconds(spec.recoveryTimeout) * 1000;
-      const probeRun = probe;
-      const [, recovery] = await guard(Promise.all([probeRun.streamsDone(), engine.awaitRecovery(recoveryMs)]));
+      const probeRun = probe as ProbeRun;
+      // Streams and jobs still running at the recovery bound are stopped (a lost job never ends by itself).
+      const workDone = Promise.race([probeRun.workDone(), new Promise<void>((r) => setTimeout(r, recoveryMs).unref())]);
+      const [, recovery] = await guard(Promise.all([workDone, engine.awaitRecovery(recoveryMs)]));
       const state = recovery.recovered ? undefined : engine.recoveryState?.();
       recoveryWait = { recovered: recovery.recovered, boundSeconds: recoveryMs / 1000, faultAtMs, endedAtMs: clock.nowMs(), state };
       record({ kind: recovery.recovered ? 'steady' : 'note', detail: recovery.recovered ? 'back to desired and healthy' : `not recovered within ${recoveryMs / 1000} s${state ? `: ${state}` : ''}` });
@@ -162,11 +181,11 @@ export async function runDrill(options: RunDrillOptions): Promise<RunResult> {
     });
   }
 
-  const samples = probe?.samples ?? { streams: [], requests: [] };
+  const samples = probe?.samples ?? { streams: [], requests: [], jobs: [] };
   writer.samples(samples);
-  const figures: Figures = { ...measure(samples, injection?.targets ?? []), ...engineFigures };
+  const sent = probe ? kinds : { streams: false, requests: false, jobs: false };
+  const figures: Figures = { ...measure(samples, injection?.targets ?? [], { kinds: sent, attributed: taskHeader !== undefined }), ...engineFigures };
   if (injection) figures['fault.targets'] ??= injection.targets.length;
-  if (!probe) for (const k of Object.keys(figures) as (keyof Figures)[]) if (k.startsWith('streams.') || k.startsWith('requests.')) delete figures[k];
   const outcomeInjection = abortReason !== undefined ? { ...(injection ?? { injected: false, targets: [] }), aborted: abortReason } : injection;
   const censored = censor(drill, figures, samples.streams, engine.measurable ?? [], recoveryWait);
   const causes = explainFigures({ ...samples, timeline: writer.journal.timeline, faultTargets: injection?.targets ?? [] });
@@ -193,11 +212,11 @@ class SteadyStateFailed extends Error {}
  * the requests answered; broken at the first failure; still pending after the grace
  * (the warm-up's length, 5 s at least) counts as broken.
  */
-async function awaitSteadyState(probe: ProbeRun, spec: ProbeSpec, clock: Clock): Promise<SteadyState> {
-  const graceMs = Math.max(STEADY_GRACE_MIN_MS, isoSeconds(spec.warmup) * 1000, spec.streams.ttftMs * 2);
+async function awaitSteadyState(probe: ProbeRun, spec: ProbeSpec, clock: Clock, labels: ProbeLabels): Promise<SteadyState> {
+  const graceMs = Math.max(STEADY_GRACE_MIN_MS, isoSeconds(spec.warmup) * 1000);
   const deadline = clock.nowMs() + graceMs;
   for (;;) {
-    const state = steadyState({ ...probe.samples, streamsWithFirstEvent: probe.streamsWithFirstEvent() }, spec);
+    const state = steadyState({ ...probe.samples, streamsWithFirstEvent: probe.streamsWithFirstEvent() }, spec, labels);
     if (state.state !== 'pending') return state;
     if (clock.nowMs() >= deadline) return { state: 'broken', problem: `${state.problem} ${((graceMs + isoSeconds(spec.warmup) * 1000) / 1000).toFixed(1)} s after the probe started` };
     await new Promise((resolve) => setTimeout(resolve, STEADY_POLL_MS));
@@ -231,4 +250,20 @@ function censor(drill: Drill, figures: Figures, streams: readonly StreamSample[]
     censored[name] = { reason: notReached[name] ?? 'not reached in this run' };
   }
   return censored;
+}
+
+/** The drill's probe with the kinds the traffic profile lacks set to zero. */
+function sentSpec(spec: ProbeSpec, kinds: { streams: boolean; requests: boolean; jobs: boolean }): ProbeSpec {
+  return {
+    ...spec,
+    streams: { count: kinds.streams ? spec.streams.count : 0 },
+    requests: { perSecond: kinds.requests ? spec.requests.perSecond : 0 },
+    jobs: { count: kinds.jobs ? spec.jobs.count : 0 },
+  };
+}
+
+/** How the gate names each kind: its call, and the setting that says it. */
+function trafficLabels(traffic: ResolvedTraffic): ProbeLabels {
+  const name = (c: { method: string; path: string } | undefined, setting: string) => (c ? `${c.method} ${c.path} (${setting})` : setting);
+  return { stream: name(traffic.streams, 'streams.path'), request: name(traffic.requests, 'requests.path'), job: name(traffic.jobs?.submit, 'jobs.submit') };
 }

@@ -3,12 +3,12 @@
  * (0 = run start), so they survive wall-clock jumps; the journal also records wall time.
  */
 
-/** How a stream that did not end with `[DONE]` ended. */
+/** How a stream that did not end cleanly (its end marker, or a complete 2xx answer) ended. */
 export type StreamBreak =
   | 'refused' // connection refused or reset before any response
-  | 'http-status' // a non-200 answer
+  | 'http-status' // an answer with a status the traffic profile does not expect
   | 'reset' // the connection closed mid-stream (socket hang up, ECONNRESET)
-  | 'no-done' // the response ended cleanly but without `data: [DONE]`
+  | 'no-done' // the response ended but without the profile's end marker
   | 'timeout'; // the probe gave up waiting
 
 export interface StreamSample {
@@ -18,7 +18,7 @@ export interface StreamSample {
   readonly endedAtMs: number;
   readonly events: number;
   readonly bytes: number;
-  /** The task and zone that served it, read from its events. */
+  /** The task and zone that served it: the load balancer's attribution header, or the profile's taskHeader. */
   readonly task?: string;
   readonly zone?: string;
   readonly status?: number;
@@ -32,8 +32,33 @@ export interface RequestSample {
   readonly latencyMs: number;
   /** HTTP status, or 0 when no response came (refused, reset, timeout). */
   readonly status: number;
+  /** The status is one the traffic profile expects. @default - any 2xx or 3xx */
+  readonly ok?: boolean;
   readonly task?: string;
   readonly error?: string;
+}
+
+/** One job: submitted, then polled until a terminal state, an error or the timeout. */
+export interface JobSample {
+  readonly id: number;
+  readonly startedAtMs: number;
+  readonly endedAtMs: number;
+  /** The service's id for it, when the submit answered one. */
+  readonly jobId?: string;
+  /** The task that accepted the submit. */
+  readonly task?: string;
+  /** The last state a poll read. */
+  readonly state?: string;
+  readonly polls: number;
+  readonly outcome: 'succeeded' | 'failed';
+  readonly error?: string;
+}
+
+/** Everything the probe saw. `jobs` is absent in journals written before jobs existed. */
+export interface ProbeSamples {
+  readonly streams: StreamSample[];
+  readonly requests: RequestSample[];
+  readonly jobs?: JobSample[];
 }
 
 export type TimelineKind =

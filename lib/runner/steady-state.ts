@@ -6,22 +6,24 @@
  */
 import type { ProbeSpec } from '../drill';
 import { failureLabel } from './explain-figures';
-import type { RequestSample, StreamSample } from './samples';
+import type { JobSample, RequestSample, StreamSample } from './samples';
 
 export interface ProbeSnapshot {
   readonly streams: readonly StreamSample[];
   readonly requests: readonly RequestSample[];
+  readonly jobs?: readonly JobSample[];
   /** Streams (still open or ended) that received their first event. */
   readonly streamsWithFirstEvent: number;
 }
 
-/** How the probe's two kinds of traffic are named in messages. */
+/** How the probe's kinds of traffic are named in messages: the call and the traffic setting that says it. */
 export interface ProbeLabels {
   readonly stream: string;
   readonly request: string;
+  readonly job?: string;
 }
 
-export const DEFAULT_PROBE_LABELS: ProbeLabels = { stream: 'GET /v1/stream', request: 'GET /' };
+export const DEFAULT_PROBE_LABELS: ProbeLabels = { stream: 'the streams (streams.path)', request: 'the requests (requests.path)', job: 'the jobs (jobs.submit)' };
 
 export type SteadyState =
   | { readonly state: 'steady' }
@@ -32,8 +34,10 @@ export type SteadyState =
 export function steadyState(snap: ProbeSnapshot, spec: ProbeSpec, labels: ProbeLabels = DEFAULT_PROBE_LABELS): SteadyState {
   const brokenStream = snap.streams.find((s) => s.outcome === 'broken');
   if (brokenStream) return { state: 'broken', problem: answered(labels.stream, brokenStream.status, brokenStream.error) };
-  const failed = snap.requests.find((r) => r.status < 200 || r.status >= 400);
+  const failed = snap.requests.find((r) => !(r.ok ?? (r.status >= 200 && r.status < 400)));
   if (failed) return { state: 'broken', problem: answered(labels.request, failed.status, failed.error) };
+  const failedJob = snap.jobs?.find((j) => j.outcome === 'failed');
+  if (failedJob) return { state: 'broken', problem: `${labels.job ?? 'a job'} failed: ${failedJob.error ?? 'no detail'}` };
   if (spec.requests.perSecond > 0 && snap.requests.length === 0) return { state: 'pending', problem: `${labels.request} had no answer yet` };
   // A stream that ended clean before its first event (no tokens asked) has shown what it could.
   const shown = snap.streamsWithFirstEvent + snap.streams.filter((st) => st.outcome === 'clean' && st.firstEventAtMs === undefined).length;

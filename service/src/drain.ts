@@ -11,12 +11,18 @@ export interface DrainOptions {
   readonly flushGraceMs?: number;
 }
 
+/** Work that outlives its request (jobs): the drain waits for it, and cuts it at the deadline. */
+export interface BackgroundWork {
+  readonly inFlight: number;
+  cutAll(): void;
+}
+
 type Phase = 'serving' | 'draining' | 'cutting' | 'done';
 
 /**
- * The drain on SIGTERM/SIGINT: stop listening, refuse what still arrives, let every request in
- * flight finish, exit 0 when none is left — or at the deadline, cutting the streams still open
- * (they end without [DONE]). A second signal changes nothing.
+ * The drain on SIGTERM/SIGINT: stop listening, refuse what still arrives, let every request and
+ * job in flight finish, exit 0 when none is left — or at the deadline, cutting the streams still
+ * open (they end without [DONE]) and failing the jobs still running. A second signal changes nothing.
  */
 export class Drain {
   private phase: Phase = 'serving';
@@ -26,7 +32,18 @@ export class Drain {
   private startedAtMs = 0;
   private readonly counts = { inflightAtStart: 0, completed: 0, cut: 0, clientClosed: 0, refused: 0 };
 
+  private work: BackgroundWork = { inFlight: 0, cutAll: () => undefined };
+
   constructor(private readonly server: Server, private readonly options: DrainOptions) {}
+
+  /** The background work the drain waits for; call workEnded() when a piece of it ends. */
+  holdWork(work: BackgroundWork): void {
+    this.work = work;
+  }
+
+  workEnded(): void {
+    this.maybeFinish();
+  }
 
   get draining(): boolean {
     return this.phase !== 'serving';
@@ -74,7 +91,7 @@ export class Drain {
     this.phase = 'draining';
     this.startedAtMs = Date.now();
     this.counts.inflightAtStart = this.streams.size;
-    this.options.log('draining', { signal, inflight: this.requests.size, streams: this.streams.size, drainTimeoutMs: this.options.drainTimeoutMs });
+    this.options.log('draining', { signal, inflight: this.requests.size, streams: this.streams.size, jobs: this.work.inFlight, drainTimeoutMs: this.options.drainTimeoutMs });
     this.server.close();
     this.server.closeIdleConnections();
     this.deadline = setTimeout(() => this.cutAtDeadline(), this.options.drainTimeoutMs);
@@ -86,13 +103,14 @@ export class Drain {
     this.phase = 'cutting';
     this.options.log('drain-deadline', { drainTimeoutMs: this.options.drainTimeoutMs, streams: this.streams.size, inflight: this.requests.size });
     for (const handle of [...this.streams.values()]) handle.cut();
+    this.work.cutAll();
     for (const res of this.requests) if (!this.streams.has(res)) res.destroy();
     setTimeout(() => this.finish(), this.options.flushGraceMs ?? 2000).unref();
     this.maybeFinish();
   }
 
   private maybeFinish(): void {
-    if ((this.phase === 'draining' || this.phase === 'cutting') && this.requests.size === 0) this.finish();
+    if ((this.phase === 'draining' || this.phase === 'cutting') && this.requests.size === 0 && this.work.inFlight === 0) this.finish();
   }
 
   private finish(): void {

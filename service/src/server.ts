@@ -3,6 +3,7 @@ import type { AddressInfo } from 'net';
 import { createHandler } from './app';
 import { Drain } from './drain';
 import { readEnv, type ServiceEnv } from './env';
+import { Jobs } from './jobs';
 import { log } from './log';
 
 /** `node dist/server.js`: the demo streaming service that drains on SIGTERM. */
@@ -22,7 +23,9 @@ function main(): void {
   server.headersTimeout = 66_000;
   server.requestTimeout = 0;
   const drain = new Drain(server, { drainTimeoutMs: env.drainTimeoutMs, log, exit: (code) => process.exit(code) });
-  server.on('request', createHandler({ task: env.task, zone: env.zone }, drain));
+  const jobs = new Jobs(Jobs.dirFrom(process.env), env.task, () => drain.workEnded());
+  drain.holdWork(jobs);
+  server.on('request', createHandler({ task: env.task, zone: env.zone }, drain, jobs));
   server.on('clientError', (_err, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
     else socket.destroy();

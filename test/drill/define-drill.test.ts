@@ -4,8 +4,9 @@ import { catalogue } from '../../experiments';
 const FILE = '/repo/experiments/sample-drill.ts';
 
 const probe = {
-  streams: { count: 2, tokens: 5, intervalMs: 100, ttftMs: 100 },
+  streams: { count: 2 },
   requests: { perSecond: 5 },
+  jobs: { count: 1 },
   warmup: 'PT1S',
   recoveryTimeout: 'PT30S',
 };

@@ -9,6 +9,7 @@ import type { Engine, FaultInjection } from '../../lib/runner/engine';
 import { isJournal, type Journal } from '../../lib/runner/journal';
 import { runDrill } from '../../lib/runner/run-drill';
 import taskStopDrain from '../../experiments/task-stop-drain';
+import { resolveTraffic } from '../../lib/traffic';
 
 /** A tiny SSE server: `tokens` events then [DONE]; `GET /` answers {"task":"t1"}; `broken` answers one path with a status. */
 function sseServer(broken?: { path: string; status: number }): Promise<{ url: string; close: () => Promise<void> }> {
@@ -43,8 +44,9 @@ function sseServer(broken?: { path: string; status: number }): Promise<{ url: st
 
 const drill: Drill = {
   ...taskStopDrain,
-  probe: { ...taskStopDrain.probe, local: { streams: { count: 3, tokens: 4, intervalMs: 20, ttftMs: 0 }, requests: { perSecond: 20 }, warmup: 'PT0.1S', recoveryTimeout: 'PT5S' } },
+  probe: { ...taskStopDrain.probe, local: { streams: { count: 3 }, requests: { perSecond: 20 }, jobs: { count: 0 }, warmup: 'PT0.1S', recoveryTimeout: 'PT5S' } },
 };
+const traffic = resolveTraffic({ streams: { path: '/v1/stream?tokens=4&intervalMs=20', done: '[DONE]' }, requests: { path: '/' } }, {}, 'test');
 
 class FakeEngine implements Engine {
   mode: RunMode = 'local';
@@ -87,7 +89,7 @@ describe('runDrill over a fake engine', () => {
 
   it('holds, writes journal.json and report.md, and closes the engine', async () => {
     const engine = new FakeEngine(server.url);
-    const result = await runDrill({ drill, engine, outRoot: out, runId: 'r1' });
+    const result = await runDrill({ traffic, drill, engine, outRoot: out, runId: 'r1' });
     expect(result.verdict).toBe('HELD');
     expect(result.evidence).toBe(path.join(out, drill.id, 'r1'));
     expect(result.figures['streams.clean']).toBe(3);
@@ -99,13 +101,13 @@ describe('runDrill over a fake engine', () => {
   });
 
   it('fails with NOT_INJECTED when the fault hit nothing', async () => {
-    const result = await runDrill({ drill, engine: new FakeEngine(server.url, { injection: { injected: false, targets: [], reason: 'none' } }), outRoot: out });
+    const result = await runDrill({ traffic, drill, engine: new FakeEngine(server.url, { injection: { injected: false, targets: [], reason: 'none' } }), outRoot: out });
     expect(result.verdict).toBe('NOT_INJECTED');
   });
 
   it('fails with ERROR and the message when the engine throws, evidence still written', async () => {
     const engine = new FakeEngine(server.url, { injectThrows: 'kaboom' });
-    const result = await runDrill({ drill, engine, outRoot: out });
+    const result = await runDrill({ traffic, drill, engine, outRoot: out });
     expect(result.verdict).toBe('ERROR');
     expect(result.judgement.reasons[0]).toContain('kaboom');
     expect(engine.closed).toBe(1);
@@ -116,22 +118,23 @@ describe('runDrill over a fake engine', () => {
     const engine = new FakeEngine(server.url, { hangInject: true });
     const controller = new AbortController();
     setTimeout(() => controller.abort(new Error('SIGINT')), 300);
-    const result = await runDrill({ drill, engine, outRoot: out, signal: controller.signal });
+    const result = await runDrill({ traffic, drill, engine, outRoot: out, signal: controller.signal });
     expect(result.verdict).toBe('ABORTED');
     expect(engine.closed).toBe(1);
     expect((await journalOf(result.evidence)).timeline.some((e) => e.kind === 'aborted')).toBe(true);
   });
 
   it('lets the engine’s figures win and counts broken streams against the targets', async () => {
-    const result = await runDrill({ drill, engine: new FakeEngine(server.url, { figures: { 'tasks.sigkilled': 1, 'recovery.seconds': 2 } }), outRoot: out });
+    const result = await runDrill({ traffic, drill, engine: new FakeEngine(server.url, { figures: { 'tasks.sigkilled': 1, 'recovery.seconds': 2 } }), outRoot: out });
     expect(result.verdict).toBe('VIOLATED');
     expect(result.figures['tasks.sigkilled']).toBe(1);
   });
 
   it('fails with VIOLATED, recovery.seconds censored, when the service is not back within the bound', async () => {
-    const result = await runDrill({ drill, engine: new FakeEngine(server.url, { recovered: false, figures: { 'tasks.sigkilled': 0 } }), outRoot: out });
+    const result = await runDrill({ traffic, drill, engine: new FakeEngine(server.url, { recovered: false, figures: { 'tasks.sigkilled': 0 } }), outRoot: out });
     expect(result.verdict).toBe('VIOLATED');
-    expect(result.judgement.notJudged).toEqual([]);
+    // Only the jobs expectation is not judged: this traffic has no jobs.
+    expect(result.judgement.notJudged).toEqual(['jobs.failed']);
     const recovery = result.judgement.expectations.find((e) => e.figure === 'recovery.seconds');
     expect(recovery).toMatchObject({ held: false, censored: expect.stringMatching(/^> \d+(\.\d)? — not recovered within 5 s \(healthy 1\/2; GET \/healthz answered t3: 503\)$/) });
     expect(result.judgement.reasons.join('\n')).toMatch(/recovery\.seconds > [\d.]+ breaks <= 20: not recovered within 5 s/);
@@ -139,13 +142,13 @@ describe('runDrill over a fake engine', () => {
 
   it('fails with VIOLATED when an engine figure the engine measures was never reached', async () => {
     const engine = new FakeEngine(server.url, { figures: { 'recovery.seconds': 1 }, measurable: ['tasks.sigkilled', 'recovery.seconds'] });
-    const result = await runDrill({ drill, engine, outRoot: out });
+    const result = await runDrill({ traffic, drill, engine, outRoot: out });
     expect(result.verdict).toBe('VIOLATED');
     expect(result.judgement.reasons.join('\n')).toContain('tasks.sigkilled not reached breaks <= 0: a stopped task had not finished stopping');
   });
 
   it('fails with ERROR, naming it, when the engine throws while giving its figures', async () => {
-    const result = await runDrill({ drill, engine: new FakeEngine(server.url, { figuresThrow: 'fleet gone' }), outRoot: out });
+    const result = await runDrill({ traffic, drill, engine: new FakeEngine(server.url, { figuresThrow: 'fleet gone' }), outRoot: out });
     expect(result.verdict).toBe('ERROR');
     expect(result.judgement.reasons[0]).toContain("the engine's figures were lost: fleet gone");
   });
@@ -158,7 +161,7 @@ describe('runDrill: the steady state before the fault', () => {
 
   const gateFails = async (url: string): Promise<{ reasons: string; engine: FakeEngine; journal: Journal }> => {
     const engine = new FakeEngine(url);
-    const result = await runDrill({ drill, engine, outRoot: out });
+    const result = await runDrill({ traffic, drill, engine, outRoot: out });
     expect(result.verdict).toBe('ERROR');
     expect(engine.injected).toBe(0);
     expect(engine.closed).toBe(1);
@@ -172,7 +175,8 @@ describe('runDrill: the steady state before the fault', () => {
     const server = await sseServer({ path: '/v1/stream', status: 404 });
     try {
       const { reasons } = await gateFails(server.url);
-      expect(reasons).toContain('GET /v1/stream answered 404 before the fault; nothing injected');
+      expect(reasons).toContain('streams: GET /v1/stream?tokens=4&intervalMs=20 gave HTTP 404; expected a 2xx (or streams.expectStatus); check streams.path');
+      expect(reasons).toContain('before the fault; nothing injected');
     } finally {
       await server.close();
     }
@@ -181,7 +185,7 @@ describe('runDrill: the steady state before the fault', () => {
   it('fails with ERROR and injects nothing when the requests answer 401', async () => {
     const server = await sseServer({ path: '/', status: 401 });
     try {
-      expect((await gateFails(server.url)).reasons).toContain('GET / answered 401 before the fault; nothing injected');
+      expect((await gateFails(server.url)).reasons).toContain('requests: GET / gave HTTP 401; expected a 2xx or 3xx; check requests.path and requests.method before the fault; nothing injected');
     } finally {
       await server.close();
     }
@@ -203,6 +207,6 @@ describe('runDrill: the steady state before the fault', () => {
 
   it('fails with ERROR and injects nothing when the service refuses connections', async () => {
     const { reasons } = await gateFails('http://127.0.0.1:9');
-    expect(reasons).toMatch(/GET \/v1\/stream failed: connection refused .*before the fault; nothing injected/);
+    expect(reasons).toMatch(/streams: GET \/v1\/stream\?tokens=4&intervalMs=20 did not end cleanly \(refused: .*ECONNREFUSED.*before the fault; nothing injected/);
   });
 });

@@ -10,6 +10,7 @@ import { registerPreflight } from './preflight';
 import { registerReport } from './report';
 import { registerRehearse } from './rehearse';
 import { registerRun } from './run';
+import { registerSchema } from './schema';
 import { registerStop } from './stop';
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
@@ -23,4 +24,5 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerReport,
   registerDoctor,
   registerHistory,
+  registerSchema,
 ];

@@ -15,6 +15,12 @@ import { OutputsError, type DeployedService } from '../../runner/aws/resolve-out
 import { EXIT_CODE } from '../../runner/verdict';
 import type { Drill } from '../../drill';
 import { listenForOperatorSignals } from '../operator-signals';
+import { monotonicClock } from '../../runner/clock';
+import { probeKinds } from '../../runner/probe';
+import { checkTraffic } from '../../runner/probe/check-traffic';
+import type { ResolvedTraffic } from '../../traffic';
+import { projectRoot } from '../project-root';
+import { awsServiceTraffic } from '../service-traffic';
 
 export interface AwsTargetArgs {
   /** `cdk deploy --outputs-file` JSON. @default ./cdk-outputs.json when present */
@@ -28,6 +34,8 @@ export interface AwsTargetArgs {
 
 export interface PreflightArgs extends AwsTargetArgs {
   readonly drill: string;
+  /** A traffic profile file; wins over the config's service.traffic. */
+  readonly traffic?: string;
   readonly allowInsufficientData?: boolean;
   readonly dryRun?: boolean;
 }
@@ -46,6 +54,10 @@ export interface AwsCommandDeps {
   readonly findDrill?: (id: string) => Drill | undefined;
   /** Where SIGINT, SIGTERM and SIGHUP come from (commands that start something). @default process */
   readonly signals?: Pick<NodeJS.Process, 'on' | 'off'>;
+  /** Where cdk.json (the config and its service.traffic) is. @default the project root */
+  readonly cwd?: string;
+  /** Checks the service's traffic through its URL. @default checkTraffic (lib/runner/probe/check-traffic.ts) */
+  readonly trafficCheck?: typeof checkTraffic;
 }
 
 /** A drill id, the AWS session and the deployment, or the exit code that says why not. */
@@ -77,9 +89,24 @@ export function defaultRunId(drillId: string, now = new Date()): string {
   return `${drillId}-${stamp}-${Math.random().toString(16).slice(2, 6)}`;
 }
 
-/** `signal` ends a `--dry-run` wait (its skip-all experiment is stopped). */
-export async function preflightFor(args: PreflightArgs, drill: Drill, session: AwsSession, deployed: DeployedService, deps: AwsCommandDeps, runId?: string, signal?: AbortSignal): Promise<PreflightOutcome> {
-  return runPreflight({
+/** The service's traffic, checked by preflight and sent by run. */
+export interface PreflightTraffic {
+  readonly resolved: ResolvedTraffic;
+  readonly healthPath: string;
+}
+
+/** `signal` ends a `--dry-run` wait (its skip-all experiment is stopped); `traffic` is checked through the service URL. */
+export async function preflightFor(
+  args: PreflightArgs,
+  drill: Drill,
+  session: AwsSession,
+  deployed: DeployedService,
+  deps: AwsCommandDeps,
+  runId?: string,
+  signal?: AbortSignal,
+  traffic?: PreflightTraffic,
+): Promise<PreflightOutcome> {
+  const outcome = await runPreflight({
     apis: session.apis,
     deployed,
     drillId: drill.id,
@@ -88,9 +115,20 @@ export async function preflightFor(args: PreflightArgs, drill: Drill, session: A
     probe: deps.probe,
     dryRun: args.dryRun ? { runId: runId ?? (deps.newRunId ?? (() => defaultRunId(drill.id)))(), signal } : undefined,
   });
+  if (!traffic) return outcome;
+  // The service's contract, through its URL: health, then one of each kind the drill sends.
+  const kinds = probeKinds(drill.probe.aws, traffic.resolved);
+  const found = await (deps.trafficCheck ?? checkTraffic)(deployed.serviceUrl, traffic.resolved, monotonicClock(), { healthPath: traffic.healthPath, kinds });
+  const checks = [...outcome.checks, ...found.map((c) => ({ ...c, name: `traffic: ${c.name}` }))];
+  return { ...outcome, checks, ok: checks.every((c) => c.ok) };
 }
 
 export async function preflightCommand(args: PreflightArgs, io: CommandIo, deps: AwsCommandDeps = {}): Promise<number> {
+  const traffic = awsServiceTraffic(args.traffic, deps.cwd ?? projectRoot());
+  if ('usage' in traffic) {
+    io.err(`drills preflight: ${traffic.usage}\n`);
+    return EXIT_CODE.USAGE;
+  }
   const target = await openTarget('preflight', args.drill, args, io, deps);
   if ('exit' in target) return target.exit;
   const { session, deployed } = target;
@@ -103,7 +141,7 @@ export async function preflightCommand(args: PreflightArgs, io: CommandIo, deps:
       })
     : undefined;
   try {
-    const result = await preflightFor(args, target.drill as Drill, session, deployed, deps, undefined, operator?.signal);
+    const result = await preflightFor(args, target.drill as Drill, session, deployed, deps, undefined, operator?.signal, { resolved: traffic.traffic.resolved, healthPath: traffic.healthPath });
     if (args.json) io.out(`${JSON.stringify(preflightJson(result), null, 2)}\n`);
     else preflightLines(result.checks).forEach((line) => io.out(`${line}\n`));
     io.err(`${preflightSummary(result)}\n`);
@@ -130,5 +168,6 @@ export function registerPreflight(program: Command, ctx: CliContext): void {
   awsTargetOptions(program.command('preflight <drill>').description('check that a drill is safe to run now against AWS (starts nothing)'))
     .option('--allow-insufficient-data', 'accept stop-condition alarms in INSUFFICIENT_DATA')
     .option('--dry-run', 'also start the experiment with actionsMode skip-all (injects nothing)')
+    .option('--traffic <file>', "a traffic profile (JSON) to check instead of the config's service.traffic")
     .action(async (drill: string, opts: Omit<PreflightArgs, 'drill'>) => ctx.setExitCode(await preflightCommand({ ...opts, drill }, ctx.io)));
 }

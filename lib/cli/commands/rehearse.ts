@@ -24,6 +24,8 @@ import { rehearsalProgress } from '../progress';
 import { runsJson, summaryTable, type RunLine } from '../reporter';
 import { serviceLog } from '../service-log';
 import { finishRuns } from '../finish-runs';
+import { serviceTraffic, type ServiceTraffic } from '../service-traffic';
+import { scrubSecrets, TrafficError } from '../../traffic';
 
 export interface RehearseArgs {
   ids: readonly string[];
@@ -40,6 +42,8 @@ export interface RehearseArgs {
   healthPath?: string;
   /** Write JUnit XML here (one test case per drill). */
   junit?: string;
+  /** A traffic profile file; wins over the config's service.traffic. */
+  traffic?: string;
 }
 
 export interface RehearseDeps {
@@ -67,6 +71,17 @@ export async function rehearseCommand(args: RehearseArgs, io: CliContext['io'], 
     }
     throw e;
   }
+  let traffic: ServiceTraffic;
+  try {
+    traffic = serviceTraffic(args.traffic, config.service.traffic);
+  } catch (e) {
+    if (e instanceof TrafficError) {
+      io.err(`drills rehearse: ${e.message}\n`);
+      return EXIT_CODE.USAGE;
+    }
+    throw e;
+  }
+  const { secrets } = traffic.resolved;
   const command = args.command ?? config.service.startCommand;
   const outRoot = args.out ?? 'evidence';
   const progress = rehearsalProgress(drills, io, { json: args.json });
@@ -100,7 +115,7 @@ export async function rehearseCommand(args: RehearseArgs, io: CliContext['io'], 
         cwd: root,
         stopOrder: args.stopOrder ?? 'together',
         onEvent: timeline.sink,
-        log: services.write,
+        log: (line) => services.write(scrubSecrets(line, secrets)),
       });
       const startError: { e?: LocalEngineError } = {};
       const guarded = guardStart(engine, startError);
@@ -111,7 +126,8 @@ export async function rehearseCommand(args: RehearseArgs, io: CliContext['io'], 
         runId,
         signal: operator.signal,
         timeline,
-        settings: { command, stopOrder: args.stopOrder ?? 'together', service: config.service, local: config.local, derived: derivedSettings(sources) },
+        traffic: traffic.resolved,
+        settings: { command, stopOrder: args.stopOrder ?? 'together', service: { ...config.service, traffic: traffic.redacted }, trafficSource: traffic.source, local: config.local, derived: derivedSettings(sources) },
         target: { command, cwd: root },
         onEvent: (e) => progress.event(drill.id, e),
       }).finally(() => services.close());
@@ -180,5 +196,6 @@ export function registerRehearse(program: Command, ctx: CliContext): void {
     .option('--longest-request <s>', 'the longest request the service serves, seconds (bounds the drain settings)', wholeNumber('--longest-request'))
     .option('--health-path <path>', 'the path the health checks GET (default: config service.healthPath, /healthz)')
     .option('--launch-delay-ms <ms>', 'delay before a replacement starts', wholeNumber('--launch-delay-ms'))
+    .option('--traffic <file>', "a traffic profile (JSON; `drills schema traffic`) to send instead of the config's service.traffic")
     .action(async (ids: string[], opts: Omit<RehearseArgs, 'ids'>) => ctx.setExitCode(await rehearseCommand({ ids, ...opts }, ctx.io)));
 }

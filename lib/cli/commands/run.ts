@@ -24,7 +24,9 @@ import { EXIT_CODE, exitCodeOf } from '../../runner/verdict';
 import { finishRuns } from '../finish-runs';
 import { listenForOperatorSignals } from '../operator-signals';
 import { progressLine } from '../reporter';
-import { awsTargetOptions, defaultRunId, openTarget, preflightFor, type AwsCommandDeps, type CommandIo, type PreflightArgs } from './preflight';
+import { projectRoot } from '../project-root';
+import { awsServiceTraffic, type ServiceTraffic } from '../service-traffic';
+import { awsTargetOptions, defaultRunId, openTarget, preflightFor, type AwsCommandDeps, type CommandIo, type PreflightArgs, type PreflightTraffic } from './preflight';
 
 export interface RunArgs extends Omit<PreflightArgs, 'dryRun'> {
   /** Inject without asking (required when stdin is not a terminal). */
@@ -63,6 +65,11 @@ export async function runCommand(args: RunArgs, io: CommandIo, deps: RunDeps = {
     io.err('drills run: stdin is not a terminal, so nobody can confirm the fault: pass --yes to inject without asking\n');
     return EXIT_CODE.USAGE;
   }
+  const traffic = awsServiceTraffic(args.traffic, deps.cwd ?? projectRoot());
+  if ('usage' in traffic) {
+    io.err(`drills run: ${traffic.usage}\n`);
+    return EXIT_CODE.USAGE;
+  }
   const target = await openTarget('run', args.drill, args, io, deps);
   if ('exit' in target) return target.exit;
   const { session, deployed } = target;
@@ -73,7 +80,7 @@ export async function runCommand(args: RunArgs, io: CommandIo, deps: RunDeps = {
     : undefined;
   heartbeat?.start(async () => (await httpProbe(deployed.serviceUrl)).ok);
   try {
-    return await guardedRun(args, io, deps, drill, session, deployed, interactive);
+    return await guardedRun(args, io, deps, drill, session, deployed, interactive, traffic);
   } finally {
     await heartbeat?.stop();
     session.close();
@@ -84,19 +91,28 @@ export async function runCommand(args: RunArgs, io: CommandIo, deps: RunDeps = {
  * Preflight; with `--heartbeat`, a failure only on the switch's alarm is retried until the alarm
  * has seen the heartbeat (bounded; a signal ends the wait).
  */
-async function preflightAwaitingHeartbeat(args: RunArgs, io: CommandIo, deps: RunDeps, drill: Drill, session: AwsSession, deployed: DeployedService, signal: AbortSignal): Promise<PreflightOutcome> {
+async function preflightAwaitingHeartbeat(
+  args: RunArgs,
+  io: CommandIo,
+  deps: RunDeps,
+  drill: Drill,
+  session: AwsSession,
+  deployed: DeployedService,
+  signal: AbortSignal,
+  traffic: PreflightTraffic,
+): Promise<PreflightOutcome> {
   const settle = deps.heartbeatSettle ?? { timeoutMs: 120_000, everyMs: 10_000 };
   const deadline = Date.now() + settle.timeoutMs;
   const sleeper = new Sleeper();
   const wake = () => sleeper.wake();
   signal.addEventListener('abort', wake, { once: true });
   try {
-    let preflight = await preflightFor(args, drill, session, deployed, deps);
+    let preflight = await preflightFor(args, drill, session, deployed, deps, undefined, signal, traffic);
     while (args.heartbeat && !preflight.ok && failedOnlyOnHeartbeat(preflight.checks) && !signal.aborted && Date.now() + settle.everyMs <= deadline) {
       io.err(`drills run: waiting for the dead-man's switch alarm to see the heartbeat (up to ${Math.round(settle.timeoutMs / 1000)} s) …\n`);
       await sleeper.sleep(settle.everyMs);
       if (signal.aborted) break;
-      preflight = await preflightFor(args, drill, session, deployed, deps);
+      preflight = await preflightFor(args, drill, session, deployed, deps, undefined, signal, traffic);
     }
     return preflight;
   } finally {
@@ -104,7 +120,17 @@ async function preflightAwaitingHeartbeat(args: RunArgs, io: CommandIo, deps: Ru
   }
 }
 
-async function guardedRun(args: RunArgs, io: CommandIo, deps: RunDeps, drill: Drill, session: AwsSession, deployed: DeployedService, interactive: boolean): Promise<number> {
+async function guardedRun(
+  args: RunArgs,
+  io: CommandIo,
+  deps: RunDeps,
+  drill: Drill,
+  session: AwsSession,
+  deployed: DeployedService,
+  interactive: boolean,
+  traffic: { traffic: ServiceTraffic; healthPath: string },
+): Promise<number> {
+  const checked = { resolved: traffic.traffic.resolved, healthPath: traffic.healthPath };
   const runId = args.runId ?? (deps.newRunId ?? (() => defaultRunId(drill.id)))();
   // Signals are ours from here (SIGINT, SIGTERM, SIGHUP): before anything starts they end the
   // command (ABORTED, nothing started); once the experiment may be running they stop it first
@@ -117,7 +143,7 @@ async function guardedRun(args: RunArgs, io: CommandIo, deps: RunDeps, drill: Dr
     onRepeat: (name) => io.err(`\ndrills run: ${name}: ${stillWaitingFor(engine)}\n`),
   });
   try {
-    const preflight = await preflightAwaitingHeartbeat(args, io, deps, drill, session, deployed, operator.signal);
+    const preflight = await preflightAwaitingHeartbeat(args, io, deps, drill, session, deployed, operator.signal, checked);
     preflightLines(preflight.checks).forEach((line) => io.err(`${line}\n`));
     io.err(`${preflightSummary(preflight)}\n`);
     if (operator.signal.aborted) return notStarted(args, io, (operator.signal.reason as Error).message);
@@ -149,7 +175,9 @@ async function guardedRun(args: RunArgs, io: CommandIo, deps: RunDeps, drill: Dr
       runId,
       signal: operator.signal,
       timeline,
-      settings: { templateId, heartbeat: Boolean(args.heartbeat) },
+      traffic: checked.resolved,
+      healthPath: checked.healthPath,
+      settings: { templateId, heartbeat: Boolean(args.heartbeat), traffic: traffic.traffic.redacted, trafficSource: traffic.traffic.source },
       target: { account: preflight.caller.account, cluster: deployed.clusterName, service: deployed.serviceName, serviceUrl: deployed.serviceUrl },
       onEvent: (e) => io.err(progressLine(drill.id, e)),
     }, io, deps);
@@ -224,5 +252,6 @@ export function registerRun(program: Command, ctx: CliContext): void {
     .option('--junit <file>', 'also write the result as JUnit XML (one test case for the drill)')
     .option('--allow-insufficient-data', 'accept stop-condition alarms in INSUFFICIENT_DATA')
     .option('--heartbeat', "publish the dead-man's switch heartbeat while the drill runs")
+    .option('--traffic <file>', "a traffic profile (JSON) to send instead of the config's service.traffic")
     .action(async (drill: string, opts: Omit<RunArgs, 'drill'>) => ctx.setExitCode(await runCommand({ ...opts, drill }, ctx.io)));
 }

@@ -1,4 +1,4 @@
-import { createServer, type ClientRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { Agent, createServer, type ClientRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createProxyServer } from 'http-proxy-3';
 import type { AlbHealthCheckSettings } from '../../config';
@@ -6,6 +6,7 @@ import type { TimelineEntry } from '../samples';
 import { HealthCheckLoop } from './health-check-loop';
 import { INITIAL_HEALTH, recordCheck, type HealthState } from './health-state';
 import { httpCheck, type CheckResult } from './http-check';
+import { LB_TASK_HEADER, LB_ZONE_HEADER } from '../probe/http-call';
 
 export interface LbTarget {
   readonly id: string;
@@ -19,10 +20,13 @@ export interface LoadBalancerOptions {
   readonly onEvent: (entry: TimelineEntry) => void;
   /** Called after any change of registration or health (the engine re-checks recovery). */
   readonly onChange: () => void;
+  /** Idle connections to targets are kept this long for reuse, as an ALB does. @default 60 (the ALB default) */
+  readonly idleTimeoutSeconds?: number;
 }
 
 interface InFlight {
   readonly res: ServerResponse;
+  readonly target: LbTarget;
   proxyReq?: ClientRequest;
 }
 
@@ -43,24 +47,34 @@ interface TargetState {
  * (fail-open to all registered ones when none is healthy, 503 when there is none), real HTTP
  * health checks with thresholds, deregistration that keeps in-flight requests up to the
  * deregistration delay, and a target that dies mid-response ends the client's response at once.
- * Proxying itself is http-proxy-3.
+ * Connections to targets are kept alive and reused (an ALB does so, up to its idle timeout), so a
+ * target that closes idle connections sooner races the next request as it would behind an ALB.
+ * Every answer carries `x-drills-task` / `x-drills-zone`: the target that served it (the probe's
+ * attribution; an ALB has no such header). Proxying itself is http-proxy-3.
  */
 export class LoadBalancer {
   /** 5xx answers the load balancer produced itself (no target, target error). */
   elb5xx = 0;
   private readonly targets = new Map<string, TargetState>();
-  private readonly proxy = createProxyServer({ xfwd: true });
+  private readonly agent: Agent;
+  private readonly proxy: ReturnType<typeof createProxyServer>;
   private readonly server: Server;
   private readonly entries = new WeakMap<ServerResponse, InFlight>();
   private next = 0;
 
   constructor(private readonly options: LoadBalancerOptions) {
+    this.agent = new Agent({ keepAlive: true, timeout: (options.idleTimeoutSeconds ?? 60) * 1000 });
+    this.proxy = createProxyServer({ xfwd: true, agent: this.agent });
     this.proxy.on('error', (_err, _req, res) => this.fail(res as ServerResponse));
     this.proxy.on('proxyReq', (proxyReq, _req, res) => {
+      // The client's own Connection header is hop-by-hop: the connection to the target stays open for reuse.
+      proxyReq.setHeader('connection', 'keep-alive');
       const entry = this.entries.get(res);
       if (entry) entry.proxyReq = proxyReq;
     });
     this.proxy.on('proxyRes', (proxyRes: IncomingMessage, _req, res) => {
+      const entry = this.entries.get(res);
+      if (entry) Object.assign(proxyRes.headers, attribution(entry.target));
       proxyRes.on('error', () => undefined);
       proxyRes.on('close', () => {
         if (!proxyRes.complete) res.destroy();
@@ -158,6 +172,7 @@ export class LoadBalancer {
       state.drained?.();
     }
     this.targets.clear();
+    this.agent.destroy();
     await new Promise<void>((resolve) => {
       this.server.close(() => resolve());
       this.server.closeAllConnections();
@@ -170,7 +185,7 @@ export class LoadBalancer {
       this.answer5xx(res, 503, 'no registered target');
       return;
     }
-    const entry: InFlight = { res };
+    const entry: InFlight = { res, target: state.target };
     this.entries.set(res, entry);
     state.inflight.add(entry);
     res.on('close', () => {
@@ -178,7 +193,7 @@ export class LoadBalancer {
       this.checkDrained(state);
     });
     if (state.unreachable) {
-      this.answer5xx(res, 504, 'target unreachable');
+      this.answer5xx(res, 504, 'target unreachable', state.target);
       return;
     }
     this.proxy.web(req, res, { target: `http://127.0.0.1:${state.target.port}` }, () => this.fail(res));
@@ -196,13 +211,13 @@ export class LoadBalancer {
   private fail(res: ServerResponse | undefined): void {
     if (!res || typeof res.headersSent !== 'boolean') return;
     if (res.headersSent) res.destroy();
-    else this.answer5xx(res, 502, 'target error');
+    else this.answer5xx(res, 502, 'target error', this.entries.get(res)?.target);
   }
 
-  private answer5xx(res: ServerResponse, status: number, message: string): void {
+  private answer5xx(res: ServerResponse, status: number, message: string, target?: LbTarget): void {
     if (res.headersSent || res.destroyed) return;
     this.elb5xx += 1;
-    res.writeHead(status, { 'content-type': 'application/json', connection: 'close' });
+    res.writeHead(status, { 'content-type': 'application/json', connection: 'close', ...(target ? attribution(target) : {}) });
     res.end(JSON.stringify({ error: message }));
   }
 
@@ -237,4 +252,8 @@ export class LoadBalancer {
     state.drained?.();
     this.options.onChange();
   }
+}
+
+function attribution(target: LbTarget): Record<string, string> {
+  return { [LB_TASK_HEADER]: target.id, [LB_ZONE_HEADER]: target.zone };
 }

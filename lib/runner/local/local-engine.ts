@@ -1,5 +1,6 @@
 import type { DrillsConfig } from '../../config';
 import { isoSeconds, type Drill, type FigureName, type Figures } from '../../drill';
+import { LB_TASK_HEADER } from '../probe/http-call';
 import type { Engine, FaultInjection, TimelineSink } from '../engine';
 import { unhealthyTasks } from './describe-health';
 import { FaultFigures } from './fault-figures';
@@ -39,6 +40,8 @@ const STOP_MARGIN_MS = 5000;
 export class LocalEngine implements Engine {
   readonly mode = 'local' as const;
   readonly measurable: readonly FigureName[] = ['fault.targets', 'tasks.sigkilled', 'alb.5xx', 'tasks.running.min', 'alb.healthyHosts.min', 'recovery.seconds', 'replacement.launchSeconds', 'replacement.healthySeconds'];
+  /** The load balancer stamps every answer with the task that served it. */
+  readonly taskHeader = LB_TASK_HEADER;
   private readonly lb: LoadBalancer;
   private readonly fleet: Fleet;
   private readonly fault = new FaultFigures();
@@ -60,7 +63,7 @@ export class LocalEngine implements Engine {
   constructor(private readonly options: LocalEngineOptions) {
     const { config } = options;
     const log = options.log ?? (() => undefined);
-    this.lb = new LoadBalancer({ healthPath: config.service.healthPath, healthCheck: config.local.albHealthCheck, onEvent: options.onEvent, onChange: () => this.evaluate() });
+    this.lb = new LoadBalancer({ healthPath: config.service.healthPath, healthCheck: config.local.albHealthCheck, onEvent: options.onEvent, onChange: () => this.evaluate(), idleTimeoutSeconds: config.service.albIdleTimeoutSeconds });
     const nowMs = () => this.nowMs();
     this.fleet = new Fleet({ config, argv: splitCommand(options.command), cwd: options.cwd, stopOrder: options.stopOrder, lb: this.lb, onEvent: options.onEvent, log, onChange: () => this.evaluate(), nowMs, guard: this.guard });
   }

@@ -1,15 +1,21 @@
-/** One SSE stream through the service URL: TTFT, events, bytes, how it ended. */
-import * as http from 'http';
+/** One stream of the traffic profile through the service URL: TTFT, events, bytes, how it ended. */
+import type * as http from 'http';
+import type { ResolvedStreams } from '../../traffic';
 import type { Clock } from '../clock';
 import type { StreamBreak, StreamSample } from '../samples';
-import type { StreamProbe } from '../../drill';
+import { headerValue, LB_ZONE_HEADER, sendCall, statusOk } from './http-call';
+import { streamParser } from './stream-parser';
 
 export interface StreamHandle {
   readonly done: Promise<StreamSample>;
   cancel(): void;
 }
 
-export function openStream(baseUrl: string, id: number, spec: StreamProbe, clock: Clock, agent: http.Agent, timeoutMs: number, onFirstEvent?: () => void): StreamHandle {
+/**
+ * Opens stream `id`. Clean: the end marker arrived (or, with none configured, a complete answer
+ * with an expected status). `taskHeader` names the response header that says which task served.
+ */
+export function openStream(baseUrl: string, id: number, spec: ResolvedStreams, clock: Clock, agent: http.Agent, taskHeader?: string, onFirstEvent?: () => void): StreamHandle {
   const startedAtMs = clock.nowMs();
   let firstEventAtMs: number | undefined;
   let events = 0;
@@ -17,12 +23,11 @@ export function openStream(baseUrl: string, id: number, spec: StreamProbe, clock
   let task: string | undefined;
   let zone: string | undefined;
   let status: number | undefined;
-  let sawDone = false;
-  let buffer = '';
+  const parser = streamParser(spec.format, spec.done);
   let settled = false;
   let resolve!: (s: StreamSample) => void;
   const done = new Promise<StreamSample>((r) => (resolve = r));
-  const url = new URL(`/v1/stream?tokens=${spec.tokens}&intervalMs=${spec.intervalMs}&ttftMs=${spec.ttftMs}`, baseUrl);
+  const clean = (): boolean => (spec.done === undefined ? false : parser.sawDone);
   const finish = (broken?: StreamBreak, error?: string): void => {
     if (settled) return;
     settled = true;
@@ -30,55 +35,36 @@ export function openStream(baseUrl: string, id: number, spec: StreamProbe, clock
     const outcome = broken === undefined ? 'clean' : 'broken';
     resolve({ id, startedAtMs, firstEventAtMs, endedAtMs: clock.nowMs(), events, bytes, task, zone, status, outcome, broken, error });
   };
-  const req = http.get(url, { agent }, (res) => {
+  const marker = spec.done === undefined ? 'a complete answer' : JSON.stringify(spec.done);
+  const req = sendCall(baseUrl, spec, agent, (res) => {
     status = res.statusCode;
-    if (res.statusCode !== 200) {
+    task = headerValue(res, taskHeader);
+    zone = headerValue(res, LB_ZONE_HEADER);
+    if (!statusOk(res.statusCode ?? 0, spec.expectStatus, [200, 300])) {
       res.resume();
-      finish('http-status', `HTTP ${res.statusCode}`);
+      finish('http-status', `HTTP ${res.statusCode} from ${spec.method} ${spec.path}`);
       return;
     }
     res.setEncoding('utf8');
     res.on('data', (chunk: string) => {
       bytes += Buffer.byteLength(chunk);
-      // SSE lines may end in CRLF or CR as well as LF: fold them to LF so frames split on a blank
-      // line. A CR at the very end may be the first half of a CRLF, so it waits for the next chunk.
-      buffer = (buffer + chunk).replace(/\r\n|\r(?=[\s\S])/g, '\n');
-      let at: number;
-      while ((at = buffer.indexOf('\n\n')) >= 0) {
-        const frame = buffer.slice(0, at);
-        buffer = buffer.slice(at + 2);
-        for (const line of frame.split('\n')) {
-          if (!line.startsWith('data:')) continue;
-          const data = line.slice(5).trim();
-          if (data === '[DONE]') {
-            sawDone = true;
-            continue;
-          }
-          events += 1;
-          if (firstEventAtMs === undefined) {
-            firstEventAtMs = clock.nowMs();
-            onFirstEvent?.();
-          }
-          try {
-            const parsed = JSON.parse(data) as { task?: unknown; zone?: unknown };
-            if (typeof parsed.task === 'string') task = parsed.task;
-            if (typeof parsed.zone === 'string') zone = parsed.zone;
-          } catch {
-            /* a non-JSON event still counts */
-          }
-        }
+      const n = parser.push(chunk);
+      if (n > 0 && firstEventAtMs === undefined) {
+        firstEventAtMs = clock.nowMs();
+        onFirstEvent?.();
       }
+      events += n;
     });
-    res.on('end', () => finish(sawDone ? undefined : 'no-done', sawDone ? undefined : 'ended without [DONE]'));
-    res.on('aborted', () => finish(sawDone ? undefined : 'reset', 'connection closed mid-stream'));
-    res.on('error', (e) => finish(sawDone ? undefined : 'reset', e.message));
-    res.on('close', () => finish(sawDone ? undefined : 'reset', 'connection closed mid-stream'));
+    res.on('end', () => (spec.done === undefined || clean() ? finish() : finish('no-done', `ended without ${marker}`)));
+    res.on('aborted', () => finish(clean() ? undefined : 'reset', 'connection closed mid-stream'));
+    res.on('error', (e) => finish(clean() ? undefined : 'reset', e.message));
+    res.on('close', () => finish(clean() ? undefined : 'reset', 'connection closed mid-stream'));
   });
   req.on('error', (e: NodeJS.ErrnoException) => finish(status === undefined ? (e.code === 'ECONNREFUSED' || e.code === 'ECONNRESET' ? 'refused' : 'reset') : 'reset', e.message));
   const timer = setTimeout(() => {
-    finish('timeout', `no end after ${timeoutMs} ms`);
+    finish('timeout', `no end after ${spec.timeoutMs} ms`);
     req.destroy();
-  }, timeoutMs);
+  }, spec.timeoutMs);
   return {
     done,
     cancel: () => {

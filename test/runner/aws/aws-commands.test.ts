@@ -20,7 +20,7 @@ async function setup(scenario: Partial<FakeScenario> = {}) {
 describe('drills preflight', () => {
   it('prints one line per check and exits 0 when all pass', async () => {
     const { outputs, out, io } = await setup();
-    const code = await preflightCommand({ drill: 'task-stop-drain', outputs }, io, { probe: probeOk });
+    const code = await preflightCommand({ drill: 'task-stop-drain', outputs }, io, { probe: probeOk, trafficCheck: async () => [] });
     expect({ code, out: out.join('') }).toEqual({ code: 0, out: expect.stringMatching(/^ok {4} {2}account/m) });
     expect(out.join('')).toMatch(/^ok {4} {2}service steady +running 2\/2/m);
     expect(out).toHaveLength(10);
@@ -28,7 +28,7 @@ describe('drills preflight', () => {
 
   it('prints only the preflight object on stdout with --json', async () => {
     const { outputs, out, io } = await setup();
-    await preflightCommand({ drill: 'task-stop-drain', outputs, json: true }, io, { probe: probeOk });
+    await preflightCommand({ drill: 'task-stop-drain', outputs, json: true }, io, { probe: probeOk, trafficCheck: async () => [] });
     const parsed = JSON.parse(out.join(''));
     expect(parsed.ok).toBe(true);
     expect(parsed.checks[0]).toEqual({ name: 'account', ok: true, detail: expect.any(String) });
@@ -36,14 +36,14 @@ describe('drills preflight', () => {
 
   it('fails with exit 1 when a stop-condition alarm is in INSUFFICIENT_DATA', async () => {
     const { outputs, out, io } = await setup({ alarmStates: { 'drills-demo-error-rate': 'INSUFFICIENT_DATA' } });
-    expect(await preflightCommand({ drill: 'task-stop-drain', outputs }, io, { probe: probeOk })).toBe(1);
+    expect(await preflightCommand({ drill: 'task-stop-drain', outputs }, io, { probe: probeOk, trafficCheck: async () => [] })).toBe(1);
     expect(out.join('')).toMatch(/FAILED {2}alarm drills-demo-error-rate +INSUFFICIENT_DATA/);
-    expect(await preflightCommand({ drill: 'task-stop-drain', outputs, allowInsufficientData: true }, io, { probe: probeOk })).toBe(0);
+    expect(await preflightCommand({ drill: 'task-stop-drain', outputs, allowInsufficientData: true }, io, { probe: probeOk, trafficCheck: async () => [] })).toBe(0);
   });
 
   it('refuses an account other than --account', async () => {
     const { outputs, io } = await setup();
-    expect(await preflightCommand({ drill: 'task-stop-drain', outputs, account: '444455556666' }, io, { probe: probeOk })).toBe(1);
+    expect(await preflightCommand({ drill: 'task-stop-drain', outputs, account: '444455556666' }, io, { probe: probeOk, trafficCheck: async () => [] })).toBe(1);
   });
 
   it('rejects an unknown drill and a missing outputs file as usage errors', async () => {
@@ -55,7 +55,7 @@ describe('drills preflight', () => {
 
   it('never starts an experiment', async () => {
     const { outputs, io, fake } = await setup();
-    await preflightCommand({ drill: 'task-stop-drain', outputs }, io, { probe: probeOk });
+    await preflightCommand({ drill: 'task-stop-drain', outputs }, io, { probe: probeOk, trafficCheck: async () => [] });
     expect(fake.state.callsTo('StartExperiment')).toHaveLength(0);
   });
 });
@@ -99,7 +99,7 @@ describe('drills report', () => {
     const { code, json, journal, e, evidence, err, fake } = await report({});
     expect(json).toMatchObject({ verdict: 'HELD', runs: [{ drill: 'task-stop-drain', experimentId: e.id, figures: { 'tasks.sigkilled': 0 } }] });
     expect(code).toBe(0);
-    expect(journal).toMatchObject({ schema: 'fis-drills/journal@1', mode: 'aws', experimentId: e.id, judgement: { verdict: 'HELD', notJudged: ['streams.broken', 'requests.errorRate'] } });
+    expect(journal).toMatchObject({ schema: 'fis-drills/journal@1', mode: 'aws', experimentId: e.id, judgement: { verdict: 'HELD', notJudged: ['streams.broken', 'jobs.failed', 'requests.errorRate'] } });
     expect(journal.timeline.map((t: { kind: string }) => t.kind)).toContain('task-exited');
     expect(await fs.readFile(path.join(evidence, 'task-stop-drain', e.id, 'report.md'), 'utf8')).toMatch(/^# Cooperative task stop drains in-flight streams — HELD/);
     expect(err.join('')).toMatch(/not judged/);

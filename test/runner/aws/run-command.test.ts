@@ -28,7 +28,7 @@ const coreStandIn: RunDrill = async ({ drill, engine, runId }) => {
 async function setup(scenario: Partial<FakeScenario> = {}) {
   const s = await setupFake({ scenario: { initiatingMs: 50, stoppingMs: 100, ...scenario } });
   const signals = new EventEmitter();
-  const deps = { probe: async () => ({ ok: true, detail: 'stub' }), runDrill: coreStandIn, interactive: false, signals: signals as never, newRunId: () => 'run-test-1', engineTimings: { recoveryPollMs: 100, runningPollMs: 100 } };
+  const deps = { probe: async () => ({ ok: true, detail: 'stub' }), trafficCheck: async () => [], runDrill: coreStandIn, interactive: false, signals: signals as never, newRunId: () => 'run-test-1', engineTimings: { recoveryPollMs: 100, runningPollMs: 100 } };
   return { ...s, deps, signals, fake: s.fake, templateId: s.fake.state.templateFor('task-stop-drain').id };
 }
 

@@ -31,6 +31,7 @@ async function setup(heartbeatIntervalMs: number) {
   const { fake, outputs, err, io } = await setupFake({ scenario: { initiatingMs: 50, runningMs: 200, stoppingMs: 100 }, serviceUrl });
   const deps: RunDeps = {
     probe: async () => ({ ok: true, detail: 'stub' }),
+    trafficCheck: async () => [],
     runDrill: coreStandIn,
     interactive: false,
     signals: new EventEmitter() as never,

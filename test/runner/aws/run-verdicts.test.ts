@@ -21,7 +21,7 @@ let service: ServiceProcess | undefined;
 function quick(id: string): Drill {
   const drill = findDrill(id);
   if (!drill) throw new Error(`no drill ${id}`);
-  return { ...drill, probe: { ...drill.probe, aws: { streams: { count: 2, tokens: 6, intervalMs: 100, ttftMs: 100 }, requests: { perSecond: 10 }, warmup: 'PT0.3S', recoveryTimeout: 'PT15S' } } };
+  return { ...drill, probe: { ...drill.probe, aws: { streams: { count: 2 }, requests: { perSecond: 10 }, jobs: { count: 0 }, warmup: 'PT0.3S', recoveryTimeout: 'PT15S' } } };
 }
 
 async function run(drillId: string, options: SetupOptions) {

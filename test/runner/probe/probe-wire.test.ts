@@ -9,9 +9,12 @@ import type { AddressInfo } from 'net';
 import { monotonicClock } from '../../../lib/runner/clock';
 import { startProbe } from '../../../lib/runner/probe';
 import { openStream } from '../../../lib/runner/probe/stream';
+import type { ResolvedStreams, ResolvedTraffic } from '../../../lib/traffic';
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
-const spec = { count: 1, tokens: 3, intervalMs: 20, ttftMs: 0 };
+const spec: ResolvedStreams = { method: 'GET', path: '/v1/stream', headers: {}, format: 'sse', done: '[DONE]', timeoutMs: 10_000 };
+const traffic: ResolvedTraffic = { streams: spec, requests: { method: 'GET', path: '/', headers: {}, timeoutMs: 5000 }, secrets: [] };
+const who = { 'x-drills-task': 't-9', 'x-drills-zone': 'z-2' };
 const clock = monotonicClock();
 const agent = new http.Agent({ keepAlive: false });
 let handler: Handler;
@@ -31,8 +34,8 @@ function paced(steps: Array<() => void>, gapMs = 30): void {
   pending.add(t);
 }
 
-const sse = (res: http.ServerResponse) => res.writeHead(200, { 'content-type': 'text/event-stream' });
-const frame = (i: number, eol = '\n') => `data: ${JSON.stringify({ i, task: 't-9', zone: 'z-2' })}${eol}${eol}`;
+const sse = (res: http.ServerResponse) => res.writeHead(200, { 'content-type': 'text/event-stream', ...who });
+const frame = (i: number, eol = '\n') => `data: ${JSON.stringify({ i, token: 'x' })}${eol}${eol}`;
 
 beforeAll(async () => {
   server = http.createServer((req, res) => handler(req, res));
@@ -66,7 +69,7 @@ describe('the stream probe on the wire', () => {
         () => res.end('data: [DONE]\n\n'),
       ]);
     };
-    const s = await openStream(base, 1, spec, clock, agent, 10_000).done;
+    const s = await openStream(base, 1, spec, clock, agent, 'x-drills-task').done;
     expect(s).toMatchObject({ outcome: 'clean', events: 3, task: 't-9', zone: 'z-2', status: 200 });
     expect(s.bytes).toBe(Buffer.byteLength(': keep-alive\n\n' + f0 + frame(1) + frame(2) + 'data: [DONE]\n\n'));
     // The half frame must not count as the first token: TTFT is when the frame was whole.
@@ -83,7 +86,7 @@ describe('the stream probe on the wire', () => {
         () => res.end('data: [DONE]\r\n\r\n'),
       ]);
     };
-    const s = await openStream(base, 2, spec, clock, agent, 10_000).done;
+    const s = await openStream(base, 2, spec, clock, agent, 'x-drills-task').done;
     expect(s).toMatchObject({ outcome: 'clean', events: 2, task: 't-9' });
   });
 
@@ -92,7 +95,7 @@ describe('the stream probe on the wire', () => {
       sse(res);
       paced([() => res.write(frame(0)), () => res.write(frame(1)), () => res.socket?.destroy()]);
     };
-    const s = await openStream(base, 3, spec, clock, agent, 10_000).done;
+    const s = await openStream(base, 3, spec, clock, agent, 'x-drills-task').done;
     expect(s).toMatchObject({ outcome: 'broken', broken: 'reset', events: 2, status: 200, task: 't-9' });
     expect(s.bytes).toBe(Buffer.byteLength(frame(0) + frame(1)));
     expect(s.firstEventAtMs).toBeDefined();
@@ -105,14 +108,14 @@ describe('the stream probe on the wire', () => {
       res.flushHeaders();
       paced([() => res.socket?.destroy()]);
     };
-    const s = await openStream(base, 4, spec, clock, agent, 10_000).done;
+    const s = await openStream(base, 4, spec, clock, agent, 'x-drills-task').done;
     expect(s).toMatchObject({ outcome: 'broken', broken: 'reset', events: 0, bytes: 0, status: 200 });
     expect(s.firstEventAtMs).toBeUndefined();
   });
 
   it('records a connection reset before any answer as refused, with no status', async () => {
     handler = (req) => req.socket.destroy();
-    const s = await openStream(base, 5, spec, clock, agent, 10_000).done;
+    const s = await openStream(base, 5, spec, clock, agent, 'x-drills-task').done;
     expect(s).toMatchObject({ outcome: 'broken', broken: 'refused', events: 0 });
     expect(s.status).toBeUndefined();
   });
@@ -128,9 +131,9 @@ describe('the whole probe', () => {
         res.write(frame(0)); // then nothing: the stream stays open until the probe stops
         return;
       }
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"task":"t-9"}');
+      res.writeHead(200, { 'content-type': 'application/json', ...who }).end('{}');
     };
-    const probe = startProbe(base, { streams: { ...spec, count: 3 }, requests: { perSecond: 20 }, warmup: 'PT1S', recoveryTimeout: 'PT10S' }, clock);
+    const probe = startProbe(base, { streams: { count: 3 }, requests: { perSecond: 20 }, jobs: { count: 0 }, warmup: 'PT1S', recoveryTimeout: 'PT10S' }, traffic, clock, { taskHeader: 'x-drills-task' });
     const deadline = Date.now() + 10_000;
     while ((opened.length < 3 || probe.samples.requests.length < 5) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     await probe.stop();

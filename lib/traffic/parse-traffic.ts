@@ -1,0 +1,32 @@
+import type { z } from 'zod';
+import { TrafficError } from './traffic-error';
+import { trafficProfileSchema, type TrafficProfile } from './traffic-profile';
+
+/**
+ * Validates a traffic profile (parsed JSON or a config object). Returns it typed; throws
+ * TrafficError listing every problem at once, each with its key path, what is wrong and the
+ * value received (header values are never echoed: they may hold a token).
+ * @param source where it came from, for the message ("traffic.json", "service.traffic")
+ */
+export function parseTraffic(value: unknown, source: string): TrafficProfile {
+  const parsed = trafficProfileSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new TrafficError(parsed.error.issues.map((issue) => describeIssue(issue, value)), source);
+}
+
+function describeIssue(issue: z.core.$ZodIssue, root: unknown): string {
+  const at = issue.path.length > 0 ? issue.path.map(String).join('.') : '(the profile)';
+  const secret = issue.path.includes('headers');
+  const received = secret ? undefined : valueAt(root, issue.path);
+  const got = received === undefined ? '' : `; got ${JSON.stringify(received)}`;
+  return `${at}: ${issue.message}${got}`;
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = root;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return typeof v === 'object' && v !== null ? undefined : v;
+}
