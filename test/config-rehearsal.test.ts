@@ -44,7 +44,7 @@ describe('the rehearsal config (flags over cdk.json, derived values re-derived)'
   it('rejects a stop timeout below the probe’s longest stream, naming the flags to pass and what was derived from what', () => {
     const problems = problemsOf({ stopTimeout: 3 });
     expect(problems).toContain(
-      "--stop-timeout is 3 but the longest request is 6 s (service.longestRequestSeconds is 6 (derived from the demo traffic's stream: 300 ms to the first event + 25 × 200 ms = 5.3 s, rounded up)): SIGKILL would end requests in flight; pass --stop-timeout 6 or more",
+      "--stop-timeout is 3 but the longest request is 6 s (service.longestRequestSeconds is 6 (derived from the demo traffic's stream: 300 ms to the first event + 25 × 200 ms = 5.3 s, rounded up)): SIGKILL would end requests in flight; pass --stop-timeout 8 or more",
     );
     expect(problems.find((p) => p.startsWith('service.drainTimeoutMs is 2400 (derived from --stop-timeout 3: stopTimeout − 0.6 s) but the longest request is 6000 ms'))).toMatch(/pass --stop-timeout 8 or more \(the drain deadline derived from it follows\)$/);
   });

@@ -196,10 +196,11 @@ describe('runDrill: the steady state before the fault', () => {
     try {
       const engine = new FakeEngine(server.url);
       engine.mode = 'aws';
-      const result = await runDrill({ drill: { ...drill, probe: { ...drill.probe, aws: drill.probe.local } }, engine, outRoot: out });
+      const result = await runDrill({ traffic, drill: { ...drill, probe: { ...drill.probe, aws: drill.probe.local } }, engine, outRoot: out });
       expect(result.verdict).toBe('ERROR');
       expect(engine.injected).toBe(0);
-      expect(result.judgement.reasons[0]).toContain('GET /v1/stream answered 404 before the fault; nothing injected');
+      expect(result.judgement.reasons[0]).toContain('streams: GET /v1/stream?tokens=4&intervalMs=20 gave HTTP 404; expected a 2xx (or streams.expectStatus); check streams.path');
+      expect(result.judgement.reasons[0]).toContain('before the fault; nothing injected');
     } finally {
       await server.close();
     }

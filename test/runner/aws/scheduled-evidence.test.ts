@@ -28,12 +28,13 @@ describe('scheduled evidence', () => {
     expect(journal).toMatchObject({ mode: 'aws', runId: 'EXP1', experimentId: 'EXP1', settings: { source: 'scheduled', templateId: 'EXT1' } });
     expect(journal.judgement.expectations.map((r) => [r.figure, r.held])).toEqual([
       ['streams.broken', null],
+      ['jobs.failed', null],
       ['tasks.sigkilled', true],
       ['requests.errorRate', null],
       ['recovery.seconds', true],
     ]);
     expect(journal.judgement.verdict).toBe('HELD');
-    expect(journal.judgement.notJudged).toEqual(['streams.broken', 'requests.errorRate']);
+    expect(journal.judgement.notJudged).toEqual(['streams.broken', 'jobs.failed', 'requests.errorRate']);
   });
 
   it('fails as VIOLATED when a judged expectation is missed, using the aws bound', () => {
