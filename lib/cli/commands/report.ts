@@ -38,7 +38,7 @@ export async function reportCommand(args: ReportArgs, io: CommandIo, deps: AwsCo
   if ('exit' in target) return target.exit;
   const { session, deployed } = target;
   try {
-    const report = await scheduledReport({ ...session.apis, deployed, experimentId: args.experimentId, afterSeconds: args.afterSeconds });
+    const report = await scheduledReport({ ...session.apis, deployed, experimentId: args.experimentId, afterSeconds: args.afterSeconds, isZoneDrill: (id) => findDrill(id)?.fault.kind === 'az-outage' });
     const drill = report.drillId === undefined ? undefined : findDrill(report.drillId);
     if (!drill) {
       io.err(`drills report: experiment ${report.experiment.id} is tagged drill '${report.drillId ?? '(none)'}', which is not in this catalogue: nothing to judge it by\n`);
@@ -52,6 +52,7 @@ export async function reportCommand(args: ReportArgs, io: CommandIo, deps: AwsCo
       figures: report.figures,
       timeline: scheduledTimeline(report.experiment, report.evidence.timeline, report.faultStart),
       notes: report.evidence.notes,
+      censored: report.censored,
     });
     const { judgement } = journal;
     const dir = path.join(args.out ?? 'evidence', drill.id, report.experiment.id);

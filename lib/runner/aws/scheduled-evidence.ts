@@ -8,7 +8,7 @@ import type { Drill } from '../../drill';
 import type { Figures } from '../../drill/figures';
 import type { FaultInjection } from '../engine';
 import { JOURNAL_SCHEMA, type Journal } from '../journal';
-import { judge, type Judgement } from '../judge';
+import { judge, type CensoredFigures, type Judgement } from '../judge';
 import type { TimelineEvent } from '../samples';
 import type { DeployedService } from './resolve-outputs';
 import type { ExperimentView } from './fis-api';
@@ -22,11 +22,13 @@ export interface ScheduledEvidenceInput {
   readonly timeline: TimelineEvent[];
   /** What could not be read (events, metrics): kept with the judgement's reasons. */
   readonly notes: readonly string[];
+  /** Figures the window could show but did not reach. @default - none */
+  readonly censored?: CensoredFigures;
 }
 
 export function scheduledJournal(input: ScheduledEvidenceInput): Journal & { judgement: Judgement } {
   const { drill, experiment: e } = input;
-  const judgement = judge(input.figures, drill.expect, 'aws', { injection: input.injection });
+  const judgement = judge(input.figures, drill.expect, 'aws', { injection: input.injection, censored: input.censored });
   judgement.reasons.push('started by a schedule (or outside fis-drills): no probe data', ...input.notes);
   const { id, title, hypothesis, fault, expect, file } = drill;
   return {

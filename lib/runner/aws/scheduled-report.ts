@@ -4,6 +4,7 @@
  * the service's ECS events and the CloudWatch metrics for the window.
  */
 import type { Figures } from '../../drill/figures';
+import type { CensoredFigures } from '../judge';
 import type { FaultInjection } from '../engine';
 import { collectEvidence, type Evidence } from './collect-evidence';
 import { alarmNameOf, injectionOf, isFinal, taskTargetIdsOf } from './experiment-state';
@@ -11,7 +12,7 @@ import type { ExperimentView, FisApi } from './fis-api';
 import type { MetricsApi } from './metrics-api';
 import type { DeployedService } from './resolve-outputs';
 import type { ServiceApi } from './service-api';
-import type { ServiceTimelineEvent } from './service-events';
+import { rebalancingState, type ServiceTimelineEvent } from './service-events';
 import { RUN_ID_TAG } from './fis-tags';
 
 export interface ScheduledReport {
@@ -22,6 +23,8 @@ export interface ScheduledReport {
   readonly evidence: Evidence;
   readonly faultStart: Date;
   readonly end: Date;
+  /** Figures the window could show but that were not reached in it (judged VIOLATED, not "not judged"). */
+  readonly censored: CensoredFigures;
 }
 
 export interface ScheduledReportRequest {
@@ -33,6 +36,8 @@ export interface ScheduledReportRequest {
   /** How long after the experiment ended to keep reading events and metrics. @default 600 s */
   readonly afterSeconds?: number;
   readonly now?: () => Date;
+  /** Whether a drill's fault takes a zone away (ECS may rebalance after it). @default - none does */
+  readonly isZoneDrill?: (drillId: string) => boolean;
 }
 
 export async function scheduledReport(req: ScheduledReportRequest): Promise<ScheduledReport> {
@@ -58,9 +63,18 @@ export async function scheduledReport(req: ScheduledReportRequest): Promise<Sche
   const collected = await collectEvidence({ metrics: req.metrics, service: req.service, deployed: req.deployed, faultStart, end, targetTasks: taskTargetIdsOf(resolved), now });
   const evidence = { ...collected, notes: [...historyNotes, ...collected.notes] };
   const figures: Figures = { ...evidence.figures, 'fault.targets': injection.targets.length };
-  const recovery = recoverySecondsFromEvents(evidence.timeline, faultStart);
+  // After a zone drill on a service that rebalances across zones, "back to steady" is the end of the rebalancing.
+  const awaitRebalancing = experiment.tags.drill !== undefined && (req.isZoneDrill?.(experiment.tags.drill) ?? false) && evidence.service?.azRebalancing === 'ENABLED';
+  const recovery = recoverySecondsFromEvents(evidence.timeline, faultStart, { awaitRebalancing });
   if (recovery !== undefined) figures['recovery.seconds'] = recovery;
-  return { experiment, drillId: experiment.tags.drill, injection, figures, evidence, faultStart, end };
+  const censored: CensoredFigures = {};
+  const stopped = evidence.timeline.some((e) => e.event === 'stopped' && e.at.getTime() >= faultStart.getTime());
+  if (recovery === undefined && stopped && injection.injected && isFinal(experiment.status)) {
+    const pending = awaitRebalancing && rebalancingState(evidence.timeline, faultStart).state === 'pending';
+    const seconds = Math.round((end.getTime() - faultStart.getTime()) / 1000);
+    censored['recovery.seconds'] = { above: seconds, reason: pending ? `ECS had not finished AZ rebalancing ${seconds} s after the fault started` : `no steady state in the events ${seconds} s after the fault started` };
+  }
+  return { experiment, drillId: experiment.tags.drill, injection, figures, evidence, faultStart, end, censored };
 }
 
 /**
@@ -88,10 +102,23 @@ export async function alarmsInAlarmDuring(metrics: MetricsApi, names: readonly s
   return { inAlarm, notes };
 }
 
-/** Pure: fault start → the first "steady state" event after a task stopped (unmeasured without one). */
-export function recoverySecondsFromEvents(timeline: readonly ServiceTimelineEvent[], faultStart: Date): number | undefined {
+/**
+ * Pure: fault start → the first "steady state" event after a task stopped (unmeasured without
+ * one). With `awaitRebalancing` (a zone drill, AZ rebalancing ENABLED), a rebalancing ECS started
+ * after the fault must also have completed: recovery is then the later of the two, and
+ * unmeasured while the rebalancing is still pending.
+ */
+export function recoverySecondsFromEvents(timeline: readonly ServiceTimelineEvent[], faultStart: Date, options: { readonly awaitRebalancing?: boolean } = {}): number | undefined {
   const stopped = timeline.find((e) => e.event === 'stopped' && e.at.getTime() >= faultStart.getTime());
   if (!stopped) return undefined;
   const steady = timeline.find((e) => e.event === 'steady' && e.at.getTime() >= stopped.at.getTime());
-  return steady ? Math.round((steady.at.getTime() - faultStart.getTime()) / 100) / 10 : undefined;
+  if (!steady) return undefined;
+  let end = steady.at;
+  if (options.awaitRebalancing) {
+    const rebalancing = rebalancingState(timeline, faultStart);
+    if (rebalancing.state === 'pending') return undefined;
+    if (rebalancing.state === 'completed' && rebalancing.at && rebalancing.at.getTime() > end.getTime()) end = rebalancing.at;
+  }
+  return Math.round((end.getTime() - faultStart.getTime()) / 100) / 10;
 }
+

@@ -85,13 +85,13 @@ describe('drills stop', () => {
 });
 
 describe('drills report', () => {
-  async function report(scenario: Partial<FakeScenario>, startedDaysAgo = 0) {
+  async function report(scenario: Partial<FakeScenario>, startedDaysAgo = 0, drill = 'task-stop-drain') {
     const s = await setup({ initiatingMs: 10, runningMs: 50, ...scenario });
-    const e = s.fake.state.start(s.templateId, 'scheduler', { drill: 'task-stop-drain' }, undefined, Date.now() - startedDaysAgo * DAY_MS - 3200);
+    const e = s.fake.state.start(s.fake.state.templateFor(drill).id, 'scheduler', { drill }, undefined, Date.now() - startedDaysAgo * DAY_MS - 3200);
     const evidence = path.join(s.dir, 'evidence');
     const code = await reportCommand({ experimentId: e.id, outputs: s.outputs, out: evidence, json: true }, s.io);
     const json = JSON.parse(s.out.join(''));
-    const journal = JSON.parse(await fs.readFile(path.join(evidence, 'task-stop-drain', e.id, 'journal.json'), 'utf8'));
+    const journal = JSON.parse(await fs.readFile(path.join(evidence, drill, e.id, 'journal.json'), 'utf8'));
     return { ...s, code, json, journal, e, evidence };
   }
 
@@ -141,6 +141,18 @@ describe('drills report', () => {
     const { json, journal } = await report({ endsAs: 'stopped', alarmHistory: { 'drills-demo-healthy-hosts': [{ atMs: 30, to: 'ALARM' }, { atMs: 3000, to: 'OK' }] } });
     expect(json.verdict).toBe('ABORTED');
     expect(journal.judgement.reasons.join('\n')).toMatch(/alarm\(s\) in ALARM: drills-demo-healthy-hosts/);
+  });
+
+  it('counts a zone drill back to steady only once ECS finished rebalancing the zones', async () => {
+    const { json, journal } = await report({ runningDuringFault: 1, rebalanceMs: 500 }, 0, 'az-outage');
+    expect(json.runs[0].figures['recovery.seconds']).toBeCloseTo(2.3, 1);
+    expect(journal.timeline.map((t: { detail?: string }) => t.detail ?? '')).toContainEqual(expect.stringMatching(/^AZ rebalancing completed: /));
+  });
+
+  it('fails as VIOLATED when ECS had not finished rebalancing by the end of the window', async () => {
+    const { code, json, journal } = await report({ runningDuringFault: 1, rebalanceMs: 600_000 }, 0, 'az-outage');
+    expect({ code, verdict: json.verdict }).toEqual({ code: 1, verdict: 'VIOLATED' });
+    expect(journal.judgement.reasons.join('\n')).toMatch(/recovery\.seconds > \d+.*ECS had not finished AZ rebalancing/);
   });
 
   it('fails with exit 5 for an experiment FIS does not know', async () => {

@@ -1,6 +1,7 @@
 /** Pure rules that keep figures honest when AWS answers with less than was asked. */
 import { eventsLimitNote } from '../../../lib/runner/aws/collect-evidence';
 import { metricPeriodFor } from '../../../lib/runner/aws/metric-period';
+import { recoverySecondsFromEvents } from '../../../lib/runner/aws/scheduled-report';
 import { classifyServiceEvent, rebalancingState, serviceTimeline } from '../../../lib/runner/aws/service-events';
 import type { ServiceView } from '../../../lib/runner/aws/service-api';
 
@@ -65,5 +66,25 @@ describe('AZ rebalancing in the service events', () => {
 
   it('labels the rebalancing in the timeline', () => {
     expect(serviceTimeline([ev(10, started)], from, at(60))[0].detail).toMatch(/^AZ rebalancing started: /);
+  });
+});
+
+describe('recovery read from the events after a zone drill', () => {
+  const at = (s: number) => new Date(Date.UTC(2026, 10, 30, 10, 0, s));
+  const events = [
+    { createdAt: at(5), message: '(service svc) has stopped 1 running tasks: (task a).' },
+    { createdAt: at(60), message: '(service svc) has reached a steady state.' },
+    { createdAt: at(400), message: 'service (svc) is not AZ balanced with 0 tasks in eu-west-1a, 2 tasks in eu-west-1b. AZ Rebalancing in progress.' },
+  ];
+  const completed = { createdAt: at(520), message: 'service (svc) is AZ balanced with 1 tasks in eu-west-1a, 1 tasks in eu-west-1b.' };
+
+  it('ends at the rebalancing\'s completion when ECS rebalanced after the steady state', () => {
+    const timeline = serviceTimeline([...events, completed], at(0), at(900));
+    expect(recoverySecondsFromEvents(timeline, at(0), { awaitRebalancing: true })).toBe(520);
+    expect(recoverySecondsFromEvents(timeline, at(0))).toBe(60);
+  });
+
+  it('is unmeasured while the rebalancing has not completed', () => {
+    expect(recoverySecondsFromEvents(serviceTimeline(events, at(0), at(900)), at(0), { awaitRebalancing: true })).toBeUndefined();
   });
 });
