@@ -3,19 +3,20 @@
  * evidence written whatever happens, and the engine always closed.
  */
 import * as path from 'path';
-import { isoSeconds, type Drill, type FigureName, type Figures, type ProbeSpec } from '../drill';
+import { isoSeconds, type Drill, type Figures, type ProbeSpec } from '../drill';
 import { monotonicClock, type Clock } from './clock';
 import type { Engine, FaultInjection } from './engine';
 import { JournalWriter } from './journal-writer';
 import type { JournalProvenance } from './journal';
 import { explainFigures } from './explain-figures';
-import { judge, type CensoredFigures, type Judgement } from './judge';
+import { censorFigures, type RecoveryWait } from './censor-figures';
+import { judge, type Judgement } from './judge';
 import { measure } from './measure';
 import { DEMO_TRAFFIC, resolveTraffic, type ResolvedTraffic } from '../traffic';
 import { probeKinds, startProbe, type ProbeRun } from './probe';
 import { checkTraffic } from './probe/check-traffic';
 import { newRunId } from './run-id';
-import type { StreamSample, TimelineEntry, TimelineEvent } from './samples';
+import type { TimelineEntry, TimelineEvent } from './samples';
 import { steadyState, type ProbeLabels, type SteadyState } from './steady-state';
 import type { TimelineRelay } from './timeline-relay';
 import type { Verdict } from './verdict';
@@ -58,14 +59,6 @@ class Aborted extends Error {}
 const STEADY_GRACE_MIN_MS = 5000;
 const STEADY_POLL_MS = 50;
 
-/** What the recovery wait ended with (for a censored recovery.seconds). */
-interface RecoveryWait {
-  readonly recovered: boolean;
-  readonly boundSeconds: number;
-  readonly faultAtMs: number;
-  readonly endedAtMs: number;
-  readonly state?: string;
-}
 
 export async function runDrill(options: RunDrillOptions): Promise<RunResult> {
   const { drill, engine, signal } = options;
@@ -187,7 +180,7 @@ export async function runDrill(options: RunDrillOptions): Promise<RunResult> {
   const figures: Figures = { ...measure(samples, injection?.targets ?? [], { kinds: sent, attributed: taskHeader !== undefined }), ...engineFigures };
   if (injection) figures['fault.targets'] ??= injection.targets.length;
   const outcomeInjection = abortReason !== undefined ? { ...(injection ?? { injected: false, targets: [] }), aborted: abortReason } : injection;
-  const censored = censor(drill, figures, samples.streams, engine.measurable ?? [], recoveryWait);
+  const censored = censorFigures(drill.expect, figures, samples.streams, engine.measurable ?? [], recoveryWait);
   const causes = explainFigures({ ...samples, timeline: writer.journal.timeline, faultTargets: injection?.targets ?? [] });
   const judgement = judge(figures, drill.expect, engine.mode, {
     injection: outcomeInjection,
@@ -223,34 +216,6 @@ async function awaitSteadyState(probe: ProbeRun, spec: ProbeSpec, clock: Clock, 
   }
 }
 
-/**
- * Figures the run could measure but did not reach: a recovery that did not come within its
- * bound, a first event no stream received, an engine figure the engine measures but never got.
- * Their expectations are violated, never "not judged" (DESIGN "Figures").
- */
-function censor(drill: Drill, figures: Figures, streams: readonly StreamSample[], measurable: readonly FigureName[], recovery: RecoveryWait | undefined): CensoredFigures {
-  const censored: CensoredFigures = {};
-  const expected = new Set(drill.expect.map((e) => e.figure));
-  if (recovery && !recovery.recovered && figures['recovery.seconds'] === undefined) {
-    const above = Math.round((recovery.endedAtMs - recovery.faultAtMs) / 100) / 10;
-    censored['recovery.seconds'] = { above, reason: `not recovered within ${recovery.boundSeconds} s${recovery.state ? ` (${recovery.state})` : ''}` };
-  }
-  if (streams.length > 0 && figures['streams.ttftMs.max'] === undefined) {
-    const above = Math.max(...streams.map((s) => s.endedAtMs - s.startedAtMs));
-    for (const name of ['streams.ttftMs.p50', 'streams.ttftMs.max'] as const) censored[name] = { above: Math.round(above), reason: 'no stream received a first event' };
-  }
-  const notReached: Partial<Record<FigureName, string>> = {
-    'recovery.seconds': 'the service was not seen back to desired and healthy',
-    'replacement.launchSeconds': 'no replacement task started',
-    'replacement.healthySeconds': 'no replacement task became healthy',
-    'tasks.sigkilled': 'a stopped task had not finished stopping when the run ended',
-  };
-  for (const name of measurable) {
-    if (!expected.has(name) || figures[name] !== undefined || censored[name] !== undefined) continue;
-    censored[name] = { reason: notReached[name] ?? 'not reached in this run' };
-  }
-  return censored;
-}
 
 /** The drill's probe with the kinds the traffic profile lacks set to zero. */
 function sentSpec(spec: ProbeSpec, kinds: { streams: boolean; requests: boolean; jobs: boolean }): ProbeSpec {
