@@ -18,6 +18,13 @@ export interface OperatorSignalsOptions {
   readonly onFirst: (name: OperatorSignal) => void;
   /** Runs on every later signal; `count` is 2 for the second one (say what is still being waited for). */
   readonly onRepeat: (name: OperatorSignal, count: number) => void;
+  /**
+   * The same signal again within this many ms is taken as one operator act delivered twice (npx
+   * may pass on the terminal's SIGINT to a child that already got it, npm/cli#8164) and ignored.
+   * Worth setting where a repeat does more than talk (rehearse forces the exit).
+   * @default 0 - every signal counts
+   */
+  readonly echoMs?: number;
 }
 
 /** What `listenForOperatorSignals` returns: the abort to hand down, and the way to stop listening. */
@@ -39,8 +46,13 @@ export function listenForOperatorSignals(options: OperatorSignalsOptions): Opera
   const source = options.source ?? process;
   const controller = new AbortController();
   let count = 0;
+  let last: { name: OperatorSignal; at: number } | undefined;
   const handlers = OPERATOR_SIGNALS.map((name) => {
     const handler = (): void => {
+      const now = Date.now();
+      const echo = last?.name === name && now - last.at < (options.echoMs ?? 0);
+      last = { name, at: now };
+      if (echo) return;
       count += 1;
       if (count === 1) {
         quietly(() => options.onFirst(name));

@@ -1,13 +1,14 @@
 import { EventEmitter } from 'events';
 import { listenForOperatorSignals, OPERATOR_SIGNALS } from '../../lib/cli/operator-signals';
 
-function listen(overrides: { onFirst?: (name: string) => void } = {}) {
+function listen(overrides: { onFirst?: (name: string) => void; echoMs?: number } = {}) {
   const source = new EventEmitter();
   const said: string[] = [];
   const operator = listenForOperatorSignals({
     source: source as never,
     onFirst: overrides.onFirst ?? ((name) => said.push(`first ${name}`)),
     onRepeat: (name, count) => said.push(`repeat ${name} #${count}`),
+    echoMs: overrides.echoMs,
   });
   return { source, said, operator };
 }
@@ -58,5 +59,16 @@ describe('listenForOperatorSignals', () => {
     expect(OPERATOR_SIGNALS.map((n) => source.listenerCount(n))).toEqual([0, 0, 0]);
     source.emit('SIGTERM');
     expect(operator.signal.aborted).toBe(false);
+  });
+
+  it('takes the same signal twice within the echo window as one act (npx passing on the terminal\'s Ctrl-C)', () => {
+    const { source, said, operator } = listen({ echoMs: 10_000 });
+    source.emit('SIGINT');
+    source.emit('SIGINT');
+    expect(said).toEqual(['first SIGINT']);
+    expect(operator.received()).toBe(1);
+    source.emit('SIGTERM');
+    expect(said).toEqual(['first SIGINT', 'repeat SIGTERM #2']);
+    operator.dispose();
   });
 });

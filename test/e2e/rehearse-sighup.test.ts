@@ -73,7 +73,7 @@ describe('drills rehearse interrupted mid-drill', () => {
     const run = rehearse(['--command', 'node test/fixtures/services/ignores-sigterm.js', '--stop-timeout', '3', '--drain-timeout-ms', '2000', '--longest-request', '1', ...SLOW_REPLACEMENT]);
     expect(await run.stderrShows('fault-injected')).toBe(true);
     process.kill(run.child.pid as number, 'SIGHUP');
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 600)); // apart by more than rehearse's 0.3 s echo window
     process.kill(run.child.pid as number, 'SIGHUP');
     const { code, stderr } = await run.done;
     expect(code).toBe(3);

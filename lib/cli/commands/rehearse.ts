@@ -89,6 +89,8 @@ export async function rehearseCommand(args: RehearseArgs, io: CliContext['io'], 
   let current: string | undefined;
   const operator = listenForOperatorSignals({
     source: deps.signals,
+    // One Ctrl-C that npx passes on again must not be taken for a second one, which forces the exit.
+    echoMs: 300,
     onFirst: (name) => progress.notice(`drills rehearse: ${name}: aborting the current drill, stopping every process (again to force)\n`),
     // Local processes die with the CLI (its exit hook and the orphan guard), so an operator's second
     // SIGINT or SIGTERM may leave now. A SIGHUP never forces: a closed terminal sends one to the

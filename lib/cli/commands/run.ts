@@ -22,6 +22,7 @@ import { runDrill, type RunResult } from '../../runner/run-drill';
 import { timelineRelay } from '../../runner/timeline-relay';
 import { EXIT_CODE, exitCodeOf } from '../../runner/verdict';
 import { finishRuns } from '../finish-runs';
+import { npmLaunchHint } from '../npm-launch-hint';
 import { listenForOperatorSignals } from '../operator-signals';
 import { progressLine } from '../reporter';
 import { projectRoot } from '../project-root';
@@ -49,6 +50,8 @@ export interface RunDeps extends AwsCommandDeps {
   readonly confirm?: (question: string) => Promise<boolean>;
   /** With `--heartbeat`: how long to wait for the dead-man's switch alarm to turn OK, and how often to look. @default { timeoutMs: 120000, everyMs: 10000 } */
   readonly heartbeatSettle?: { readonly timeoutMs: number; readonly everyMs: number };
+  /** The environment to look for npm's marks in (the npm hint). @default process.env */
+  readonly env?: NodeJS.ProcessEnv;
   /** Heartbeat publishing interval in ms. @default 10000 (the alarm's period) */
   readonly heartbeatIntervalMs?: number;
   /** Polling settings of the FIS engine (tests shorten them). @default - the engine's defaults */
@@ -70,6 +73,8 @@ export async function runCommand(args: RunArgs, io: CommandIo, deps: RunDeps = {
     io.err(`drills run: ${traffic.usage}\n`);
     return EXIT_CODE.USAGE;
   }
+  const hint = npmLaunchHint(deps.env ?? process.env);
+  if (hint) io.err(`${hint}\n`);
   const target = await openTarget('run', args.drill, args, io, deps);
   if ('exit' in target) return target.exit;
   const { session, deployed } = target;
