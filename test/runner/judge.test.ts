@@ -1,5 +1,5 @@
 import type { Expectation } from '../../lib/drill';
-import { judge } from '../../lib/runner/judge';
+import { compare, judge } from '../../lib/runner/judge';
 
 const expect2: Expectation[] = [
   { figure: 'streams.broken', op: '<=', bound: 0 },
@@ -36,6 +36,31 @@ describe('judge', () => {
   it('fails with ERROR when the probe asked for streams and measured none', () => {
     const j = judge({ 'streams.total': 0, 'streams.broken': 0, 'recovery.seconds': 1 }, expect2, 'local', { injection: injected, expectedStreams: 4 });
     expect(j.verdict).toBe('ERROR');
+  });
+
+  it('holds when the probe asked for requests and measured some (the ERROR case: judge-probe-measured-none.test.ts)', () => {
+    const j = judge({ 'requests.total': 5, 'streams.broken': 0, 'recovery.seconds': 1 }, expect2, 'local', { injection: injected, expectedRequests: true });
+    expect(j.verdict).toBe('HELD');
+  });
+
+  it('holds a lower bound met exactly (tasks.running.min >= 1 at 1) and fails with VIOLATED below it', () => {
+    const atLeastOne: Expectation[] = [{ figure: 'tasks.running.min', op: '>=', bound: 1 }];
+    expect(judge({ 'tasks.running.min': 1 }, atLeastOne, 'aws', { injection: injected }).verdict).toBe('HELD');
+    expect(judge({ 'tasks.running.min': 2 }, atLeastOne, 'aws', { injection: injected }).verdict).toBe('HELD');
+    const dry = judge({ 'tasks.running.min': 0 }, atLeastOne, 'aws', { injection: injected });
+    expect(dry.verdict).toBe('VIOLATED');
+    expect(dry.reasons).toContain('tasks.running.min = 0 breaks >= 1');
+  });
+
+  it('compares at, below and above the bound for every operator', () => {
+    const table: [Parameters<typeof compare>[1], [boolean, boolean, boolean]][] = [
+      ['<=', [true, true, false]],
+      ['<', [true, false, false]],
+      ['>=', [false, true, true]],
+      ['>', [false, false, true]],
+      ['==', [false, true, false]],
+    ];
+    for (const [op, expected] of table) expect({ op, got: [compare(1, op, 2), compare(2, op, 2), compare(3, op, 2)] }).toEqual({ op, got: expected });
   });
 
   it('fails with NOT_INJECTED when the fault hit nothing', () => {

@@ -3,6 +3,7 @@
  * runner publishes (missing data is breaching), so the run must publish before preflight and
  * wait, bounded, for the alarm to turn OK — and without `--heartbeat` refuse and say why.
  */
+import { expectOrder } from '../../helpers/expect-order';
 import { EventEmitter } from 'events';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
@@ -67,8 +68,7 @@ describe('the dead-man\'s switch in drills run', () => {
     const code = await runCommand({ drill: 'task-stop-drain', outputs, yes: true, heartbeat: true }, io, deps);
     expect({ code, err: err.join('') }).toEqual({ code: 0, err: expect.stringContaining("waiting for the dead-man's switch alarm") });
     const ops = fake.state.calls.map((c) => c.operation);
-    expect(ops.indexOf('PutMetricData')).toBeGreaterThanOrEqual(0);
-    expect(ops.indexOf('PutMetricData')).toBeLessThan(ops.indexOf('StartExperiment'));
+    expectOrder(ops, 'PutMetricData', 'StartExperiment');
     const datum = (fake.state.callsTo('PutMetricData')[0].input as { Namespace: string; MetricData: { MetricName: string; Dimensions: unknown[] }[] });
     // The service's generated name: the only dimension value that turns the fake's alarm OK.
     expect(datum).toMatchObject({ Namespace: 'FisDrills', MetricData: [{ MetricName: 'ProbeSuccess', Dimensions: [{ Name: 'Service', Value: fake.deployment.service.name }] }] });

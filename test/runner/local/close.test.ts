@@ -46,6 +46,7 @@ describe('LocalEngine.close', () => {
     await engine.start();
     await waitFor(() => grandchildren().length === 2, 5000, 'both grandchild pid files');
     const orphanCandidate = Number(readFileSync(join(pidDir, 't1-zone-a.grandchild'), 'utf8'));
+    expect(isAlive(orphanCandidate)).toBe(true); // alive before the fault, so its death below is the group kill's doing
     await engine.inject(drillWith({ kind: 'stop-task', targets: { count: 1 } }));
     await waitFor(() => h.kinds('task-exited').length === 1, 5000, 't1 to exit');
     await waitFor(() => !isAlive(orphanCandidate), 2000, 'the grandchild to be killed with its group');
@@ -60,6 +61,7 @@ describe('LocalEngine.close', () => {
     expect((await getJson(`${ub.serviceUrl}/`)).status).toBe(200);
     const pids = h.pids();
     expect(new Set(pids).size).toBe(4);
+    expect(pids.filter(isAlive)).toHaveLength(4);
     await Promise.all([a.close(), b.close()]);
     await allDead(pids);
   });

@@ -22,7 +22,8 @@ export function shortConfig(overrides: DrillsConfigOverrides = {}): DrillsConfig
     service: { stopTimeoutSeconds: 3, longestRequestSeconds: 2, deregistrationDelaySeconds: 3, drainTimeoutMs: 2500, ...overrides.service },
     local: {
       launchDelayMs: 100,
-      albHealthCheck: { intervalSeconds: 0.25, timeoutSeconds: 0.2, healthyThreshold: 2, unhealthyThreshold: 2 },
+      // No tighter than a loaded 2-core machine's event loop keeps (a 0.2 s timeout was missed under load).
+      albHealthCheck: { intervalSeconds: 0.5, timeoutSeconds: 0.4, healthyThreshold: 2, unhealthyThreshold: 2 },
       containerHealthCheck: { intervalSeconds: 0.5, timeoutSeconds: 0.45, retries: 3, startPeriodSeconds: 0.5 },
       ...overrides.local,
     },

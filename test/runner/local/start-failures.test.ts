@@ -42,8 +42,8 @@ describe('LocalEngine.start', () => {
     const engine = h.create({ command: fixtureCommand('never-healthy'), startTimeoutMs: undefined });
     const error = (await engine.start().catch((e: unknown) => e)) as LocalEngineError;
     expect(error.kind).toBe('never-healthy');
-    // shortConfig's container check: 0.5 + 3 × 0.5 + 0.45 s, the load balancer's 2 × 0.25 s, 1 s margin
-    expect(error.message).toMatch(/did not become healthy within 3\.95 s: GET \/healthz answered t1-zone-a: 503, t2-zone-b: 503/);
+    // shortConfig's container check: 0.5 + 3 × 0.5 + 0.45 s, the load balancer's 2 × 0.5 s, 1 s margin
+    expect(error.message).toMatch(/did not become healthy within 4\.45 s: GET \/healthz answered t1-zone-a: 503, t2-zone-b: 503/);
     expect(error.message).toContain('pass --health-path <path>');
     expect(error.message).toContain('local.containerHealthCheck.startPeriodSeconds');
   });

@@ -1,3 +1,5 @@
+import { expectEvery } from '../../helpers/expect-every';
+import { expectOrder } from '../../helpers/expect-order';
 import { EngineHarness, drillWith, fixtureCommand, openStream, type StreamResult } from './harness';
 
 const h = new EngineHarness();
@@ -23,7 +25,7 @@ describe('stop-task on the local engine', () => {
     const { engine, injection, recovery, results, onTarget } = await stopOneWithStreams(fixtureCommand('drains'));
     expect(injection).toEqual({ injected: true, targets: ['t1-zone-a'] });
     expect(onTarget).toMatchObject({ done: true, broken: false, events: 12 });
-    expect(results.every((r) => r.done)).toBe(true);
+    expectEvery(results, (r) => r.done, 'streams');
     expect(recovery.recovered).toBe(true);
     const figures = engine.figures();
     expect(figures).toMatchObject({ 'tasks.sigkilled': 0, 'fault.targets': 1, 'tasks.running.min': 1, 'alb.5xx': 0 });
@@ -36,13 +38,14 @@ describe('stop-task on the local engine', () => {
   test('deregisters and sends SIGTERM together by default, while the stream is still in flight', async () => {
     await stopOneWithStreams(fixtureCommand('drains'));
     const kinds = h.events.map((e) => e.kind);
-    expect(kinds.indexOf('sigterm-sent')).toBeLessThan(kinds.indexOf('target-drained'));
+    expectOrder(kinds, 'sigterm-sent', 'target-drained');
   });
 
   test('sends SIGTERM only once the target drained with --stop-order drain-first', async () => {
     const { onTarget } = await stopOneWithStreams(fixtureCommand('exits-at-once'), 'drain-first');
     const kinds = h.events.map((e) => e.kind);
-    expect(kinds.indexOf('target-drained')).toBeLessThan(kinds.indexOf('sigterm-sent'));
+    expectOrder(kinds, 'target-drained', 'sigterm-sent');
+    expect(kinds.filter((k) => k === 'sigterm-sent')).toHaveLength(1); // and not once before it
     expect(onTarget.done).toBe(true); // even a service that exits at once loses nothing in the documented order
   });
 

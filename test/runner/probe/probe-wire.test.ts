@@ -4,6 +4,7 @@
  * first event, a reset before any answer — and the whole probe (concurrent streams plus the
  * request rate) stopped mid-stream. probe-samples.test.ts has the plainer cases.
  */
+import { expectEvery } from '../../helpers/expect-every';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import { monotonicClock } from '../../../lib/runner/clock';
@@ -142,7 +143,7 @@ describe('the whole probe', () => {
     expect(streams.map((s) => s.id).sort()).toEqual([0, 1, 2]);
     for (const s of streams) expect(s).toMatchObject({ outcome: 'broken', broken: 'timeout', error: 'probe stopped', events: 1 });
     expect(requests.length).toBeGreaterThanOrEqual(5);
-    expect(requests.every((r) => r.status === 200 && r.task === 't-9')).toBe(true);
+    expectEvery(requests, (r) => r.status === 200 && r.task === 't-9', 'requests');
     // Requests go out one after another at the rate, not all at once.
     const times = requests.map((r) => r.atMs).sort((a, b) => a - b);
     expect(times[times.length - 1] - times[0]).toBeGreaterThanOrEqual(50 * (times.length - 1) * 0.5);
