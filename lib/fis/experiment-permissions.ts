@@ -8,6 +8,8 @@ export interface ExperimentScope {
   readonly vpcId: string;
   /** The VPC's subnets an az-outage may re-associate NACLs on. */
   readonly subnetIds: readonly string[];
+  /** The zone-placement automation an az-outage starts. @default - none */
+  readonly zoneAutomation?: { readonly automationDefinitionArn: string; readonly roleArn: string };
 }
 
 /**
@@ -51,6 +53,23 @@ export function experimentStatements(scope: Construct, actionIds: ReadonlySet<st
     }));
   }
   if (actionIds.has('aws:network:disrupt-connectivity')) statements.push(...networkStatements(arn, target));
+  if (actionIds.has('aws:ssm:start-automation-execution') && target.zoneAutomation) {
+    // FIS actions reference, "aws:ssm:start-automation-execution": Start/Get/StopAutomationExecution,
+    // and iam:PassRole for a document that assumes a role. Executions are created at run time.
+    const automation = target.zoneAutomation;
+    statements.push(new iam.PolicyStatement({ sid: 'StartZoneAutomation', actions: ['ssm:StartAutomationExecution'], resources: [automation.automationDefinitionArn] }));
+    statements.push(new iam.PolicyStatement({
+      sid: 'FollowZoneAutomation',
+      actions: ['ssm:GetAutomationExecution', 'ssm:StopAutomationExecution'],
+      resources: [arn('ssm', 'automation-execution', '*')],
+    }));
+    statements.push(new iam.PolicyStatement({
+      sid: 'PassZoneAutomationRole',
+      actions: ['iam:PassRole'],
+      resources: [automation.roleArn],
+      conditions: { StringEquals: { 'iam:PassedToService': 'ssm.amazonaws.com' } },
+    }));
+  }
   if (actionIds.has('aws:cloudwatch:assert-alarm-state')) {
     // FIS actions reference, "aws:cloudwatch:assert-alarm-state": needs cloudwatch:DescribeAlarms.
     // On * : whether DescribeAlarms honours alarm ARNs as resources is not confirmed here, and a

@@ -1,5 +1,6 @@
 import type { CfnExperimentTemplate } from 'aws-cdk-lib/aws-fis';
 import type { Drill, TaskSelection } from '../drill';
+import { isoSeconds } from '../drill/iso-duration';
 
 type Action = CfnExperimentTemplate.ExperimentTemplateActionProperty;
 type Target = CfnExperimentTemplate.ExperimentTemplateTargetProperty;
@@ -13,7 +14,21 @@ export interface FaultTargetRefs {
   readonly zones: readonly string[];
   /** The app's process name as killall sees it. */
   readonly processName: string;
+  /**
+   * The automation that keeps placements out of a cut zone (zone-placement-automation.ts) and
+   * the service's subnets per zone, in `zones` order. @default - az-outage does not move placements
+   */
+  readonly zonePlacement?: {
+    readonly documentArn: string;
+    readonly roleArn: string;
+    readonly subnetIdsByZone: readonly (readonly string[])[];
+  };
 }
+
+/** The az-outage action that runs the zone-placement automation. */
+export const KEEP_PLACEMENTS_ACTION = 'KeepPlacementsOutOfZone';
+/** How much longer than the outage the automation may take (remove, restore, retries). */
+const AUTOMATION_MARGIN_MINUTES = 10;
 
 /** The FIS actions and targets of one drill's fault. */
 export interface FaultPlan {
@@ -73,10 +88,38 @@ export function faultPlan(drill: Drill, refs: FaultTargetRefs): FaultPlan {
             targets: { Subnets: 'ZoneSubnets' },
           },
           StopZoneTasks: { actionId: 'aws:ecs:stop-task', description: 'Stop the service\'s tasks in the zone', targets: { Tasks: 'ZoneTasks' } },
+          ...(refs.zonePlacement ? { [KEEP_PLACEMENTS_ACTION]: keepPlacementsOut(drill, refs, fault.zoneIndex, fault.duration.aws) } : {}),
         },
       };
     }
   }
+}
+
+/**
+ * `aws:ssm:start-automation-execution` of the zone-placement automation: the zone's subnets out of
+ * the service for the outage's duration, then back (FIS actions reference: documentArn,
+ * documentParameters as a JSON object of strings or string lists, maxDuration PT1M–PT12H).
+ */
+function keepPlacementsOut(drill: Drill, refs: FaultTargetRefs, zoneIndex: number, duration: string): Action {
+  const placement = refs.zonePlacement as NonNullable<FaultTargetRefs['zonePlacement']>;
+  const subnets = placement.subnetIdsByZone[zoneIndex] ?? [];
+  if (subnets.length === 0) throw new Error(`${drill.file}: the service has no subnet in zone ${zoneIndex} to keep placements out of`);
+  const minutes = Math.ceil(isoSeconds(duration) / 60) + AUTOMATION_MARGIN_MINUTES;
+  return {
+    actionId: 'aws:ssm:start-automation-execution',
+    description: 'Keep ECS placements out of the cut zone for the outage, then restore the service\'s subnets whatever happens',
+    parameters: {
+      documentArn: placement.documentArn,
+      documentParameters: JSON.stringify({
+        AutomationAssumeRole: placement.roleArn,
+        ClusterName: refs.clusterName,
+        ServiceName: refs.serviceName,
+        SubnetIds: [...subnets],
+        Duration: duration,
+      }),
+      maxDuration: `PT${minutes}M`,
+    },
+  };
 }
 
 /** Every FIS action id a set of plans uses. */

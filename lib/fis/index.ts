@@ -6,3 +6,4 @@ export * from './experiment-role';
 export * from './fault-plan';
 export * from './stop-conditions';
 export * from './template-output-key';
+export * from './zone-placement-automation';

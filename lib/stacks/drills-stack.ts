@@ -8,6 +8,7 @@ import { ExperimentRole } from '../fis/experiment-role';
 import { actionIdsOf, faultPlan } from '../fis/fault-plan';
 import { stopConditionChoice } from '../fis/stop-condition-choice';
 import { templateOutputKey } from '../fis/template-output-key';
+import { ZonePlacementAutomation } from '../fis/zone-placement-automation';
 import { DrillsDashboard } from '../game-days/drills-dashboard';
 import { GameDaySchedules } from '../game-days/game-day-schedules';
 import type { WorkloadStack } from './workload-stack';
@@ -37,12 +38,23 @@ export class DrillsStack extends Stack {
     const { workload, stopConditions } = props.workload;
     const serviceName = config.service.name;
 
+    // An az-outage keeps ECS placements out of the cut zone through an SSM automation.
+    const zoneAutomation = drills.some((d) => d.fault.kind === 'az-outage')
+      ? new ZonePlacementAutomation(this, 'ZonePlacement', { serviceArn: workload.service.serviceArn })
+      : undefined;
     const refs = {
       clusterName: workload.cluster.clusterName,
       serviceName: workload.service.serviceName,
       vpcId: workload.vpc.vpcId,
       zones: workload.zones,
       processName: config.service.processName,
+      ...(zoneAutomation ? {
+        zonePlacement: {
+          documentArn: zoneAutomation.documentArn,
+          roleArn: zoneAutomation.role.roleArn,
+          subnetIdsByZone: workload.zones.map((zone) => workload.vpc.privateSubnets.filter((s) => s.availabilityZone === zone).map((s) => s.subnetId)),
+        },
+      } : {}),
     };
     const plans = drills.map((drill) => ({ drill, plan: faultPlan(drill, refs) }));
 
@@ -53,6 +65,7 @@ export class DrillsStack extends Stack {
       vpcId: refs.vpcId,
       subnetIds: [...workload.vpc.publicSubnets, ...workload.vpc.privateSubnets].map((s) => s.subnetId),
       reportBucket: config.drills.reportBucket,
+      ...(zoneAutomation ? { zoneAutomation: { automationDefinitionArn: zoneAutomation.automationDefinitionArn, roleArn: zoneAutomation.role.roleArn } } : {}),
     });
     // Kept after `cdk destroy` (the experiments' record outlives the stack), so CloudFormation
     // names it: a fixed name plus Retain makes the next deploy fail with "already exists"
