@@ -28,7 +28,8 @@ export function configProblems(config: DrillsConfig, sources: SettingSources = {
   need(Number.isInteger(s.desiredCount) && s.desiredCount >= 2, `${is('desiredCount')}: a drill needs at least 2 tasks so one can fail while another serves`);
   need(Number.isInteger(s.azCount) && s.azCount >= 2, `service.azCount is ${s.azCount}: spread the service over at least 2 availability zones`);
   whole('deregistrationDelaySeconds', s.deregistrationDelaySeconds, 0, 3600);
-  const longest = sources.longestRequestSeconds?.derivedFrom || sources.longestRequestSeconds?.fromFlag ? ` (${is('longestRequestSeconds')})` : '';
+  const ls = sources.longestRequestSeconds;
+  const longest = ls?.derivedFrom || ls?.fromFlag ? ` (${is('longestRequestSeconds')})` : ls?.flag ? ` (service.longestRequestSeconds; pass ${ls.flag} <s> if the service's longest is shorter)` : '';
   need(s.longestRequestSeconds > 0, `${is('longestRequestSeconds')}: give the longest request the service serves, in seconds`);
   need(s.deregistrationDelaySeconds >= s.longestRequestSeconds,
     `${is('deregistrationDelaySeconds')} but the longest request is ${s.longestRequestSeconds} s${longest}: the ALB would cut requests still in flight; ${toChange('deregistrationDelaySeconds', `${Math.ceil(s.longestRequestSeconds)} or more`, `raise it to at least ${s.longestRequestSeconds}`, sources)}`);

@@ -68,3 +68,10 @@ describe('the rehearsal config (flags over cdk.json, derived values re-derived)'
     expect(problemsOf({ healthPath: 'healthz' })).toEqual(['--health-path is "healthz": a path must start with "/"']);
   });
 });
+
+describe('the rehearsal config with a traffic profile of its own', () => {
+  it('rejects a stop timeout below the configured longest request, naming --longest-request too', () => {
+    const problems = problemsOf({ stopTimeout: 10, traffic: 'traffic.json' } as RehearsalFlags);
+    expect(problems[0]).toBe("--stop-timeout is 10 but the longest request is 60 s (service.longestRequestSeconds; pass --longest-request <s> if the service's longest is shorter): SIGKILL would end requests in flight; pass --stop-timeout 70 or more");
+  });
+});

@@ -17,13 +17,13 @@ describe('drills rehearse flags', () => {
     const { code, stderr } = await drills(['rehearse', 'task-stop-drain', '--stop-timeout', '3', '--out', out()]).done;
     expect(code).toBe(2);
     expect(stderr).toContain('pass --stop-timeout 8 or more');
-    expect(stderr).toContain("derived from the local probe's longest stream");
+    expect(stderr).toMatch(/derived from the demo traffic's stream: 300 ms to the first event \+ 25 × 200 ms = 5\.3 s/);
     expect(stderr).toContain('derived from --stop-timeout 3');
   });
 
   it('health-checks the path --health-path names', async () => {
-    // never-healthy.js fails GET /healthz but answers 200 on any other path.
-    const args = ['rehearse', 'task-stop-drain', '--command', 'node test/fixtures/services/never-healthy.js', '--health-path', '/livez', '--stop-timeout', '10', '--json', '--out', out()];
+    // never-healthy.js fails GET /healthz but answers 200 on any other path; it serves no jobs.
+    const args = ['rehearse', 'task-stop-drain', '--command', 'node test/fixtures/services/never-healthy.js', '--health-path', '/livez', '--stop-timeout', '10', '--longest-request', '6', '--traffic', 'test/fixtures/traffic/streams-and-requests.json', '--json', '--out', out()];
     const { code, stdout } = await drills(args).done;
     expect((JSON.parse(stdout) as RehearseSummary).verdict).toBe('HELD');
     expect(code).toBe(0);

@@ -11,11 +11,13 @@ import { drills, evidenceFolder, type RehearseSummary } from '../cli/drills-cli'
 
 jest.setTimeout(120_000);
 const out = evidenceFolder('e2e-slow-warmup-');
+/** Its streams and short requests; it serves no jobs, so the demo traffic's jobs are not sent. */
+const TRAFFIC = 'test/fixtures/traffic/streams-and-requests.json';
 
 describe('drills rehearse on a service that warms up for 5 s', () => {
   it('holds task-stop-drain with a measured recovery longer than the warm-up, no task replaced by its health check', async () => {
     const command = 'python3 test/fixtures/services/slow-warmup-service.py';
-    const args = ['rehearse', 'task-stop-drain', '--json', '--out', out(), '--command', command, '--stop-timeout', '10', '--drain-timeout-ms', '8000', '--longest-request', '6'];
+    const args = ['rehearse', 'task-stop-drain', '--json', '--out', out(), '--command', command, '--stop-timeout', '10', '--drain-timeout-ms', '8000', '--longest-request', '6', '--traffic', TRAFFIC];
     const { code, stdout } = await drills(args, 100_000).done;
     const result = JSON.parse(stdout) as RehearseSummary;
     const f = result.runs[0].figures;
