@@ -10,6 +10,7 @@ import { describeError } from '../../runner/aws/aws-error';
 import { openAwsSession } from '../../runner/aws/aws-session';
 import { mineToStop, stopExperiments, type StopOutcome } from '../../runner/aws/stop-experiments';
 import { EXIT_CODE } from '../../runner/verdict';
+import { listenForOperatorSignals } from '../operator-signals';
 import { wholeNumber } from '../parse-options';
 import type { AwsCommandDeps, CommandIo } from './preflight';
 
@@ -29,6 +30,13 @@ export async function stopCommand(args: StopArgs, io: CommandIo, deps: AwsComman
     return EXIT_CODE.USAGE;
   }
   const session = (deps.session ?? ((region) => openAwsSession({ region })))(args.region);
+  // The emergency lever is not cut short by a signal (a closed terminal's SIGHUP included): every
+  // StopExperiment is still sent; only the wait for `stopped` ends, and the outcome says so.
+  const operator = listenForOperatorSignals({
+    source: deps.signals,
+    onFirst: (name) => io.err(`\ndrills stop: ${name}: sending the stops still due, then leaving without waiting for stopped\n`),
+    onRepeat: (name) => io.err(`\ndrills stop: ${name}: still sending StopExperiment\n`),
+  });
   try {
     let ids: string[];
     if (args.experimentId) {
@@ -38,7 +46,7 @@ export async function stopCommand(args: StopArgs, io: CommandIo, deps: AwsComman
       ids = mineToStop(await session.apis.fis.listExperiments(), caller.arn).map((e) => e.id);
       io.err(`drills stop: ${ids.length} active experiment(s) started by ${caller.arn}\n`);
     }
-    const outcomes: StopOutcome[] = await stopExperiments({ fis: session.apis.fis, ids, waitMs: args.waitMs, pollMs: args.pollMs });
+    const outcomes: StopOutcome[] = await stopExperiments({ fis: session.apis.fis, ids, waitMs: args.waitMs, pollMs: args.pollMs, signal: operator.signal });
     if (args.json) io.out(`${JSON.stringify({ ok: outcomes.every((o) => o.ok), experiments: outcomes }, null, 2)}\n`);
     else outcomes.forEach((o) => io.out(`${o.ok ? 'ok    ' : 'FAILED'}  ${o.id}  ${o.detail}\n`));
     return outcomes.every((o) => o.ok) ? EXIT_CODE.HELD : EXIT_CODE.ERROR;
@@ -46,6 +54,7 @@ export async function stopCommand(args: StopArgs, io: CommandIo, deps: AwsComman
     io.err(`drills stop: ${describeError(err)}\n`);
     return EXIT_CODE.ERROR;
   } finally {
+    operator.dispose();
     session.close();
   }
 }

@@ -4,14 +4,14 @@ import { stopExperiments } from '../../../lib/runner/aws/stop-experiments';
 
 const FAST = { initialMs: 5, maxMs: 20, factor: 2 };
 
-const view = (status: ExperimentStatus): ExperimentView => ({ id: 'EXP1', status, actions: [], tags: {} });
+const view = (status: ExperimentStatus, id = 'EXP1'): ExperimentView => ({ id, status, actions: [], tags: {} });
 
 /**
  * FIS for one experiment: StopExperiment throws `stopErrors` in turn, then accepts; GetExperiment
- * answers `running` before the stop (always, with `never`), `stopping` for `stoppingPolls` polls
- * after it, then `stopped`; the first `getErrors` GetExperiment calls fail as a reset connection.
+ * answers `running` before the stop, `stopping` for `stoppingPolls` polls after it (for ever,
+ * with `never`), then `stopped`; the first `getErrors` GetExperiment calls fail as a reset connection.
  */
-function fakeFis(options: { stopErrors?: Error[]; stoppingPolls?: number; never?: boolean; getErrors?: number } = {}) {
+function fakeFis(options: { id?: string; stopErrors?: Error[]; stoppingPolls?: number; never?: boolean; getErrors?: number } = {}) {
   const calls: { op: string; at: number }[] = [];
   const stopErrors = [...(options.stopErrors ?? [])];
   let stopped = false;
@@ -23,7 +23,7 @@ function fakeFis(options: { stopErrors?: Error[]; stoppingPolls?: number; never?
       const err = stopErrors.shift();
       if (err) throw err;
       stopped = true;
-      return view('stopping');
+      return view('stopping', options.id);
     },
     getExperiment: async () => {
       calls.push({ op: 'GetExperiment', at: Date.now() });
@@ -31,9 +31,10 @@ function fakeFis(options: { stopErrors?: Error[]; stoppingPolls?: number; never?
         getErrors -= 1;
         throw Object.assign(new Error('connection reset'), { code: 'ECONNRESET' });
       }
-      if (options.never || !stopped) return view('running');
+      if (!stopped) return view('running', options.id);
+      if (options.never) return view('stopping', options.id);
       pollsSinceStop += 1;
-      return view(pollsSinceStop > (options.stoppingPolls ?? 2) ? 'stopped' : 'stopping');
+      return view(pollsSinceStop > (options.stoppingPolls ?? 2) ? 'stopped' : 'stopping', options.id);
     },
   };
   return { fis, calls, count: (op: string) => calls.filter((c) => c.op === op).length };
@@ -130,5 +131,19 @@ describe('drills stop (stopExperiments) on the shared wait', () => {
     const [outcome] = await stopExperiments({ fis: fis as FisApi, ids: ['EXP1'], pollMs: 5 });
     expect(outcome).toEqual({ id: 'EXP1', status: 'stopped', ok: true, detail: 'stopped' });
     expect(count('StopExperiment')).toBe(2);
+  });
+
+  it('still sends every StopExperiment when interrupted (a closed terminal), and says the wait was cut short', async () => {
+    const fakes = { A: fakeFis({ id: 'A', never: true }), B: fakeFis({ id: 'B', never: true }) };
+    const pick = (id: string) => fakes[id as 'A' | 'B'].fis;
+    const fis = { getExperiment: (id: string) => pick(id).getExperiment(id), stopExperiment: (id: string) => pick(id).stopExperiment(id) };
+    const controller = new AbortController();
+    controller.abort(new Error('operator abort (SIGHUP)'));
+    const outcomes = await stopExperiments({ fis: fis as FisApi, ids: ['A', 'B'], pollMs: 10_000, signal: controller.signal });
+    expect([fakes.A.count('StopExperiment'), fakes.B.count('StopExperiment')]).toEqual([1, 1]);
+    expect(outcomes.map((o) => [o.id, o.ok, o.detail])).toEqual([
+      ['A', false, 'StopExperiment sent; still stopping when the wait was interrupted'],
+      ['B', false, 'StopExperiment sent; still stopping when the wait was interrupted'],
+    ]);
   });
 });
