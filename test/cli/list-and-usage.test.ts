@@ -1,7 +1,9 @@
+import { randomUUID } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { appContainer, FIXTURE_PATH, withEdit } from '../guardrails/fixture';
+import { survivorsOf } from '../helpers/run-processes';
 import { drills, killAll } from './drills-cli';
 
 jest.setTimeout(60_000);
@@ -33,11 +35,13 @@ describe('drills CLI (built: dist/bin/drills.js)', () => {
     expect(stderr).toContain('--stop-order');
   });
 
-  it('fails with a clear error when the command exits at once, leaving nothing running', async () => {
-    const run = drills(['rehearse', 'task-stop-drain', '--command', 'node -e "process.exit(3)"', '--out', '/tmp/drills-cli-test-evidence']);
+  it('fails with ERROR (exit 5) and a clear error when the command exits at once, leaving nothing running', async () => {
+    const marker = randomUUID();
+    const run = drills(['rehearse', 'task-stop-drain', '--command', 'node -e "process.exit(3)"', '--out', '/tmp/drills-cli-test-evidence'], 120_000, { DRILLS_CLI_MARKER: marker });
     const { code, stderr } = await run.done;
-    expect([2, 5]).toContain(code);
-    expect(stderr).toContain('did not come up');
+    expect(code).toBe(5); // exited-at-once is an engine failure (ERROR); exit 2 is only for a command that cannot be spawned
+    expect(stderr).toContain('did not come up (exited-at-once)');
+    expect(await survivorsOf('DRILLS_CLI_MARKER', marker)).toEqual([]);
   });
 
   it('runs doctor: exit 0 on a compliant template, 1 on a shell entrypoint, 2 on a usage error', async () => {

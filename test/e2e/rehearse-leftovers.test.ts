@@ -98,8 +98,9 @@ describe('start commands that cannot serve', () => {
     expect(code).toBe(5);
     expect(stderr).toContain('did not come up (never-healthy)');
     expect(stderr).toContain('never-listens.js');
-    // The start bound, plus CLI start-up and clean-up on a loaded machine; not the 120 s stopTimeout.
-    expect(seconds).toBeLessThan(START_BOUND_MS / 1000 + 30);
+    // The start bound, plus CLI start-up and clean-up on a heavily loaded 2-core machine (50.7 s
+    // seen against the 15 s bound); not the start bound plus the 120 s stopTimeout (135 s or more).
+    expect(seconds).toBeLessThan(START_BOUND_MS / 1000 + 75);
     expect(await run.survivors()).toEqual([]);
   });
 
@@ -136,7 +137,7 @@ describe('signals', () => {
     // killed the tasks, and that start error is the abort's doing (it was exit 5 in 6 of 24).
     expect(code).toBe(3);
     expect(stderr).toContain('SIGINT: aborting');
-    expect(seconds).toBeLessThan(60);
+    expect(seconds).toBeLessThan(START_BOUND_MS / 1000 + 75); // not the start bound plus a 120 s stopTimeout
     expect(await run.survivors()).toEqual([]);
   });
 
@@ -160,10 +161,9 @@ describe('signals', () => {
 
   it('Ctrl-C to the group, then SIGTERM while it cleans up a service that ignores SIGTERM: exit 3, nothing left', async () => {
     const run = rehearse(['task-stop-drain', '--command', 'node test/fixtures/services/ignores-sigterm.js', ...SHORT_STOP]);
-    // Once the fleet is steady every task is listening, so past installing its SIGTERM handler.
+    // Once the fleet is steady every task is listening, so past installing its SIGTERM handler,
+    // and the probe's first streams are open (steady means they succeeded).
     expect(await stderrShows(run, '] steady')).toBe(true);
-    // Let the probe open its streams before the operator steps in.
-    await new Promise((r) => setTimeout(r, 1000));
     await ctrlCThenSigterm(run.child.pid as number, 100);
     const { code, stderr } = await run.finished;
     expect(code).toBe(3);

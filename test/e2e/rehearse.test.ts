@@ -17,19 +17,25 @@ describe('drills rehearse on the demo service', () => {
     expect(code).toBe(0);
   });
 
-  it('shows task-hard-kill breaking only the killed task’s streams, and recovery', async () => {
-    const { result } = await rehearse(['task-hard-kill']);
+  it('holds task-hard-kill, breaking only the killed task’s streams, with recovery: HELD, exit 0', async () => {
+    const { code, result } = await rehearse(['task-hard-kill']);
     const f = result.runs[0].figures;
     expect(f['streams.broken']).toBeGreaterThan(0);
     expect(f['streams.brokenOffTarget']).toBe(0);
-    expect(f['recovery.seconds']).toBeDefined();
+    expect(f['tasks.running.min']).toBe(1);
+    expect(f['recovery.seconds']).toBeGreaterThan(0);
+    expect({ verdict: result.verdict, figures: f }).toEqual({ verdict: 'HELD', figures: f }); // a failure shows the figures
+    expect(code).toBe(0);
   });
 
-  it('keeps serving through az-outage and recovers', async () => {
-    const { result } = await rehearse(['az-outage']);
+  it('holds az-outage, serving through it and recovering: HELD, exit 0', async () => {
+    const { code, result } = await rehearse(['az-outage']);
     const f = result.runs[0].figures;
+    expect(f['requests.total']).toBeGreaterThan(0);
     expect(f['requests.failed']).toBeLessThanOrEqual(f['requests.total'] * 0.05);
-    expect(f['recovery.seconds']).toBeDefined();
+    expect(f['recovery.seconds']).toBeGreaterThan(0);
+    expect({ verdict: result.verdict, figures: f }).toEqual({ verdict: 'HELD', figures: f }); // a failure shows the figures
+    expect(code).toBe(0);
   });
 
   // Services that do not drain, bad commands and signals: rehearse-misbehaving and rehearse-leftovers.
