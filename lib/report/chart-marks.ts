@@ -12,7 +12,7 @@ export const FAULT_COLOUR = '#d62728';
 export const RECOVERY_COLOUR = '#2c7fb8';
 
 /** The y axis of every run chart takes the same room, so the charts' x axes line up when stacked. */
-export const Y_AXIS = { minExtent: 130, maxExtent: 130 } as const;
+export const Y_AXIS = { minExtent: 150, maxExtent: 150 } as const;
 
 /** The x encoding all run charts use, so their axes line up. */
 export function timeAxis(marks: RunMarks, title = 'seconds since the run started'): { field: string; type: 'quantitative'; scale: { domain: [number, number]; nice: false }; title: string } {

@@ -11,7 +11,7 @@ import type { Lane } from './stream-lanes';
 export function streamsChart(lanes: readonly Lane[], marks: RunMarks): TopLevelSpec {
   const rows = lanes.map((l) => ({ ...l, t: l.start, row: `${shortTask(l.task)} · ${l.item}`, outcome: l.outcome === 'clean' ? 'clean' : `broken`, detail: l.detail ?? '' }));
   const order = rows.map((r) => r.row);
-  const y = { field: 'row', type: 'nominal' as const, title: 'task · stream', sort: order, axis: { ...Y_AXIS, labelLimit: Y_AXIS.minExtent - 15 } };
+  const y = { field: 'row', type: 'nominal' as const, title: 'task · stream', sort: order, axis: { ...Y_AXIS, labelLimit: Y_AXIS.minExtent - 5, labelFontSize: 10 } };
   const x = timeAxis(marks);
   return {
     title: { text: 'Streams per task', subtitle: 'start → end; tick: first token; ✕: where it broke', anchor: 'start' },
