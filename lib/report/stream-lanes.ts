@@ -18,16 +18,6 @@ export interface Lane {
   readonly detail?: string;
 }
 
-/** A job as a journal may carry it (`samples.jobs`); read loosely, absent in older journals. */
-interface JobLike {
-  readonly id?: number | string;
-  readonly startedAtMs?: number;
-  readonly endedAtMs?: number;
-  readonly outcome?: string;
-  readonly task?: string;
-  readonly state?: string;
-}
-
 const s = (ms: number): number => Math.round(ms) / 1000;
 
 export function streamLanes(journal: Journal): Lane[] {
@@ -40,11 +30,8 @@ export function streamLanes(journal: Journal): Lane[] {
     outcome: x.outcome,
     detail: x.outcome === 'broken' ? (x.broken ?? 'broken') : undefined,
   }));
-  const jobs = (journal.samples as { jobs?: readonly JobLike[] }).jobs ?? [];
-  jobs.forEach((j, i) => {
-    if (typeof j.startedAtMs !== 'number' || typeof j.endedAtMs !== 'number') return;
-    const ok = j.outcome === 'succeeded' || j.outcome === 'clean';
-    lanes.push({ item: `job ${j.id ?? i}`, task: j.task ?? 'unknown task', start: s(j.startedAtMs), end: s(j.endedAtMs), outcome: ok ? 'clean' : 'broken', detail: j.state ?? j.outcome });
-  });
+  for (const j of journal.samples.jobs ?? []) {
+    lanes.push({ item: `job ${j.id}`, task: j.task ?? 'unknown task', start: s(j.startedAtMs), end: s(j.endedAtMs), outcome: j.outcome === 'succeeded' ? 'clean' : 'broken', detail: j.state ?? j.error ?? j.outcome });
+  }
   return lanes.sort((a, b) => a.task.localeCompare(b.task) || a.start - b.start);
 }

@@ -14,7 +14,7 @@ export function streamsChart(lanes: readonly Lane[], marks: RunMarks): TopLevelS
   const y = { field: 'row', type: 'nominal' as const, title: 'task · stream', sort: order, axis: { ...Y_AXIS, labelLimit: Y_AXIS.minExtent - 5, labelFontSize: 10 } };
   const x = timeAxis(marks);
   return {
-    title: { text: 'Streams per task', subtitle: 'start → end; tick: first token; ✕: where it broke', anchor: 'start' },
+    title: { text: lanes.some((l) => l.item.startsWith('job')) ? 'Streams and jobs per task' : 'Streams per task', subtitle: 'start → end; tick: first token; ✕: where it broke', anchor: 'start' },
     width: 560,
     height: { step: 14 },
     layer: [

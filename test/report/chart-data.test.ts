@@ -71,8 +71,8 @@ describe('streamLanes', () => {
 
   it('adds jobs when the journal carries them', () => {
     const base = hardKillJournal();
-    const journal = { ...base, samples: { ...base.samples, jobs: [{ id: 7, startedAtMs: 2000, endedAtMs: 4000, outcome: 'failed', task: 't1' }] } } as Journal;
-    expect(streamLanes(journal).find((l) => l.item === 'job 7')).toMatchObject({ task: 't1', start: 2, end: 4, outcome: 'broken' });
+    const journal: Journal = { ...base, samples: { ...base.samples, jobs: [{ id: 7, startedAtMs: 2000, endedAtMs: 4000, outcome: 'failed', task: 't1', polls: 3, state: 'lost' }] } };
+    expect(streamLanes(journal).find((l) => l.item === 'job 7')).toMatchObject({ task: 't1', start: 2, end: 4, outcome: 'broken', detail: 'lost' });
   });
 });
 
