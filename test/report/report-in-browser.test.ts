@@ -68,13 +68,14 @@ describe('report.html in Chromium', () => {
   it('draws the charts with the run\'s data, on a phone screen, with no console error and no request leaving the page', async () => {
     const file = path.resolve(evidence, 'report.html');
     const { page, seen } = await open(file, { width: 390, height: 844 });
-    const journal = JSON.parse(fs.readFileSync(path.join(evidence, 'journal.json'), 'utf8')) as { samples: { streams: unknown[] } };
+    const journal = JSON.parse(fs.readFileSync(path.join(evidence, 'journal.json'), 'utf8')) as { samples: { streams: unknown[]; jobs?: unknown[] } };
 
     expect(await page.locator('h1').count()).toBe(1);
     expect(await page.locator('.verdict').first().textContent()).toBe(summary.runs[0].verdict);
     expect(await page.locator('figure svg').count()).toBe(3);
     expect(await marks(page, 'chart-requests.svg', 'bar')).toBeGreaterThan(10);
-    expect(await marks(page, 'chart-streams.svg', 'bar')).toBe(journal.samples.streams.length);
+    // one bar per stream and per job (the demo's traffic has both)
+    expect(await marks(page, 'chart-streams.svg', 'bar')).toBe(journal.samples.streams.length + (journal.samples.jobs?.length ?? 0));
     expect(await marks(page, 'chart-fleet.svg', 'line mark')).toBe(2);
     // the fault and the recovery are marked on every chart's time axis
     for (const chart of ['chart-requests.svg', 'chart-streams.svg', 'chart-fleet.svg']) {
