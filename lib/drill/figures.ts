@@ -27,6 +27,8 @@ export const FIGURE_NAMES = [
   'alb.healthyHosts.min',
   'tasks.running.min',
   'tasks.sigkilled',
+  /** Shortest time a task kept an idle keep-alive connection open (local: measured per task before the fault). */
+  'tasks.idleKeepAliveSeconds.min',
   /** How many tasks (or subnets) the fault actually hit. */
   'fault.targets',
   /**

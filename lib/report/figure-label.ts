@@ -25,6 +25,7 @@ const LABELS: Record<FigureName, string> = {
   'alb.healthyHosts.min': 'fewest healthy targets',
   'tasks.running.min': 'fewest tasks running',
   'tasks.sigkilled': 'tasks SIGKILLed at stopTimeout (drain not finished)',
+  'tasks.idleKeepAliveSeconds.min': 'shortest idle keep-alive a task kept (vs the load balancer idle timeout)',
   'fault.targets': 'targets the fault hit',
   'alarms.notOkAfterRecovery': "stop-condition alarms not OK at FIS's check after the recovery window",
 };

@@ -101,3 +101,15 @@ describe('drills rehearse with the service’s own traffic', () => {
     expect(stderr).toMatch(/\$\{env:API_TOKEN\} is used but the environment variable API_TOKEN is not set/);
   });
 });
+
+describe('idle keep-alive against the load balancer idle timeout', () => {
+  it('reports a service that closes idle connections after 1 s as a finding and a figure', async () => {
+    const { result } = await rehearse('task-stop-drain', 'node test/fixtures/services/short-keep-alive.js', 'jobs', {});
+    const run = result!.runs[0];
+    expect(run.figures['tasks.idleKeepAliveSeconds.min']).toBeGreaterThanOrEqual(0.8);
+    expect(run.figures['tasks.idleKeepAliveSeconds.min']).toBeLessThan(3); // Node closes 1-2 s after keepAliveTimeout 1000
+    const journal = JSON.parse(fs.readFileSync(path.join(run.evidence, 'journal.json'), 'utf8'));
+    expect(journal.timeline.map((e: { detail?: string }) => e.detail ?? '')).toContainEqual(expect.stringMatching(/^finding: t\d-zone-\w closes an idle keep-alive connection after [12](\.\d)? s, sooner than the load balancer's idle timeout \(60 s/));
+    expect(fs.readFileSync(path.join(run.evidence, 'report.md'), 'utf8')).toMatch(/closes an idle keep-alive connection after [12]/);
+  });
+});

@@ -1,6 +1,7 @@
 import type { DrillsConfig } from '../../config';
 import { isoSeconds, type Drill, type FigureName, type Figures } from '../../drill';
 import { LB_TASK_HEADER } from '../probe/http-call';
+import { idleKeepAlive, type IdleKeepAlive } from './idle-keep-alive';
 import type { Engine, FaultInjection, TimelineSink } from '../engine';
 import { unhealthyTasks } from './describe-health';
 import { FaultFigures } from './fault-figures';
@@ -42,6 +43,8 @@ export class LocalEngine implements Engine {
   readonly measurable: readonly FigureName[] = ['fault.targets', 'tasks.sigkilled', 'alb.5xx', 'tasks.running.min', 'alb.healthyHosts.min', 'recovery.seconds', 'replacement.launchSeconds', 'replacement.healthySeconds'];
   /** The load balancer stamps every answer with the task that served it. */
   readonly taskHeader = LB_TASK_HEADER;
+  private readonly keepAlives: IdleKeepAlive[] = [];
+  private idleKeepAliveMin?: number;
   private readonly lb: LoadBalancer;
   private readonly fleet: Fleet;
   private readonly fault = new FaultFigures();
@@ -80,6 +83,7 @@ export class LocalEngine implements Engine {
       this.fleet.startScheduling();
       this.started = true;
       this.options.onEvent({ kind: 'steady', detail: `${this.fleet.desired} task(s) running and healthy behind 127.0.0.1:${port}` });
+      this.watchIdleKeepAlive();
       return { serviceUrl: `http://127.0.0.1:${port}` };
     } catch (err) {
       await this.close();
@@ -159,11 +163,39 @@ export class LocalEngine implements Engine {
     return extraMs;
   }
 
+  /**
+   * Per task, how long it keeps an idle keep-alive connection open, against the load balancer's
+   * idle timeout (`service.albIdleTimeoutSeconds`): a shorter one is a finding on the timeline
+   * and the figure `tasks.idleKeepAliveSeconds.min`. A task stopped meanwhile (its drain closes
+   * idle connections) is not counted.
+   */
+  private watchIdleKeepAlive(): void {
+    const albSeconds = this.options.config.service.albIdleTimeoutSeconds;
+    for (const task of this.fleet.running()) {
+      const watch = idleKeepAlive(task.port, this.options.config.service.healthPath, (albSeconds + 1) * 1000);
+      this.keepAlives.push(watch);
+      void watch.done.then((ms) => {
+        if (ms === undefined || task.state !== 'running' || task.stoppedBy !== undefined || this.closing) return;
+        const seconds = Math.round(ms / 100) / 10;
+        this.idleKeepAliveMin = Math.min(this.idleKeepAliveMin ?? Infinity, seconds);
+        if (seconds < albSeconds) {
+          this.options.onEvent({
+            kind: 'note',
+            task: task.id,
+            zone: task.zone,
+            detail: `finding: ${task.id} closes an idle keep-alive connection after ${seconds} s, sooner than the load balancer's idle timeout (${albSeconds} s, service.albIdleTimeoutSeconds): behind an ALB a request sent on a connection as the service closes it gets a 502; keep idle connections open longer than ${albSeconds} s (Node: server.keepAliveTimeout = ${(albSeconds + 5) * 1000})`,
+          });
+        }
+      });
+    }
+  }
+
   figures(): Figures {
     this.evaluate();
     const stopsPending = this.targets.some((t) => t.stoppedBy === 'stop-task' && t.process.alive);
     const figures = this.fault.figures({ sigkilled: this.fleet.sigkilled - this.sigkilledAtFault, elb5xx: this.lb.elb5xx });
     if (stopsPending) delete figures['tasks.sigkilled']; // not known until the stop completes
+    if (this.idleKeepAliveMin !== undefined) figures['tasks.idleKeepAliveSeconds.min'] = this.idleKeepAliveMin;
     return figures;
   }
 
@@ -187,6 +219,7 @@ export class LocalEngine implements Engine {
     if (this.closing) return this.closing;
     this.closing = (async () => {
       if (this.outage) clearTimeout(this.outage.timer);
+      for (const watch of this.keepAlives) watch.cancel();
       await this.fleet.close();
       await this.lb.close();
       this.guard.release();
