@@ -63,7 +63,7 @@ async function startRun(argv: readonly string[]) {
   const exited = new Promise<{ code: number | null; at: number }>((resolve) => proc.on('exit', (code) => resolve({ code, at: Date.now() })));
   const closed = new Promise<void>((resolve) => proc.on('close', () => resolve()));
   const state = fake.state;
-  const running = await pollUntil(() => state.experiments.length > 0 && state.statusOf(state.experiments[0]).status === 'running' && state.callsTo('GetExperiment').length > 0, 30_000, 100);
+  const running = await pollUntil(() => state.experiments.length > 0 && state.statusOf(state.experiments[0]).status === 'running' && state.callsTo('GetExperiment').length > 0, 120_000, 100);
   if (!running) throw new Error(`the experiment never ran; output:\n${output}`);
   return { proc, state, marker, out, exited, closed, output: () => output };
 }
@@ -96,7 +96,7 @@ describe('drills run interrupted as a session ends', () => {
     expect(journal).toMatchObject({ experimentId: experiment.id, judgement: { verdict: 'ABORTED' }, endedAt: expect.any(String) });
     expect(journal?.timeline.map((e) => e.kind)).toEqual(expect.arrayContaining(['aborted', 'run-ended']));
     expect(await survivorsOf(MARKER, run.marker)).toEqual([]);
-  }, 90_000);
+  }, 200_000);
 
   it('started through npx and interrupted with Ctrl-C, still stops the experiment and writes an ABORTED journal', async () => {
     const run = await startRun(['npx', '--no-install', 'drills']);
@@ -104,7 +104,7 @@ describe('drills run interrupted as a session ends', () => {
     // Ctrl-C: SIGINT to the whole foreground group, npm and the runner alike.
     process.kill(-(run.proc.pid as number), 'SIGINT');
     await run.exited; // npm: at once, or once the runner is done (npm 11 on Linux waits)
-    const finished = await pollUntil(() => run.state.statusOf(run.state.experiments[0]).status === 'stopped' && run.state.callsTo('StopExperiment').length === 1, 30_000, 100);
+    const finished = await pollUntil(() => run.state.statusOf(run.state.experiments[0]).status === 'stopped' && run.state.callsTo('StopExperiment').length === 1, 60_000, 100);
     expect(finished).toBe(true);
     // The runner outlives npm: wait for every writer of the pipes to close, then for its journal.
     await run.closed;
@@ -112,5 +112,5 @@ describe('drills run interrupted as a session ends', () => {
     expect(journal).toMatchObject({ judgement: { verdict: 'ABORTED' }, endedAt: expect.any(String) });
     expect(run.output()).toContain('SIGINT: stopping the experiment');
     expect(await survivorsOf(MARKER, run.marker)).toEqual([]);
-  }, 90_000);
+  }, 200_000);
 });
