@@ -4,7 +4,7 @@
  * exits 2) for an unreadable or invalid file or a variable that is not set.
  */
 import { ConfigError, loadConfig } from '../config';
-import { readTrafficFile, redactTraffic, resolveTraffic, TrafficError, type ResolvedTraffic, type TrafficProfile } from '../traffic';
+import { DEMO_TRAFFIC, readTrafficFile, redactTraffic, resolveTraffic, TrafficError, type ResolvedTraffic, type TrafficProfile } from '../traffic';
 import { readCdkContext } from './read-cdk-context';
 
 export interface ServiceTraffic {
@@ -15,12 +15,30 @@ export interface ServiceTraffic {
   readonly source: string;
   /** The profile with header values hidden, for the journal's settings. */
   readonly redacted: TrafficProfile;
+  /** Set when the profile sent is not the one written (see demoTrafficFor); for stderr. */
+  readonly notice?: string;
 }
 
 export function serviceTraffic(file: string | undefined, configured: TrafficProfile, env: NodeJS.ProcessEnv = process.env): ServiceTraffic {
   const profile = file !== undefined ? readTrafficFile(file) : configured;
   const source = file ?? 'service.traffic';
   return { profile, source, resolved: resolveTraffic(profile, env, source), redacted: redactTraffic(profile) };
+}
+
+/**
+ * The traffic for `drills rehearse --command <other service>` when neither `--traffic` nor a
+ * `service.traffic` of its own was given: the demo's streams and requests (a service written to
+ * the demo's contract, docs/service.md, answers them), but not the demo's jobs — `/v1/jobs` is the
+ * demo's own API, and a service that lacks it would end every drill ERROR before the fault.
+ * Returns `configured` unchanged in every other case.
+ */
+export function demoTrafficFor(otherCommand: boolean, file: string | undefined, configured: TrafficProfile): { profile: TrafficProfile; notice?: string } {
+  if (!otherCommand || file !== undefined || configured !== DEMO_TRAFFIC || configured.jobs === undefined) return { profile: configured };
+  const { jobs: _jobs, ...withoutJobs } = configured;
+  return {
+    profile: withoutJobs,
+    notice: "--command without --traffic: sending the demo's streams and requests, not its jobs (POST /v1/jobs is the demo's own API); give --traffic <file> to send your service's traffic (docs/your-service.md)",
+  };
 }
 
 /**

@@ -24,7 +24,7 @@ import { rehearsalProgress } from '../progress';
 import { runsJson, summaryTable, type RunLine } from '../reporter';
 import { serviceLog } from '../service-log';
 import { finishRuns } from '../finish-runs';
-import { serviceTraffic, type ServiceTraffic } from '../service-traffic';
+import { demoTrafficFor, serviceTraffic, type ServiceTraffic } from '../service-traffic';
 import { scrubSecrets, TrafficError } from '../../traffic';
 
 export interface RehearseArgs {
@@ -73,7 +73,9 @@ export async function rehearseCommand(args: RehearseArgs, io: CliContext['io'], 
   }
   let traffic: ServiceTraffic;
   try {
-    traffic = serviceTraffic(args.traffic, config.service.traffic);
+    const sent = demoTrafficFor(args.command !== undefined, args.traffic, config.service.traffic);
+    traffic = serviceTraffic(args.traffic, sent.profile);
+    if (sent.notice) io.err(`drills rehearse: ${sent.notice}\n`);
   } catch (e) {
     if (e instanceof TrafficError) {
       io.err(`drills rehearse: ${e.message}\n`);
