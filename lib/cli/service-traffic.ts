@@ -25,20 +25,25 @@ export function serviceTraffic(file: string | undefined, configured: TrafficProf
   return { profile, source, resolved: resolveTraffic(profile, env, source), redacted: redactTraffic(profile) };
 }
 
+/** Why the demo's jobs are left out of the traffic sent (see demoTrafficFor). */
+export type DemoJobsLeftOut = 'other-command' | 'aws';
+
+const LEFT_OUT: Record<DemoJobsLeftOut, string> = {
+  'other-command': "--command without --traffic: sending the demo's streams and requests, not its jobs (POST /v1/jobs is the demo's own API)",
+  aws: "sending the demo's streams and requests, not its jobs: the deployed demo keeps job records on each task's own disk (no shared JOBS_DIR volume on Fargate, service/src/jobs.ts), so a poll that reaches another task would read a healthy job as lost",
+};
+
 /**
- * The traffic for `drills rehearse --command <other service>` when neither `--traffic` nor a
- * `service.traffic` of its own was given: the demo's streams and requests (a service written to
- * the demo's contract, docs/service.md, answers them), but not the demo's jobs — `/v1/jobs` is the
- * demo's own API, and a service that lacks it would end every drill ERROR before the fault.
- * Returns `configured` unchanged in every other case.
+ * The demo's own traffic without its jobs, when `configured` is the demo's default profile
+ * (DEMO_TRAFFIC, no `service.traffic` written) and no `--traffic` file was given, for a reason in
+ * DemoJobsLeftOut: another service's `--command` (it lacks `/v1/jobs`, and would end every drill
+ * ERROR before the fault), or the deployed demo on AWS (its job records are per task). Returns
+ * `configured` unchanged, without a notice, in every other case.
  */
-export function demoTrafficFor(otherCommand: boolean, file: string | undefined, configured: TrafficProfile): { profile: TrafficProfile; notice?: string } {
-  if (!otherCommand || file !== undefined || configured !== DEMO_TRAFFIC || configured.jobs === undefined) return { profile: configured };
+export function demoTrafficFor(reason: DemoJobsLeftOut | undefined, file: string | undefined, configured: TrafficProfile): { profile: TrafficProfile; notice?: string } {
+  if (reason === undefined || file !== undefined || configured !== DEMO_TRAFFIC || configured.jobs === undefined) return { profile: configured };
   const { jobs: _jobs, ...withoutJobs } = configured;
-  return {
-    profile: withoutJobs,
-    notice: "--command without --traffic: sending the demo's streams and requests, not its jobs (POST /v1/jobs is the demo's own API); give --traffic <file> to send your service's traffic (docs/your-service.md)",
-  };
+  return { profile: withoutJobs, notice: `${LEFT_OUT[reason]}; give --traffic <file> to send your service's traffic (docs/your-service.md)` };
 }
 
 /**
@@ -50,7 +55,8 @@ export function awsServiceTraffic(file: string | undefined, root: string): { tra
   try {
     const lookup = readCdkContext(root);
     const config = loadConfig(lookup);
-    return { traffic: serviceTraffic(file, config.service.traffic), healthPath: config.service.healthPath };
+    const sent = demoTrafficFor('aws', file, config.service.traffic);
+    return { traffic: { ...serviceTraffic(file, sent.profile), notice: sent.notice }, healthPath: config.service.healthPath };
   } catch (e) {
     if (e instanceof TrafficError || e instanceof ConfigError) return { usage: e.message };
     throw e;

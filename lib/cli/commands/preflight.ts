@@ -129,6 +129,7 @@ export async function preflightCommand(args: PreflightArgs, io: CommandIo, deps:
     io.err(`drills preflight: ${traffic.usage}\n`);
     return EXIT_CODE.USAGE;
   }
+  if (traffic.traffic.notice) io.err(`drills preflight: ${traffic.traffic.notice}\n`);
   const target = await openTarget('preflight', args.drill, args, io, deps);
   if ('exit' in target) return target.exit;
   const { session, deployed } = target;

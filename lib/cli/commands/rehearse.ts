@@ -73,7 +73,7 @@ export async function rehearseCommand(args: RehearseArgs, io: CliContext['io'], 
   }
   let traffic: ServiceTraffic;
   try {
-    const sent = demoTrafficFor(args.command !== undefined, args.traffic, config.service.traffic);
+    const sent = demoTrafficFor(args.command !== undefined ? 'other-command' : undefined, args.traffic, config.service.traffic);
     traffic = serviceTraffic(args.traffic, sent.profile);
     if (sent.notice) io.err(`drills rehearse: ${sent.notice}\n`);
   } catch (e) {

@@ -73,6 +73,7 @@ export async function runCommand(args: RunArgs, io: CommandIo, deps: RunDeps = {
     io.err(`drills run: ${traffic.usage}\n`);
     return EXIT_CODE.USAGE;
   }
+  if (traffic.traffic.notice) io.err(`drills run: ${traffic.traffic.notice}\n`);
   const hint = npmLaunchHint(deps.env ?? process.env);
   if (hint) io.err(`${hint}\n`);
   const target = await openTarget('run', args.drill, args, io, deps);
