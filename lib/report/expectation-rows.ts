@@ -33,6 +33,8 @@ interface JudgedLine {
   censored?: string | boolean;
   cause?: string;
   detail?: string;
+  /** Why it was not measured (judges from issue 10 on). */
+  notJudgedWhy?: string;
 }
 
 export function expectationRows(journal: Journal): ExpectationRow[] {
@@ -50,7 +52,7 @@ export function expectationRows(journal: Journal): ExpectationRow[] {
       : `${here} (${mode} bound; ${other === 'aws' ? 'on AWS' : 'locally'} ${OP[line.op]} ${formatFigure(line.figure, otherBound)})`;
     const measured = line.measured !== undefined
       ? formatFigure(line.figure, line.measured)
-      : line.censored ? censoredText(line.figure, line.censored) : `not measured in ${mode} mode`;
+      : line.censored ? censoredText(line.figure, line.censored) : line.notJudgedWhy ?? `not measured in ${mode} mode`;
     const outcome = line.held === null ? 'not judged' : line.held ? 'held' : 'VIOLATED';
     const why = [line.why ?? spec?.why, line.cause ?? line.detail].filter((x): x is string => Boolean(x)).join('; ');
     return { figure: line.figure, label: figureLabel(line.figure), bound, measured, outcome, why: why || '—' };

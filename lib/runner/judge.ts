@@ -31,6 +31,8 @@ export interface ExpectationResult {
   censored?: string;
   held: boolean | null;
   why?: string;
+  /** Why the figure was not measured (set when held is null), e.g. "the traffic profile has no jobs". */
+  notJudgedWhy?: string;
   /** What caused the measured value, when the run shows it (set for broken expectations). */
   cause?: string;
 }
@@ -62,6 +64,8 @@ export interface JudgeOutcome {
   censored?: CensoredFigures;
   /** Why a figure has its value, read from the run (timeline, samples): shown with a broken expectation. */
   causes?: Partial<Record<FigureName, string>>;
+  /** Why a figure the mode can measure has no value this run (lib/runner/unmeasured-reasons.ts). @default "not measured in <mode> mode" */
+  unmeasured?: Partial<Record<FigureName, string>>;
 }
 
 /** A censored value only holds a lower bound: `> above` meets `>`/`>=` bounds at or below it, nothing else. */
@@ -81,6 +85,7 @@ export function judge(figures: Figures, expect: readonly Expectation[], mode: Ru
     const held = measured !== undefined ? compare(measured, e.op, bound) : censored !== undefined ? judgeCensored(censored, e.op, bound) : null;
     const result: ExpectationResult = { figure: e.figure, op: e.op, bound, measured, held, why: e.why };
     if (censored) result.censored = censoredText(censored);
+    if (held === null) result.notJudgedWhy = outcome.unmeasured?.[e.figure] ?? `not measured in ${mode} mode`;
     const cause = outcome.causes?.[e.figure];
     if (held === false && cause) result.cause = cause;
     return result;
@@ -89,7 +94,9 @@ export function judge(figures: Figures, expect: readonly Expectation[], mode: Ru
   const broken = expectations.filter((e) => e.held === false);
   const reasons: string[] = [];
   const result = (verdict: Verdict): Judgement => ({ verdict, expectations, reasons, notJudged });
-  if (notJudged.length > 0) reasons.push(`not judged (not measured in ${mode} mode): ${notJudged.join(', ')}`);
+  const byWhy = new Map<string, FigureName[]>();
+  for (const e of expectations) if (e.held === null) byWhy.set(e.notJudgedWhy!, [...(byWhy.get(e.notJudgedWhy!) ?? []), e.figure]);
+  for (const [why, figures] of byWhy) reasons.push(`not judged (${why}): ${figures.join(', ')}`);
 
   if (outcome.error !== undefined) {
     reasons.unshift(`error: ${outcome.error}`);

@@ -13,6 +13,7 @@ import { censorFigures, type RecoveryWait } from './censor-figures';
 import { judge, type Judgement } from './judge';
 import { measure } from './measure';
 import { DEMO_TRAFFIC, resolveTraffic, type ResolvedTraffic } from '../traffic';
+import { unmeasuredReasons } from './unmeasured-reasons';
 import { probeKinds, startProbe, type ProbeRun } from './probe';
 import { checkTraffic } from './probe/check-traffic';
 import { newRunId } from './run-id';
@@ -189,6 +190,7 @@ export async function runDrill(options: RunDrillOptions): Promise<RunResult> {
     expectedRequests: spec.requests.perSecond > 0,
     censored,
     causes,
+    unmeasured: unmeasuredReasons(profileKinds(traffic), drill.probe[engine.mode], engine.mode, taskHeader !== undefined),
   });
   record({ kind: 'run-ended', detail: judgement.verdict });
   const experimentId = (engine as { experimentId?: string }).experimentId;
@@ -216,6 +218,11 @@ async function awaitSteadyState(probe: ProbeRun, spec: ProbeSpec, clock: Clock, 
   }
 }
 
+
+/** Which kinds the traffic profile declares. */
+function profileKinds(traffic: ResolvedTraffic): { streams: boolean; requests: boolean; jobs: boolean } {
+  return { streams: traffic.streams !== undefined, requests: traffic.requests !== undefined, jobs: traffic.jobs !== undefined };
+}
 
 /** The drill's probe with the kinds the traffic profile lacks set to zero. */
 function sentSpec(spec: ProbeSpec, kinds: { streams: boolean; requests: boolean; jobs: boolean }): ProbeSpec {
