@@ -31,7 +31,7 @@ export interface ExpectationResult {
   censored?: string;
   held: boolean | null;
   why?: string;
-  /** Why the figure was not measured (set when held is null), e.g. "the traffic profile has no jobs". */
+  /** Why the figure was not measured, when the run knows more than "not measured in this mode" (held is null), e.g. "the traffic profile has no jobs". */
   notJudgedWhy?: string;
   /** What caused the measured value, when the run shows it (set for broken expectations). */
   cause?: string;
@@ -85,7 +85,8 @@ export function judge(figures: Figures, expect: readonly Expectation[], mode: Ru
     const held = measured !== undefined ? compare(measured, e.op, bound) : censored !== undefined ? judgeCensored(censored, e.op, bound) : null;
     const result: ExpectationResult = { figure: e.figure, op: e.op, bound, measured, held, why: e.why };
     if (censored) result.censored = censoredText(censored);
-    if (held === null) result.notJudgedWhy = outcome.unmeasured?.[e.figure] ?? `not measured in ${mode} mode`;
+    const unmeasured = held === null ? outcome.unmeasured?.[e.figure] : undefined;
+    if (unmeasured) result.notJudgedWhy = unmeasured;
     const cause = outcome.causes?.[e.figure];
     if (held === false && cause) result.cause = cause;
     return result;
@@ -95,7 +96,11 @@ export function judge(figures: Figures, expect: readonly Expectation[], mode: Ru
   const reasons: string[] = [];
   const result = (verdict: Verdict): Judgement => ({ verdict, expectations, reasons, notJudged });
   const byWhy = new Map<string, FigureName[]>();
-  for (const e of expectations) if (e.held === null) byWhy.set(e.notJudgedWhy!, [...(byWhy.get(e.notJudgedWhy!) ?? []), e.figure]);
+  for (const e of expectations) {
+    if (e.held !== null) continue;
+    const why = e.notJudgedWhy ?? `not measured in ${mode} mode`;
+    byWhy.set(why, [...(byWhy.get(why) ?? []), e.figure]);
+  }
   for (const [why, figures] of byWhy) reasons.push(`not judged (${why}): ${figures.join(', ')}`);
 
   if (outcome.error !== undefined) {
