@@ -5,6 +5,8 @@
  */
 import type { Journal } from '../runner/journal';
 import { fleetChart } from './fleet-chart';
+import { fleetMetrics } from './fleet-metrics';
+import { lanesTitle } from './lanes-title';
 import { fleetSeries } from './fleet-series';
 import { renderSvg } from './render-svg';
 import { binWidth, requestSeries } from './request-series';
@@ -29,10 +31,13 @@ export async function reportCharts(journal: Journal): Promise<ReportChart[]> {
   const { requests } = journal.samples;
   const width = binWidth(marks.endS);
   const lanes = streamLanes(journal);
-  const fleet = fleetSeries(journal, marks.endS);
-  const desired = (journal.settings.service as { desiredCount?: unknown } | undefined)?.desiredCount;
   const moves = journal.timeline.some((e) => ['task-started', 'replacement-started', 'task-exited', 'target-healthy', 'target-unhealthy', 'target-deregistered'].includes(e.kind));
-  const source = journal.mode === 'local' ? 'from the local fleet’s timeline' : 'from the ECS service events in the timeline';
+  const fleet = moves ? fleetSeries(journal, marks.endS) : [];
+  const metrics = fleetMetrics(journal, marks.endS);
+  const configured = (journal.settings.service as { desiredCount?: unknown } | undefined)?.desiredCount;
+  const desired = typeof configured === 'number' ? configured : metrics.desired;
+  const source = fleetSource(journal.mode, moves, metrics.reads.length > 0, metrics.periods.length > 0);
+  const swimlane = lanesTitle(lanes);
   const charts: ReportChart[] = [
     {
       file: 'chart-requests.svg',
@@ -42,16 +47,25 @@ export async function reportCharts(journal: Journal): Promise<ReportChart[]> {
     },
     {
       file: 'chart-streams.svg',
-      title: 'Streams per task',
-      alt: 'one bar per stream from start to end, grouped by task, clean or broken, with first token and breaks marked',
-      ...(lanes.length > 0 ? { svg: await renderSvg(streamsChart(lanes, marks)) } : { missing: 'no probe streams in this run' }),
+      title: swimlane.title,
+      alt: `one bar per ${swimlane.item} from start to end, grouped by task, clean or broken, with first token and breaks marked`,
+      ...(lanes.length > 0 ? { svg: await renderSvg(streamsChart(lanes, marks)) } : { missing: 'no probe streams or jobs in this run' }),
     },
     {
       file: 'chart-fleet.svg',
       title: 'Tasks running and targets healthy',
-      alt: 'tasks running and targets healthy over time, as steps',
-      ...(moves ? { svg: await renderSvg(fleetChart(fleet, marks, source, typeof desired === 'number' ? desired : undefined)) } : { missing: 'no task or target events in the timeline' }),
+      alt: `tasks running and targets healthy over time, ${source}`,
+      ...(moves || metrics.series.length > 0
+        ? { svg: await renderSvg(fleetChart(fleet, marks, source, desired, metrics)) }
+        : { missing: journal.mode === 'local' ? 'no task or target events in the timeline' : 'no task or target events in the timeline, and no ECS or CloudWatch fleet datapoints in the run’s window' }),
     },
   ];
   return charts;
+}
+
+/** Where the fleet chart's data came from, in words (its subtitle). */
+function fleetSource(mode: string, events: boolean, reads: boolean, periods: boolean): string {
+  if (mode === 'local') return 'from the local fleet’s timeline';
+  const parts = [events ? 'ECS service events (steps)' : '', reads ? 'ECS DescribeServices reads (points)' : '', periods ? 'CloudWatch datapoints (a bar per period)' : ''].filter(Boolean);
+  return `from ${parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0] ?? 'nothing'}`;
 }

@@ -6,15 +6,17 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { chartMarks, timeAxis, Y_AXIS } from './chart-marks';
 import type { RunMarks } from './run-marks';
+import { lanesTitle } from './lanes-title';
 import type { Lane } from './stream-lanes';
 
 export function streamsChart(lanes: readonly Lane[], marks: RunMarks): TopLevelSpec {
   const rows = lanes.map((l) => ({ ...l, t: l.start, row: `${shortTask(l.task)} · ${l.item}`, outcome: l.outcome === 'clean' ? 'clean' : `broken`, detail: l.detail ?? '' }));
   const order = rows.map((r) => r.row);
-  const y = { field: 'row', type: 'nominal' as const, title: 'task · stream', sort: order, axis: { ...Y_AXIS, labelLimit: Y_AXIS.minExtent - 5, labelFontSize: 10 } };
+  const named = lanesTitle(lanes);
+  const y = { field: 'row', type: 'nominal' as const, title: `task · ${named.item}`, sort: order, axis: { ...Y_AXIS, labelLimit: Y_AXIS.minExtent - 5, labelFontSize: 10 } };
   const x = timeAxis(marks);
   return {
-    title: { text: lanes.some((l) => l.item.startsWith('job')) ? 'Streams and jobs per task' : 'Streams per task', subtitle: 'start → end; tick: first token; ✕: where it broke', anchor: 'start' },
+    title: { text: named.title, subtitle: 'start → end; tick: first token; ✕: where it broke', anchor: 'start' },
     width: 560,
     height: { step: 14 },
     layer: [

@@ -1,7 +1,7 @@
 import type { Drill } from '../drill';
 import type { FigureName, Figures } from '../drill/figures';
 import type { RunMode } from '../drill/types';
-import type { TimelineEntry } from './samples';
+import type { MetricReading, TimelineEntry } from './samples';
 
 /** The outcome of injecting a fault. `injected: false` means it hit nothing (NOT_INJECTED). */
 export interface FaultInjection {
@@ -36,6 +36,11 @@ export interface Engine {
   awaitRecovery(timeoutMs: number): Promise<{ readonly recovered: boolean }>;
   /** The figures only the engine can see (tasks.sigkilled, recovery.seconds, …); unmeasured ones left out. */
   figures(): Figures;
+  /**
+   * Metric readings the platform gave (AWS: CloudWatch datapoints, ECS DescribeServices reads),
+   * kept in the journal as `samples.metrics`. @default - none (the local engine's fleet is on the timeline)
+   */
+  metricReadings?(): readonly MetricReading[];
   /**
    * The engine figures this engine can measure. One of them missing after an injected run was
    * not reached (censored, the expectation VIOLATED), not "not judged". @default - none declared

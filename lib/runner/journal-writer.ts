@@ -5,7 +5,7 @@ import type { Figures } from '../drill';
 import type { FaultInjection } from './engine';
 import { JOURNAL_SCHEMA, type Journal, type JournalHeader } from './journal';
 import type { Judgement } from './judge';
-import type { JobSample, RequestSample, StreamSample, TimelineEvent } from './samples';
+import type { JobSample, MetricSample, RequestSample, StreamSample, TimelineEvent } from './samples';
 
 export async function writeAtomically(file: string, text: string): Promise<void> {
   const tmp = `${file}.${process.pid}.tmp`;
@@ -38,8 +38,13 @@ export class JournalWriter {
     this.schedule();
   }
 
-  samples(samples: { streams: readonly StreamSample[]; requests: readonly RequestSample[]; jobs?: readonly JobSample[] }): void {
-    this.journal.samples = { streams: [...samples.streams], requests: [...samples.requests], ...(samples.jobs ? { jobs: [...samples.jobs] } : {}) };
+  samples(samples: { streams: readonly StreamSample[]; requests: readonly RequestSample[]; jobs?: readonly JobSample[]; metrics?: readonly MetricSample[] }): void {
+    this.journal.samples = {
+      streams: [...samples.streams],
+      requests: [...samples.requests],
+      ...(samples.jobs ? { jobs: [...samples.jobs] } : {}),
+      ...(samples.metrics && samples.metrics.length > 0 ? { metrics: [...samples.metrics] } : {}),
+    };
     this.schedule();
   }
 

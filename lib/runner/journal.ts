@@ -3,7 +3,7 @@ import type { Expectation, Fault, Figures } from '../drill';
 import type { RunMode } from '../drill/types';
 import type { FaultInjection } from './engine';
 import type { Judgement } from './judge';
-import type { JobSample, RequestSample, StreamSample, TimelineEvent } from './samples';
+import type { JobSample, MetricSample, RequestSample, StreamSample, TimelineEvent } from './samples';
 
 export const JOURNAL_SCHEMA = 'fis-drills/journal@1';
 
@@ -43,7 +43,8 @@ export interface Journal {
   startedAt: string;
   endedAt?: string;
   timeline: TimelineEvent[];
-  samples: { streams: StreamSample[]; requests: RequestSample[]; jobs?: JobSample[] };
+  /** `metrics`: AWS runs and scheduled reports only (CloudWatch datapoints, ECS reads); absent in older journals. */
+  samples: { streams: StreamSample[]; requests: RequestSample[]; jobs?: JobSample[]; metrics?: MetricSample[] };
   injection?: FaultInjection;
   figures?: Figures;
   judgement?: Judgement;

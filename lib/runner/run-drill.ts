@@ -17,7 +17,8 @@ import { unmeasuredReasons } from './unmeasured-reasons';
 import { probeKinds, startProbe, type ProbeRun } from './probe';
 import { checkTraffic } from './probe/check-traffic';
 import { newRunId } from './run-id';
-import type { TimelineEntry, TimelineEvent } from './samples';
+import type { MetricReading, TimelineEntry, TimelineEvent } from './samples';
+import { onRunClock } from './on-run-clock';
 import { steadyState, type ProbeLabels, type SteadyState } from './steady-state';
 import type { TimelineRelay } from './timeline-relay';
 import type { Verdict } from './verdict';
@@ -105,6 +106,7 @@ export async function runDrill(options: RunDrillOptions): Promise<RunResult> {
   let injection: FaultInjection | undefined;
   let error: string | undefined;
   let engineFigures: Figures = {};
+  let readings: readonly MetricReading[] = [];
   let abortReason: string | undefined;
   let recoveryWait: RecoveryWait | undefined;
   options.timeline?.connect(record);
@@ -164,6 +166,11 @@ export async function runDrill(options: RunDrillOptions): Promise<RunResult> {
       record({ kind: 'probe-done', detail: `${probe.samples.streams.length} streams, ${probe.samples.requests.length} requests` });
     }
     try {
+      readings = engine.metricReadings?.() ?? [];
+    } catch {
+      readings = [];
+    }
+    try {
       engineFigures = engine.figures();
     } catch (e) {
       engineFigures = {};
@@ -176,7 +183,7 @@ export async function runDrill(options: RunDrillOptions): Promise<RunResult> {
   }
 
   const samples = probe?.samples ?? { streams: [], requests: [], jobs: [] };
-  writer.samples(samples);
+  writer.samples({ ...samples, metrics: onRunClock(readings, Date.parse(clock.wallIso(0))) });
   const sent = probe ? kinds : { streams: false, requests: false, jobs: false };
   const figures: Figures = { ...measure(samples, injection?.targets ?? [], { kinds: sent, attributed: taskHeader !== undefined }), ...engineFigures };
   if (injection) figures['fault.targets'] ??= injection.targets.length;

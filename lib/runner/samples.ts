@@ -54,6 +54,34 @@ export interface JobSample {
   readonly error?: string;
 }
 
+/**
+ * One reading of a fleet metric AWS gave the runner (AWS runs and `drills report`; absent in
+ * local journals and in journals written before it was kept). `cloudwatch`: one GetMetricData
+ * datapoint — `atMs`/`at` is the start of its period and `value` the statistic over
+ * `periodSeconds` (the per-minute series of lib/runner/aws/metric-queries.ts). `ecs`: one
+ * DescribeServices read of the service's running or desired count, at the moment it answered
+ * (lib/runner/aws/running-sampler.ts). `atMs` is on the run's clock and may be negative (a period
+ * that began before the run).
+ */
+export interface MetricSample {
+  readonly atMs: number;
+  /** Wall-clock ISO time. */
+  readonly at: string;
+  readonly source: 'cloudwatch' | 'ecs';
+  /** CloudWatch: `RunningTaskCount`, `HealthyHostCount`, `RequestCount`, `HTTPCode_ELB_5XX_Count`, `HTTPCode_Target_5XX_Count`; ECS: `runningCount`, `desiredCount`. */
+  readonly metric: string;
+  /** CloudWatch: the statistic (`Minimum`, `Sum`). */
+  readonly stat?: string;
+  /** CloudWatch: the period the datapoint covers, seconds. */
+  readonly periodSeconds?: number;
+  /** ECS: `fault` (sampled while FIS ran the experiment) or `recovery` (a recovery poll). */
+  readonly phase?: string;
+  readonly value: number;
+}
+
+/** A metric reading before it is put on the run's clock: wall time as AWS gave it. */
+export type MetricReading = Omit<MetricSample, 'atMs' | 'at'> & { readonly at: Date };
+
 /** Everything the probe saw. `jobs` is absent in journals written before jobs existed. */
 export interface ProbeSamples {
   readonly streams: StreamSample[];

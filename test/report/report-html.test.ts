@@ -1,5 +1,6 @@
 import { reportCharts } from '../../lib/report/report-charts';
 import { renderReportHtml } from '../../lib/report/report-html';
+import { renderReport } from '../../lib/report/report-markdown';
 import { hardKillJournal } from './journal-fixture';
 
 /** How many marks of a kind (`bar`, `line mark`, `tick`) Vega drew for data (it labels each for screen readers). */
@@ -27,10 +28,23 @@ describe('report charts', () => {
     expect(markCount(fleet, 'line mark')).toBe(2);
   });
 
+  it('names the swimlane by what it holds: streams, jobs, or both, in the chart and its caption', async () => {
+    const base = hardKillJournal();
+    const job = { id: 7, startedAtMs: 2000, endedAtMs: 4000, outcome: 'failed' as const, task: 't1', polls: 3, state: 'lost' };
+    const swimlane = async (journal: typeof base) => (await reportCharts(journal)).find((c) => c.file === 'chart-streams.svg');
+    const both = await swimlane({ ...base, samples: { ...base.samples, jobs: [job] } });
+    expect([both?.title, both?.svg]).toEqual(['Streams and jobs per task', expect.stringContaining('task · stream or job')]);
+    const jobsOnly = await swimlane({ ...base, samples: { ...base.samples, streams: [], jobs: [job] } });
+    expect([jobsOnly?.title, jobsOnly?.alt]).toEqual(['Jobs per task', expect.stringMatching(/^one bar per job /)]);
+    expect((await swimlane(base))?.title).toBe('Streams per task');
+    const md = renderReport({ ...base, samples: { ...base.samples, jobs: [job] } }, both ? [both] : []);
+    expect(md).toContain('Streams and jobs per task');
+  });
+
   it('leaves a chart out with the reason when there is nothing to draw', async () => {
     const base = hardKillJournal();
     const charts = await reportCharts({ ...base, samples: { streams: [], requests: [] } });
-    expect(charts.map((c) => c.missing)).toEqual(['no probe requests in this run', 'no probe streams in this run', undefined]);
+    expect(charts.map((c) => c.missing)).toEqual(['no probe requests in this run', 'no probe streams or jobs in this run', undefined]);
   });
 });
 

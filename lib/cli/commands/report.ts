@@ -52,6 +52,7 @@ export async function reportCommand(args: ReportArgs, io: CommandIo, deps: AwsCo
       figures: report.figures,
       timeline: scheduledTimeline(report.experiment, report.evidence.timeline, report.faultStart),
       notes: report.evidence.notes,
+      metrics: report.evidence.metrics,
       censored: report.censored,
     });
     const { judgement } = journal;

@@ -8,6 +8,8 @@
 import type { Figures } from '../../drill/figures';
 import { batchQueries, metricFigures, metricWindow, windowQueries } from './metric-queries';
 import { metricPeriodFor } from './metric-period';
+import { metricReadings } from './metric-readings';
+import type { MetricReading } from '../samples';
 import type { MetricSeries, MetricsApi } from './metrics-api';
 import type { DeployedService } from './resolve-outputs';
 import { replacementFigures, serviceTimeline, type ServiceTimelineEvent } from './service-events';
@@ -36,6 +38,8 @@ export interface Evidence {
   readonly service?: ServiceView;
   readonly getMetricDataCalls: number;
   readonly periodSeconds: number;
+  /** Every datapoint CloudWatch gave for the window (the journal's `samples.metrics`), oldest first. */
+  readonly metrics: readonly MetricReading[];
   /** Incomplete or failed parts, one line each. */
   readonly notes: readonly string[];
 }
@@ -77,7 +81,8 @@ export async function collectEvidence(req: EvidenceRequest): Promise<Evidence> {
   const series: MetricSeries[] = [];
   let calls = 0;
   const window = metricWindow(req.faultStart, req.end, period);
-  for (const batch of batchQueries(windowQueries(req.deployed, period))) {
+  const queries = windowQueries(req.deployed, period);
+  for (const batch of batchQueries(queries)) {
     try {
       calls++;
       const data = await req.metrics.getMetricData(batch, window.start, window.end);
@@ -94,7 +99,7 @@ export async function collectEvidence(req: EvidenceRequest): Promise<Evidence> {
   // With some target tasks gone from ECS, a count over the rest could read 0 where a SIGKILL went unseen.
   const sigkilled = sigkilledCount(tasks);
   if (sigkilled !== undefined && (!tasksIncomplete || sigkilled > 0)) figures['tasks.sigkilled'] = sigkilled;
-  return { figures, timeline, tasks, service, getMetricDataCalls: calls, periodSeconds: period, notes };
+  return { figures, timeline, tasks, service, getMetricDataCalls: calls, periodSeconds: period, metrics: metricReadings(series, queries), notes };
 }
 
 /**

@@ -21,6 +21,7 @@ import { experimentTags } from './fis-tags';
 import { rebalancingState, serviceTimeline } from './service-events';
 import { isRecovered } from './task-figures';
 import { RunningSampler } from './running-sampler';
+import type { MetricReading } from '../samples';
 
 export { DRILL_TAG, OPERATOR_TAG, RUN_ID_TAG } from './fis-tags';
 
@@ -198,6 +199,11 @@ export class FisEngine implements Engine {
     if (running.length > 0) figures['tasks.running.min'] = Math.min(...running);
     if (this.alarmsNotOkAfter !== undefined) figures['alarms.notOkAfterRecovery'] = this.alarmsNotOkAfter;
     return figures;
+  }
+
+  /** What ECS DescribeServices read through the fault and recovery, and every CloudWatch datapoint gathered (the journal's `samples.metrics`). */
+  metricReadings(): MetricReading[] {
+    return [...(this.running?.readings() ?? []), ...(this.evidence?.metrics ?? [])].sort((a, b) => a.at.getTime() - b.at.getTime());
   }
 
   /**

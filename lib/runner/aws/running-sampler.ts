@@ -8,6 +8,7 @@
  */
 import { describeError } from './aws-error';
 import { Sleeper } from './poll';
+import type { MetricReading } from '../samples';
 import type { DeployedService } from './resolve-outputs';
 import type { ServiceApi } from './service-api';
 
@@ -58,6 +59,14 @@ export class RunningSampler {
 
   get all(): readonly RunningSample[] {
     return this.samples;
+  }
+
+  /** Each sample as two journal readings: ECS's `runningCount` and `desiredCount` at the moment it answered. */
+  readings(): MetricReading[] {
+    return this.samples.flatMap((s) => [
+      { at: s.at, source: 'ecs' as const, metric: 'runningCount', phase: s.phase, value: s.running },
+      { at: s.at, source: 'ecs' as const, metric: 'desiredCount', phase: s.phase, value: s.desired },
+    ]);
   }
 
   /** The lowest ECS sample (the earliest of equals); undefined before the first answer. */

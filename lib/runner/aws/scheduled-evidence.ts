@@ -9,7 +9,8 @@ import type { Figures } from '../../drill/figures';
 import type { FaultInjection } from '../engine';
 import { JOURNAL_SCHEMA, type Journal } from '../journal';
 import { judge, type CensoredFigures, type Judgement } from '../judge';
-import type { TimelineEvent } from '../samples';
+import { onRunClock } from '../on-run-clock';
+import type { MetricReading, TimelineEvent } from '../samples';
 import type { DeployedService } from './resolve-outputs';
 import type { ExperimentView } from './fis-api';
 
@@ -22,6 +23,8 @@ export interface ScheduledEvidenceInput {
   readonly timeline: TimelineEvent[];
   /** What could not be read (events, metrics): kept with the judgement's reasons. */
   readonly notes: readonly string[];
+  /** The CloudWatch datapoints read for the window (Evidence.metrics), kept as `samples.metrics`. @default - none */
+  readonly metrics?: readonly MetricReading[];
   /** Figures the window could show but did not reach. @default - none */
   readonly censored?: CensoredFigures;
 }
@@ -31,6 +34,8 @@ export function scheduledJournal(input: ScheduledEvidenceInput): Journal & { jud
   const judgement = judge(input.figures, drill.expect, 'aws', { injection: input.injection, censored: input.censored });
   judgement.reasons.push('started by a schedule (or outside fis-drills): no probe data', ...input.notes);
   const { id, title, hypothesis, fault, expect, file } = drill;
+  const origin = e.startTime ?? new Date(0);
+  const metrics = onRunClock(input.metrics ?? [], origin.getTime());
   return {
     schema: JOURNAL_SCHEMA,
     runId: e.id,
@@ -38,10 +43,10 @@ export function scheduledJournal(input: ScheduledEvidenceInput): Journal & { jud
     drill: { id, title, hypothesis, fault, expect, file },
     settings: { source: 'scheduled', templateId: e.templateId, status: e.status, ...(e.reason ? { reason: e.reason } : {}) },
     target: { cluster: input.deployed.clusterName, service: input.deployed.serviceName, serviceUrl: input.deployed.serviceUrl },
-    startedAt: (e.startTime ?? new Date(0)).toISOString(),
+    startedAt: origin.toISOString(),
     ...(e.endTime ? { endedAt: e.endTime.toISOString() } : {}),
     timeline: input.timeline,
-    samples: { streams: [], requests: [] },
+    samples: { streams: [], requests: [], ...(metrics.length > 0 ? { metrics } : {}) },
     injection: input.injection,
     figures: input.figures,
     judgement,

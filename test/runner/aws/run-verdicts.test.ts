@@ -40,8 +40,9 @@ async function run(drillId: string, options: SetupOptions) {
   const journal = JSON.parse(await fs.readFile(path.join(result.runs[0].evidence, 'journal.json'), 'utf8')) as {
     judgement: { verdict: string; reasons: string[] };
     timeline: { kind: string; detail?: string }[];
+    samples: { metrics?: { source: string; metric: string; stat?: string; periodSeconds?: number; value: number; atMs: number }[] };
   };
-  return { code, result, journal, figures: result.runs[0].figures, fake: s.fake, err: s.err.join('') };
+  return { code, result, journal, evidence: result.runs[0].evidence, figures: result.runs[0].figures, fake: s.fake, err: s.err.join('') };
 }
 
 afterAll(async () => {
@@ -56,6 +57,26 @@ describe('drills run over the strict fake AWS, judged by the real runner core', 
     expect({ code, verdict: journal.judgement.verdict }).toEqual({ code: 0, verdict: 'HELD' });
     expect(figures['tasks.running.min']).toBe(2);
     expect(journal.timeline.map((e) => e.detail ?? '')).toContainEqual(expect.stringMatching(/^tasks\.running\.min from ECS DescribeServices \(.*during the fault/));
+  }, 60_000);
+
+  it('keeps the CloudWatch per-minute series and the ECS reads in the journal, and charts them in report.html and chart-fleet.svg', async () => {
+    const { code, journal, evidence } = await run('task-hard-kill', {
+      scenario: { initiatingMs: 100, runningMs: 1200, runningDuringFault: 2, datapoints: { RequestCount: [120], HealthyHostCount: [2, 1], RunningTaskCount: [2, 2] } },
+    });
+    expect(code).toBe(0);
+    const metrics = journal.samples.metrics ?? [];
+    const cloudwatch = (metric: string) => metrics.filter((m) => m.source === 'cloudwatch' && m.metric === metric).map((m) => [m.stat, m.periodSeconds, m.value]);
+    expect(cloudwatch('HealthyHostCount')).toEqual([['Minimum', 60, 2], ['Minimum', 60, 1]]);
+    expect(cloudwatch('RunningTaskCount')).toEqual([['Minimum', 60, 2], ['Minimum', 60, 2]]);
+    expect(metrics.filter((m) => m.source === 'ecs' && m.metric === 'runningCount').length).toBeGreaterThan(0);
+    const html = await fs.readFile(path.join(evidence, 'report.html'), 'utf8');
+    const svg = await fs.readFile(path.join(evidence, 'chart-fleet.svg'), 'utf8');
+    for (const page of [html, svg]) {
+      // the minute that covers the run's start is on the chart, labelled with CloudWatch's datapoint
+      expect(page).toMatch(/aria-label="HealthyHostCount Minimum 2 for the 1 min from \d{4}-/);
+      expect(page).toMatch(/aria-label="RunningTaskCount Minimum 2 for the 1 min from \d{4}-/);
+      expect(page).toContain('CloudWatch datapoints (a bar per period)');
+    }
   }, 60_000);
 
   it('fails as VIOLATED when ECS saw the service run dry during the fault, though Container Insights never did', async () => {
