@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import { derivedDrainTimeoutMs, drainMarginSeconds } from './config-derive';
 import { mergeRows, type ContextLookup } from './config-merge';
+import { firstServiceContext } from './config-service-entries';
 import { defaultsOf, SETTING_ROWS } from './config-rows';
 import type { drillSettings, localSettings, serviceSettings } from './config-settings';
 import type { SettingSources } from './config-sources';
@@ -65,7 +66,8 @@ export function loadConfig(lookup: ContextLookup = () => undefined, sources: Set
  */
 export function loadConfigWithSources(lookup: ContextLookup, sources: SettingSources = {}): { config: DrillsConfig; sources: SettingSources } {
   const problems: string[] = [];
-  const fromObject = parseContextObject(lookup('drills'), problems);
+  // With `services`, a single-service reader sees the first (lib/config-services.ts reads them all).
+  const fromObject = firstServiceContext(parseContextObject(lookup('drills'), problems));
   const merged = mergeRows(SETTING_ROWS, fromObject, '', lookup, problems) as unknown as DrillsConfig;
   const derived = withDerivedDrainTimeout(merged, fromObject, lookup, sources);
   const config: DrillsConfig = { ...merged, service: derived.service };

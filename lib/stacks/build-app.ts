@@ -1,11 +1,20 @@
-import type { App, StackProps } from 'aws-cdk-lib';
+import { CfnOutput, type App, type StackProps } from 'aws-cdk-lib';
 import type { DrillsConfig } from '../config';
+import { drillsOf, servicePrefix, type ServiceConfig } from '../config-services';
 import type { Drill } from '../drill';
 import { DrillsStack } from './drills-stack';
 import { WorkloadStack } from './workload-stack';
 
 export interface DrillsApp {
   readonly workload: WorkloadStack;
+  readonly drills: DrillsStack;
+}
+
+/** One service's stacks: `<Name>-Workload` (a managed service only) and `<Name>-Drills`. */
+export interface ServiceStacks {
+  readonly service: ServiceConfig;
+  /** Unset for an existing service: the app did not build it. */
+  readonly workload?: WorkloadStack;
   readonly drills: DrillsStack;
 }
 
@@ -18,28 +27,62 @@ export interface BuildAppOptions {
   readonly env?: StackProps['env'];
 }
 
-/** Both stacks, named after the service: `<Name>-Workload` and `<Name>-Drills`. */
+export interface BuildServicesOptions extends Omit<BuildAppOptions, 'config'> {
+  /** The services (loadServices, lib/config-services.ts), each with its own config and drills. */
+  readonly services: readonly ServiceConfig[];
+}
+
+const DESCRIPTION = 'fis-drills: chaos drills as code for an ECS Fargate service';
+
+/** Both stacks of one managed service, named after it: `<Name>-Workload` and `<Name>-Drills`. */
 export function buildApp(app: App, options: BuildAppOptions): DrillsApp {
-  const prefix = stackPrefix(options.config.service.name);
-  const description = 'fis-drills: chaos drills as code for an ECS Fargate service';
-  const workload = new WorkloadStack(app, `${prefix}-Workload`, {
-    config: options.config,
-    demoImageDirectory: options.demoImageDirectory,
-    env: options.env,
-    description: `${description} (the service and its stop-condition alarms)`,
+  const [built] = buildServices(app, { ...options, services: [{ name: options.config.service.name, config: options.config }] });
+  return { workload: built.workload as WorkloadStack, drills: built.drills };
+}
+
+/**
+ * One pair of stacks per service, in config order: a managed service gets `<Name>-Workload` (the
+ * service, its alarms and the outputs `ServiceUrl`, `ClusterName`, `ServiceName`,
+ * `LoadBalancerFullName`, `TargetGroupFullName`) and `<Name>-Drills`; an existing one gets
+ * `<Name>-Drills` only, holding its alarms and those outputs from config (DESIGN "Interfaces").
+ */
+export function buildServices(app: App, options: BuildServicesOptions): ServiceStacks[] {
+  return options.services.map((service) => {
+    const prefix = servicePrefix(service.name);
+    const drills = drillsOf(service, options.catalogue);
+    if (service.existing) {
+      const stack = new DrillsStack(app, `${prefix}-Drills`, {
+        config: service.config,
+        existing: service.existing,
+        drills,
+        env: options.env,
+        description: `${DESCRIPTION} (FIS templates, alarms, dashboard, game days for the existing service ${service.existing.serviceName})`,
+      });
+      const e = service.existing;
+      new CfnOutput(stack, 'ServiceUrl', { value: e.serviceUrl, description: 'The service, as config existing.serviceUrl gives it' });
+      new CfnOutput(stack, 'ClusterName', { value: e.clusterName });
+      new CfnOutput(stack, 'ServiceName', { value: e.serviceName });
+      new CfnOutput(stack, 'LoadBalancerFullName', { value: e.loadBalancerFullName });
+      new CfnOutput(stack, 'TargetGroupFullName', { value: e.targetGroupFullName });
+      return { service, drills: stack };
+    }
+    const workload = new WorkloadStack(app, `${prefix}-Workload`, {
+      config: service.config,
+      demoImageDirectory: options.demoImageDirectory,
+      env: options.env,
+      description: `${DESCRIPTION} (the service and its stop-condition alarms)`,
+    });
+    const stack = new DrillsStack(app, `${prefix}-Drills`, {
+      config: service.config,
+      workload,
+      drills,
+      env: options.env,
+      description: `${DESCRIPTION} (FIS templates, dashboard, game days)`,
+    });
+    stack.addStackDependency(workload);
+    return { service, workload, drills: stack };
   });
-  const drills = new DrillsStack(app, `${prefix}-Drills`, {
-    config: options.config,
-    workload,
-    drills: options.catalogue,
-    env: options.env,
-    description: `${description} (FIS templates, dashboard, game days)`,
-  });
-  drills.addStackDependency(workload);
-  return { workload, drills };
 }
 
 /** `drills-demo` → `DrillsDemo`. */
-export function stackPrefix(serviceName: string): string {
-  return serviceName.split('-').filter(Boolean).map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('');
-}
+export const stackPrefix = servicePrefix;

@@ -11,11 +11,16 @@ import { templateOutputKey } from '../fis/template-output-key';
 import { ZonePlacementAutomation } from '../fis/zone-placement-automation';
 import { DrillsDashboard } from '../game-days/drills-dashboard';
 import { GameDaySchedules } from '../game-days/game-day-schedules';
+import { existingTarget, managedTarget } from './drill-target';
+import type { ExistingService } from '../config-existing';
 import type { WorkloadStack } from './workload-stack';
 
 export interface DrillsStackProps extends StackProps {
   readonly config: DrillsConfig;
-  readonly workload: WorkloadStack;
+  /** The service this app built. Exactly one of `workload` and `existing`. */
+  readonly workload?: WorkloadStack;
+  /** A service attached by name (config `existing`): its alarms are made in this stack. */
+  readonly existing?: ExistingService;
   /** The drill catalogue (`experiments/`). */
   readonly drills: readonly Drill[];
 }
@@ -35,25 +40,23 @@ export class DrillsStack extends Stack {
     // Exports/imports: the workload cannot be deleted or replaced under templates that point at it.
     CrossStackReferences.of(this).consume(ReferenceStrength.STRONG);
     const { config, drills } = props;
-    const { workload, stopConditions } = props.workload;
     const serviceName = config.service.name;
+    if (!props.workload === !props.existing) throw new Error(`DrillsStack ${id}: give exactly one of workload (a service this app built) and existing (one attached by name)`);
+    const target = props.workload ? managedTarget(props.workload) : existingTarget(this, serviceName, props.existing as ExistingService, config.drills);
+    const { stopConditions } = target;
 
     // An az-outage keeps ECS placements out of the cut zone through an SSM automation.
-    const zoneAutomation = drills.some((d) => d.fault.kind === 'az-outage')
-      ? new ZonePlacementAutomation(this, 'ZonePlacement', { serviceArn: workload.service.serviceArn })
+    const zoneAutomation = drills.some((d) => d.fault.kind === 'az-outage') && target.subnetIdsByZone
+      ? new ZonePlacementAutomation(this, 'ZonePlacement', { serviceArn: target.serviceArn })
       : undefined;
     const refs = {
-      clusterName: workload.cluster.clusterName,
-      serviceName: workload.service.serviceName,
-      vpcId: workload.vpc.vpcId,
-      zones: workload.zones,
+      clusterName: target.clusterName,
+      serviceName: target.serviceName,
+      vpcId: target.vpcId,
+      zones: target.zones,
       processName: config.service.processName,
-      ...(zoneAutomation ? {
-        zonePlacement: {
-          documentArn: zoneAutomation.documentArn,
-          roleArn: zoneAutomation.role.roleArn,
-          subnetIdsByZone: workload.zones.map((zone) => workload.vpc.privateSubnets.filter((s) => s.availabilityZone === zone).map((s) => s.subnetId)),
-        },
+      ...(zoneAutomation && target.subnetIdsByZone ? {
+        zonePlacement: { documentArn: zoneAutomation.documentArn, roleArn: zoneAutomation.role.roleArn, subnetIdsByZone: target.subnetIdsByZone },
       } : {}),
     };
     const plans = drills.map((drill) => ({ drill, plan: faultPlan(drill, refs) }));
@@ -63,7 +66,7 @@ export class DrillsStack extends Stack {
       actionIds: new Set([...actionIdsOf(plans.map((p) => p.plan)), 'aws:cloudwatch:assert-alarm-state', 'aws:fis:wait']),
       clusterName: refs.clusterName,
       vpcId: refs.vpcId,
-      subnetIds: [...workload.vpc.publicSubnets, ...workload.vpc.privateSubnets].map((s) => s.subnetId),
+      subnetIds: target.networkSubnetIds,
       reportBucket: config.drills.reportBucket,
       ...(zoneAutomation ? { zoneAutomation: { automationDefinitionArn: zoneAutomation.automationDefinitionArn, roleArn: zoneAutomation.role.roleArn } } : {}),
     });

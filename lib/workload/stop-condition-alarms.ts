@@ -12,10 +12,11 @@ export interface StopConditionAlarmsProps {
   /** Names the alarms (`<name>-error-rate`, …). The heartbeat's dimension is the ECS service's physical name. */
   readonly serviceName: string;
   readonly options: DrillOptions;
-  readonly loadBalancer: elbv2.ApplicationLoadBalancer;
-  readonly targetGroup: elbv2.ApplicationTargetGroup;
-  readonly cluster: ecs.ICluster;
-  readonly service: ecs.IBaseService;
+  /** An ALB (or only its full name, for a service this app did not build). */
+  readonly loadBalancer: Pick<elbv2.ApplicationLoadBalancer, 'loadBalancerFullName'>;
+  readonly targetGroup: Pick<elbv2.ApplicationTargetGroup, 'targetGroupFullName'>;
+  readonly cluster: Pick<ecs.ICluster, 'clusterName'>;
+  readonly service: Pick<ecs.IBaseService, 'serviceName'>;
   /** The service's zones, in the order az-outage's `zoneIndex` counts them. @default - no zone-aware alarm can be made */
   readonly zones?: readonly string[];
 }
