@@ -1,5 +1,5 @@
 /**
- * The headline of a run in sentences: longest stream, streams, requests, recovery, SIGKILLs —
+ * The headline of a run in sentences: longest stream, streams, requests, jobs, recovery, SIGKILLs —
  * phrased for the fault that ran (a kill drill's own SIGKILL is not a failed drain). Pure.
  */
 import type { Journal } from '../runner/journal';
@@ -26,6 +26,11 @@ export function headline(journal: Journal): string[] {
   } else lines.push('Streams: not measured in this run.');
   if (f['requests.total'] !== undefined) lines.push(`Requests: ${f['requests.total']} sent, ${f['requests.failed']} failed (${formatFigure('requests.errorRate', f['requests.errorRate'] ?? 0)}).`);
   else lines.push('Requests: not measured in this run.');
+  // Jobs only when the run sent some: most traffic profiles have none, and "not measured" would be noise.
+  if ((f['jobs.total'] ?? 0) > 0) {
+    const longestJob = f['jobs.seconds.max'];
+    lines.push(`Jobs: ${f['jobs.total']} submitted, ${f['jobs.succeeded'] ?? 0} completed, ${f['jobs.failed'] ?? 0} failed or lost${longestJob !== undefined ? `; the longest took ${formatFigure('jobs.seconds.max', longestJob)} from submit to end` : ''}.`);
+  }
   const recovery = f['recovery.seconds'];
   if (recovery !== undefined) lines.push(`Recovered (desired count running and healthy again) ${formatFigure('recovery.seconds', recovery)} after the fault landed.`);
   const sigkilled = f['tasks.sigkilled'];

@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { journalSchema } from '../../lib/runner/journal-schema';
 import { drills, evidenceFolder, type RehearseSummary } from '../cli/drills-cli';
 
 jest.setTimeout(180_000);
@@ -69,6 +70,8 @@ describe('report.html in Chromium', () => {
     const file = path.resolve(evidence, 'report.html');
     const { page, seen } = await open(file, { width: 390, height: 844 });
     const journal = JSON.parse(fs.readFileSync(path.join(evidence, 'journal.json'), 'utf8')) as { samples: { streams: unknown[]; jobs?: unknown[] } };
+    // the real rehearsal's journal is what `drills schema journal` describes
+    expect(journalSchema.safeParse(journal).error).toBeUndefined();
 
     expect(await page.locator('h1').count()).toBe(1);
     expect(await page.locator('.verdict').first().textContent()).toBe(summary.runs[0].verdict);

@@ -73,6 +73,6 @@ describe('the traffic profile', () => {
   it('rejects an unknown schema name with exit 2', () => {
     const err: string[] = [];
     expect(schemaCommand('drills', { out: () => undefined, err: (t) => err.push(t) })).toBe(2);
-    expect(err.join('')).toMatch(/no schema 'drills' \(known: traffic\)/);
+    expect(err.join('')).toMatch(/no schema 'drills' \(known: traffic, journal\)/);
   });
 });

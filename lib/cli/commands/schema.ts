@@ -1,15 +1,17 @@
 /**
  * `drills schema traffic`: prints the JSON Schema of the traffic profile (generated from its zod
  * schema, lib/traffic/traffic-profile.ts) on stdout, for editors (`"$schema"` in the file, or
- * VS Code's `json.schemas`). Exit 0, or 2 for an unknown schema name.
+ * VS Code's `json.schemas`); `drills schema journal`: that of a run's journal.json
+ * (lib/runner/journal-schema.ts). Exit 0, or 2 for an unknown schema name.
  */
 import type { Command } from 'commander';
 import { trafficJsonSchema } from '../../traffic';
+import { journalJsonSchema } from '../../runner/journal-json-schema';
 import { EXIT_CODE } from '../../runner/verdict';
 import type { CliContext } from '../context';
 import type { CommandIo } from './preflight';
 
-const SCHEMAS: Record<string, () => Record<string, unknown>> = { traffic: trafficJsonSchema };
+const SCHEMAS: Record<string, () => Record<string, unknown>> = { traffic: trafficJsonSchema, journal: journalJsonSchema };
 
 export function schemaCommand(name: string, io: CommandIo): number {
   const schema = SCHEMAS[name];
@@ -24,7 +26,7 @@ export function schemaCommand(name: string, io: CommandIo): number {
 export function registerSchema(program: Command, ctx: CliContext): void {
   program
     .command('schema')
-    .description('print the JSON Schema of a file drills reads (traffic: the traffic profile)')
-    .argument('<name>', 'traffic')
+    .description('print the JSON Schema of a file drills reads or writes (traffic: the traffic profile; journal: a run\'s journal.json)')
+    .argument('<name>', 'traffic | journal')
     .action((name: string) => ctx.setExitCode(schemaCommand(name, ctx.io)));
 }

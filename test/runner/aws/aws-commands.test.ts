@@ -4,6 +4,7 @@ import * as path from 'path';
 import { preflightCommand } from '../../../lib/cli/commands/preflight';
 import { reportCommand } from '../../../lib/cli/commands/report';
 import { stopCommand } from '../../../lib/cli/commands/stop';
+import { journalSchema } from '../../../lib/runner/journal-schema';
 import { CALLER_ARN } from '../../fixtures/fake-aws/fake-aws-server';
 import type { FakeScenario } from '../../fixtures/fake-aws/fake-aws-state';
 import { useFakeAws } from '../../fixtures/fake-aws/fake-aws-setup';
@@ -111,6 +112,7 @@ describe('drills report', () => {
     const { journal, evidence, e } = await report({});
     const cloudwatch = (journal.samples.metrics as { source: string; metric: string; value: number }[]).filter((m) => m.source === 'cloudwatch');
     expect(cloudwatch.filter((m) => m.metric === 'HealthyHostCount').map((m) => m.value)).toEqual([2, 1, 2]);
+    expect(journalSchema.safeParse(journal).error).toBeUndefined();
     const svg = await fs.readFile(path.join(evidence, 'task-stop-drain', e.id, 'chart-fleet.svg'), 'utf8');
     expect(svg).toMatch(/aria-label="HealthyHostCount Minimum 2 for the 1 min from /);
     expect(svg).toContain('CloudWatch datapoints (a bar per period)');

@@ -11,6 +11,7 @@ import * as path from 'path';
 import { findDrill } from '../../../experiments';
 import { runCommand, type RunDeps } from '../../../lib/cli/commands/run';
 import type { Drill } from '../../../lib/drill';
+import { journalSchema } from '../../../lib/runner/journal-schema';
 import { useFakeAws, type SetupOptions } from '../../fixtures/fake-aws/fake-aws-setup';
 import { startService, stopAllServices, type ServiceProcess } from '../../helpers/service-process';
 
@@ -69,6 +70,7 @@ describe('drills run over the strict fake AWS, judged by the real runner core', 
     expect(cloudwatch('HealthyHostCount')).toEqual([['Minimum', 60, 2], ['Minimum', 60, 1]]);
     expect(cloudwatch('RunningTaskCount')).toEqual([['Minimum', 60, 2], ['Minimum', 60, 2]]);
     expect(metrics.filter((m) => m.source === 'ecs' && m.metric === 'runningCount').length).toBeGreaterThan(0);
+    expect(journalSchema.safeParse(journal).error).toBeUndefined();
     const html = await fs.readFile(path.join(evidence, 'report.html'), 'utf8');
     const svg = await fs.readFile(path.join(evidence, 'chart-fleet.svg'), 'utf8');
     for (const page of [html, svg]) {
