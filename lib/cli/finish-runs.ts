@@ -7,9 +7,11 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { JunitRun } from '../report/junit-xml';
+import type { EvidenceStore } from '../runner/evidence-store';
 import { writeEvidenceIndex } from '../runner/evidence-history';
 import { isJournal, type Journal } from '../runner/journal';
-import { writeAtomically } from '../runner/journal-writer';
+import { JOURNAL_FILE, writeAtomically } from '../runner/journal-writer';
+import { localEvidenceFolder } from '../runner/local-evidence';
 import type { Verdict } from '../runner/verdict';
 import type { CommandIo } from './commands/preflight';
 
@@ -27,15 +29,21 @@ export interface FinishRunsOptions {
   /** `drills rehearse` or `drills run`: the JUnit suite's name and the prefix of messages. */
   readonly command: string;
   readonly outRoot: string;
+  /** The evidence root the runs wrote to. @default a local folder at outRoot */
+  readonly store?: EvidenceStore;
   readonly junit?: string;
   readonly runs: readonly FinishedRun[];
   readonly io: Pick<CommandIo, 'err'>;
   readonly now?: Date;
 }
 
-async function journalOf(evidence: string): Promise<Journal | undefined> {
+/** The name of a run's JUnit file inside its folder, when the evidence root is remote (S3). */
+export const RUN_JUNIT_FILE = 'junit.xml';
+
+async function journalOf(run: FinishedRun, store?: EvidenceStore): Promise<Journal | undefined> {
   try {
-    const parsed: unknown = JSON.parse(await fs.readFile(path.join(evidence, 'journal.json'), 'utf8'));
+    const folder = store && run.runId ? store.folder(run.drill, run.runId) : localEvidenceFolder(run.evidence);
+    const parsed: unknown = JSON.parse((await folder.read(JOURNAL_FILE)) ?? '');
     return isJournal(parsed) ? parsed : undefined;
   } catch {
     return undefined;
@@ -43,15 +51,15 @@ async function journalOf(evidence: string): Promise<Journal | undefined> {
 }
 
 /** A run as JUnit sees it; title, mode and duration come from its journal when it can be read. */
-export async function junitRun(run: FinishedRun): Promise<JunitRun> {
-  const journal = await journalOf(run.evidence);
+export async function junitRun(run: FinishedRun, store?: EvidenceStore): Promise<JunitRun> {
+  const journal = await journalOf(run, store);
   const seconds = journal?.endedAt ? (Date.parse(journal.endedAt) - Date.parse(journal.startedAt)) / 1000 : undefined;
   return {
     drill: run.drill,
     title: journal?.drill.title,
     verdict: run.verdict,
     reasons: run.judgement?.reasons ?? journal?.judgement?.reasons ?? [],
-    evidence: path.resolve(run.evidence),
+    evidence: store?.remote ? run.evidence : path.resolve(run.evidence),
     runId: run.runId ?? journal?.runId,
     experimentId: run.experimentId,
     mode: journal?.mode,
@@ -62,11 +70,13 @@ export async function junitRun(run: FinishedRun): Promise<JunitRun> {
 export async function finishRuns(options: FinishRunsOptions): Promise<void> {
   const { io, command } = options;
   const now = options.now ?? new Date();
+  const store = options.store;
+  if (store?.remote) await junitInEachFolder(options, store, now);
   if (options.junit) {
     try {
       // loaded only when asked for: the XML builder costs a fifth of a second at every CLI start
       const { junitXml } = await import('../report/junit-xml');
-      const xml = junitXml(command, await Promise.all(options.runs.map(junitRun)), now.toISOString());
+      const xml = junitXml(command, await Promise.all(options.runs.map((r) => junitRun(r, store))), now.toISOString());
       await fs.mkdir(path.dirname(path.resolve(options.junit)), { recursive: true });
       await writeAtomically(options.junit, xml);
       io.err(`${command}: JUnit written to ${options.junit}\n`);
@@ -75,9 +85,23 @@ export async function finishRuns(options: FinishRunsOptions): Promise<void> {
     }
   }
   try {
-    const index = await writeEvidenceIndex(options.outRoot, now);
+    const index = await writeEvidenceIndex(store ?? options.outRoot, now);
     io.err(`${command}: history of ${index.lines.length} run(s): ${index.file}\n`);
   } catch (e) {
-    io.err(`${command}: could not write ${path.join(options.outRoot, 'index.html')}: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.err(`${command}: could not write ${store?.remote ? `${store.root}/index.html` : path.join(options.outRoot, 'index.html')}: ${e instanceof Error ? e.message : String(e)}\n`);
+  }
+}
+
+/** A remote evidence root keeps the whole folder there: each run's folder gets its own junit.xml. */
+async function junitInEachFolder(options: FinishRunsOptions, store: EvidenceStore, now: Date): Promise<void> {
+  const { junitXml } = await import('../report/junit-xml');
+  for (const run of options.runs) {
+    if (!run.runId) continue;
+    const folder = store.folder(run.drill, run.runId);
+    try {
+      await folder.write(RUN_JUNIT_FILE, junitXml(options.command, [await junitRun(run, store)], now.toISOString()));
+    } catch (e) {
+      options.io.err(`${options.command}: could not write ${folder.locationOf(RUN_JUNIT_FILE)}: ${e instanceof Error ? e.message : String(e)}\n`);
+    }
   }
 }

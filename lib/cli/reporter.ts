@@ -53,8 +53,13 @@ export function summaryTable(verdict: Verdict, runs: readonly RunLine[], outRoot
     .join('');
   const counts = verdictCounts(runs) || 'no drill ran';
   const overall = runs.some((r) => r.verdict === verdict) ? counts : `${verdict} (${counts})`;
-  const reports = runs.map((r) => `  ${path.join(r.evidence, 'report.html')}`).join('\n');
-  return `${table(rows)}${why ? `\n${why}` : ''}\n${overall}; evidence in ${outRoot}/, reports (open in a browser):\n${reports}\n  ${path.join(outRoot, 'index.html')} (every run so far)\n`;
+  const reports = runs.map((r) => `  ${inEvidence(r.evidence, 'report.html')}`).join('\n');
+  return `${table(rows)}${why ? `\n${why}` : ''}\n${overall}; evidence in ${outRoot}/, reports (open in a browser):\n${reports}\n  ${inEvidence(outRoot, 'index.html')} (every run so far)\n`;
+}
+
+/** A file in an evidence folder: a path, or an `s3://` URL (path.join would fold its `//`). */
+function inEvidence(folder: string, name: string): string {
+  return folder.startsWith('s3://') ? `${folder.replace(/\/+$/, '')}/${name}` : path.join(folder, name);
 }
 
 export function drillListTable(drills: readonly Drill[]): string {

@@ -1,17 +1,17 @@
 /**
- * The evidence root as a history: every `<root>/<drill>/<run>/journal.json`, read and turned
+ * The evidence root (a local folder or S3) as a history: every `<root>/<drill>/<run>/journal.json`, read and turned
  * into history lines, and the root's index.html (charts of recovery time and verdicts per drill
  * over time, a link to every report) written atomically. A journal that cannot be read or is
  * not a fis-drills journal is skipped and named in `problems`; a missing root is an empty history.
  */
-import { promises as fs } from 'fs';
 import * as path from 'path';
 import { historyLine, sortHistory, type HistoryLine } from '../report/history-line';
 import { recoveryHistoryChart, verdictHistoryChart } from '../report/history-charts';
 import { renderIndexHtml, type IndexChart } from '../report/index-html';
 import { renderSvg } from '../report/render-svg';
+import type { EvidenceStore } from './evidence-store';
 import { isJournal } from './journal';
-import { writeAtomically } from './journal-writer';
+import { localEvidenceStore } from './local-evidence';
 
 export interface EvidenceHistory {
   /** Oldest first; `evidence` is the run's folder relative to the root. */
@@ -21,41 +21,30 @@ export interface EvidenceHistory {
 
 export const INDEX_HTML = 'index.html';
 
-async function subdirs(dir: string): Promise<string[]> {
-  const entries = await fs.readdir(dir, { withFileTypes: true }).catch((e: NodeJS.ErrnoException) => {
-    if (e.code === 'ENOENT') return [];
-    throw e;
-  });
-  return entries.filter((d) => d.isDirectory()).map((d) => d.name).sort();
+function storeOf(root: string | EvidenceStore): EvidenceStore {
+  return typeof root === 'string' ? localEvidenceStore(root) : root;
 }
 
-export async function readEvidenceHistory(root: string): Promise<EvidenceHistory> {
+/** `root` is a local path, or any evidence store (S3). */
+export async function readEvidenceHistory(root: string | EvidenceStore): Promise<EvidenceHistory> {
   const lines: HistoryLine[] = [];
   const problems: string[] = [];
-  for (const drill of await subdirs(root)) {
-    for (const run of await subdirs(path.join(root, drill))) {
-      const file = path.join(root, drill, run, 'journal.json');
-      let text: string;
-      try {
-        text = await fs.readFile(file, 'utf8');
-      } catch {
-        continue; // a folder without a journal is not a run
-      }
-      try {
-        const journal: unknown = JSON.parse(text);
-        if (isJournal(journal)) lines.push(historyLine(journal, path.join(drill, run)));
-        else problems.push(`${file}: not a fis-drills journal (schema ${JSON.stringify((journal as { schema?: unknown } | null)?.schema)})`);
-      } catch (e) {
-        problems.push(`${file}: ${e instanceof Error ? e.message : String(e)}`);
-      }
+  for (const stored of await storeOf(root).journals()) {
+    try {
+      const journal: unknown = JSON.parse(await stored.read());
+      if (isJournal(journal)) lines.push(historyLine(journal, stored.relative));
+      else problems.push(`${stored.location}: not a fis-drills journal (schema ${JSON.stringify((journal as { schema?: unknown } | null)?.schema)})`);
+    } catch (e) {
+      problems.push(`${stored.location}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
   return { lines: sortHistory(lines), problems };
 }
 
 /** Reads the root and writes `<root>/index.html`; resolves with the history it drew. */
-export async function writeEvidenceIndex(root: string, now: Date = new Date()): Promise<EvidenceHistory & { file: string }> {
-  const history = await readEvidenceHistory(root);
+export async function writeEvidenceIndex(root: string | EvidenceStore, now: Date = new Date()): Promise<EvidenceHistory & { file: string }> {
+  const store = storeOf(root);
+  const history = await readEvidenceHistory(store);
   const charts: IndexChart[] = [];
   const draw = async (title: string, has: boolean, spec: () => Parameters<typeof renderSvg>[0], missing: string): Promise<void> => {
     if (!has) return void charts.push({ title, missing });
@@ -67,9 +56,7 @@ export async function writeEvidenceIndex(root: string, now: Date = new Date()): 
   };
   await draw('Recovery time per drill', history.lines.some((l) => l.recoverySeconds !== undefined), () => recoveryHistoryChart(history.lines), 'no run measured a recovery yet');
   await draw('Verdicts per drill', history.lines.length > 0, () => verdictHistoryChart(history.lines), 'no run yet');
-  const file = path.join(root, INDEX_HTML);
-  await fs.mkdir(root, { recursive: true });
   const href = (l: HistoryLine): string => `${l.evidence.split(path.sep).map(encodeURIComponent).join('/')}/report.html`;
-  await writeAtomically(file, renderIndexHtml(history.lines, charts, href, now.toISOString()));
+  const file = await store.writeAtRoot(INDEX_HTML, renderIndexHtml(history.lines, charts, href, now.toISOString()));
   return { ...history, file };
 }

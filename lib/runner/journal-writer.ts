@@ -1,36 +1,48 @@
-/** Writes journal.json atomically (tmp file + rename), rewritten as the run goes. */
-import { promises as fs } from 'fs';
-import * as path from 'path';
+/**
+ * Writes journal.json through the run's evidence folder (a local directory or S3), rewritten as
+ * the run goes: each batch of appended events is written at most once per the folder's
+ * `journalEveryMs`, so a run killed mid-way keeps what it saw up to then.
+ */
 import type { Figures } from '../drill';
 import type { FaultInjection } from './engine';
+import type { EvidenceFolder } from './evidence-store';
 import { JOURNAL_SCHEMA, type Journal, type JournalHeader } from './journal';
 import type { Judgement } from './judge';
+import { localEvidenceFolder } from './local-evidence';
 import type { JobSample, MetricSample, RequestSample, StreamSample, TimelineEvent } from './samples';
 
-export async function writeAtomically(file: string, text: string): Promise<void> {
-  const tmp = `${file}.${process.pid}.tmp`;
-  await fs.writeFile(tmp, text);
-  await fs.rename(tmp, file);
-}
+export { writeAtomically } from './write-atomically';
+
+export const JOURNAL_FILE = 'journal.json';
 
 export class JournalWriter {
   private writing: Promise<void> = Promise.resolve();
   private dirty = false;
+  private failure: unknown;
 
   private constructor(
-    readonly dir: string,
+    readonly folder: EvidenceFolder,
     readonly journal: Journal,
   ) {}
 
-  static async create(dir: string, header: JournalHeader): Promise<JournalWriter> {
-    await fs.mkdir(dir, { recursive: true });
-    const writer = new JournalWriter(dir, { schema: JOURNAL_SCHEMA, ...header, timeline: [], samples: { streams: [], requests: [] } });
+  /**
+   * Writes the header at once (so a crash keeps the run) and resolves with the writer.
+   * Rejects when that first write fails: a run that cannot keep evidence must not start.
+   */
+  static async create(folder: string | EvidenceFolder, header: JournalHeader): Promise<JournalWriter> {
+    const writer = new JournalWriter(typeof folder === 'string' ? localEvidenceFolder(folder) : folder, { schema: JOURNAL_SCHEMA, ...header, timeline: [], samples: { streams: [], requests: [] } });
     await writer.flush();
+    writer.throwIfFailed();
     return writer;
   }
 
+  /** The run's folder, for people (a path or an s3:// URL). */
+  get dir(): string {
+    return this.folder.location;
+  }
+
   get file(): string {
-    return path.join(this.dir, 'journal.json');
+    return this.folder.locationOf(JOURNAL_FILE);
   }
 
   event(e: TimelineEvent): void {
@@ -58,17 +70,30 @@ export class JournalWriter {
     this.schedule();
   }
 
-  /** Writes the journal as it is now (queued after any write in flight). */
+  /** Writes the journal as it is now (queued after any write in flight). Never rejects: a failed write is kept for `finish`. */
   flush(): Promise<void> {
     this.dirty = false;
     const text = `${JSON.stringify(this.journal, null, 2)}\n`;
-    this.writing = this.writing.then(() => writeAtomically(this.file, text)).catch(() => undefined);
+    this.writing = this.writing
+      .then(() => this.folder.write(JOURNAL_FILE, text))
+      .then(
+        () => void (this.failure = undefined),
+        (e: unknown) => void (this.failure = e),
+      );
     return this.writing;
   }
 
+  /** Writes the finished journal; rejects when that last write failed (the evidence would be lost). */
   async finish(result: { endedAt: string; figures: Figures; judgement: Judgement }): Promise<void> {
     Object.assign(this.journal, result);
     await this.flush();
+    this.throwIfFailed();
+  }
+
+  private throwIfFailed(): void {
+    if (this.failure === undefined) return;
+    const why = this.failure instanceof Error ? this.failure.message : String(this.failure);
+    throw new Error(`could not write ${this.file}: ${why}`);
   }
 
   private schedule(): void {
@@ -76,6 +101,6 @@ export class JournalWriter {
     this.dirty = true;
     setTimeout(() => {
       if (this.dirty) void this.flush();
-    }, 200).unref();
+    }, this.folder.journalEveryMs).unref();
   }
 }

@@ -2,10 +2,11 @@
  * The runner core: one drill over an Engine (local or FIS), with the probe across the fault,
  * evidence written whatever happens, and the engine always closed.
  */
-import * as path from 'path';
 import { isoSeconds, type Drill, type Figures, type ProbeSpec } from '../drill';
 import { monotonicClock, type Clock } from './clock';
 import type { Engine, FaultInjection } from './engine';
+import type { EvidenceStore } from './evidence-store';
+import { localEvidenceStore } from './local-evidence';
 import { JournalWriter } from './journal-writer';
 import type { JournalProvenance } from './journal';
 import { explainFigures } from './explain-figures';
@@ -28,7 +29,10 @@ import { writeReports } from './write-reports';
 export interface RunDrillOptions {
   drill: Drill;
   engine: Engine;
+  /** The evidence root as a local path (used when `evidence` is not given). */
   outRoot: string;
+  /** Where the evidence goes (a local folder or S3). @default a local folder at outRoot */
+  evidence?: EvidenceStore;
   runId?: string;
   clock?: Clock;
   settings?: Record<string, unknown>;
@@ -66,7 +70,7 @@ export async function runDrill(options: RunDrillOptions): Promise<RunResult> {
   const { drill, engine, signal } = options;
   const clock = options.clock ?? monotonicClock();
   const runId = options.runId ?? newRunId();
-  const dir = path.join(options.outRoot, drill.id, runId);
+  const folder = (options.evidence ?? localEvidenceStore(options.outRoot)).folder(drill.id, runId);
   const traffic = options.traffic ?? resolveTraffic(DEMO_TRAFFIC, {}, 'demo');
   const kinds = probeKinds(drill.probe[engine.mode], traffic);
   // What the probe really sends: a kind the traffic profile lacks is not sent, whatever the drill asks.
@@ -75,7 +79,7 @@ export async function runDrill(options: RunDrillOptions): Promise<RunResult> {
   const taskHeader = engine.taskHeader ?? traffic.taskHeader;
   const labels = trafficLabels(traffic);
   const { id, title, hypothesis, fault, expect, file } = drill;
-  const writer = await JournalWriter.create(dir, {
+  const writer = await JournalWriter.create(folder, {
     runId,
     mode: engine.mode,
     drill: { id, title, hypothesis, fault, expect, file },
@@ -203,8 +207,8 @@ export async function runDrill(options: RunDrillOptions): Promise<RunResult> {
   const experimentId = (engine as { experimentId?: string }).experimentId;
   if (experimentId) writer.set({ experimentId });
   await writer.finish({ endedAt: clock.wallIso(), figures, judgement });
-  await writeReports(dir, writer.journal);
-  return { drill: drill.id, runId, verdict: judgement.verdict, figures, judgement, evidence: dir, experimentId };
+  await writeReports(folder, writer.journal);
+  return { drill: drill.id, runId, verdict: judgement.verdict, figures, judgement, evidence: folder.location, experimentId };
 }
 
 class SteadyStateFailed extends Error {}

@@ -2,20 +2,22 @@
  * Writes a run's human evidence next to its journal.json: the charts as SVG files, report.md
  * (which links them) and report.html (which inlines them). Every run mode calls this one
  * function (rehearse and run through runDrill, `drills report` for scheduled experiments).
- * Each file is written atomically. A chart Vega cannot render is left out with the reason,
+ * Each file is written atomically, through the folder (local or S3). A chart Vega cannot render is left out with the reason,
  * never the reports: this rejects only when the folder cannot be written.
  */
-import * as path from 'path';
 import { renderReportHtml } from '../report/report-html';
 import { reportCharts, type ReportChart } from '../report/report-charts';
 import { renderReport } from '../report/report-markdown';
+import type { EvidenceFolder } from './evidence-store';
 import type { Journal } from './journal';
-import { writeAtomically } from './journal-writer';
+import { localEvidenceFolder } from './local-evidence';
 
 export const REPORT_HTML = 'report.html';
 export const REPORT_MD = 'report.md';
 
-export async function writeReports(dir: string, journal: Journal): Promise<{ files: string[] }> {
+/** `dir` is a local folder's path, or any evidence folder (S3). */
+export async function writeReports(dir: string | EvidenceFolder, journal: Journal): Promise<{ files: string[] }> {
+  const folder = typeof dir === 'string' ? localEvidenceFolder(dir) : dir;
   let charts: ReportChart[];
   try {
     charts = await reportCharts(journal);
@@ -26,10 +28,10 @@ export async function writeReports(dir: string, journal: Journal): Promise<{ fil
   const files: string[] = [];
   for (const c of charts) {
     if (c.svg === undefined) continue;
-    await writeAtomically(path.join(dir, c.file), c.svg);
+    await folder.write(c.file, c.svg);
     files.push(c.file);
   }
-  await writeAtomically(path.join(dir, REPORT_MD), renderReport(journal, charts));
-  await writeAtomically(path.join(dir, REPORT_HTML), renderReportHtml(journal, charts));
+  await folder.write(REPORT_MD, renderReport(journal, charts));
+  await folder.write(REPORT_HTML, renderReportHtml(journal, charts));
   return { files: [...files, REPORT_MD, REPORT_HTML] };
 }

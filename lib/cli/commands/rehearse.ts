@@ -3,7 +3,6 @@
  * engine. Ctrl-C, SIGTERM or SIGHUP abort the current drill (evidence still written, exit 3); a second
  * signal forces exit once cleanup was attempted.
  */
-import * as path from 'path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { catalogue, findDrill } from '../../../experiments';
 import { ConfigError, type DrillsConfig } from '../../config';
@@ -23,6 +22,8 @@ import { readCdkContext } from '../read-cdk-context';
 import { rehearsalProgress } from '../progress';
 import { runsJson, summaryTable, type RunLine } from '../reporter';
 import { serviceLog } from '../service-log';
+import { openEvidenceTarget } from '../evidence-target';
+import { remoteServiceLog } from '../remote-service-log';
 import { finishRuns } from '../finish-runs';
 import { demoTrafficFor, serviceTraffic, type ServiceTraffic } from '../service-traffic';
 import { scrubSecrets, TrafficError } from '../../traffic';
@@ -86,6 +87,12 @@ export async function rehearseCommand(args: RehearseArgs, io: CliContext['io'], 
   const { secrets } = traffic.resolved;
   const command = args.command ?? config.service.startCommand;
   const outRoot = args.out ?? 'evidence';
+  const evidence = openEvidenceTarget(outRoot);
+  if ('usage' in evidence) {
+    io.err(`drills rehearse: ${evidence.usage}\n`);
+    return EXIT_CODE.USAGE;
+  }
+  const store = evidence.store;
   const progress = rehearsalProgress(drills, io, { json: args.json });
   // The drill under way, for a second signal to be told what is still being waited for.
   let current: string | undefined;
@@ -111,7 +118,7 @@ export async function rehearseCommand(args: RehearseArgs, io: CliContext['io'], 
       progress.drillStarted(drill);
       current = drill.id;
       const runId = newRunId();
-      const services = serviceLog(path.join(outRoot, drill.id, runId));
+      const services = serviceLog(remoteServiceLog.dir(store, outRoot, drill.id, runId));
       const timeline = timelineRelay();
       const engine = new LocalEngine({
         config,
@@ -127,6 +134,7 @@ export async function rehearseCommand(args: RehearseArgs, io: CliContext['io'], 
         drill,
         engine: guarded,
         outRoot,
+        evidence: store,
         runId,
         signal: operator.signal,
         timeline,
@@ -134,7 +142,11 @@ export async function rehearseCommand(args: RehearseArgs, io: CliContext['io'], 
         settings: { command, stopOrder: args.stopOrder ?? 'together', service: { ...config.service, traffic: traffic.redacted }, trafficSource: traffic.source, local: config.local, derived: derivedSettings(sources) },
         target: { command, cwd: root },
         onEvent: (e) => progress.event(drill.id, e),
-      }).finally(() => services.close());
+      }).finally(async () => {
+        await services.close();
+        const lost = await remoteServiceLog.keep(store, drill.id, runId, services.file);
+        if (lost) io.err(`drills rehearse: ${lost}\n`);
+      });
       runs.push(result);
       progress.drillEnded(result);
       if (startError.e && !operator.signal.aborted) {
@@ -149,7 +161,8 @@ export async function rehearseCommand(args: RehearseArgs, io: CliContext['io'], 
   } finally {
     await progress.close();
     operator.dispose();
-    await finishRuns({ command: 'drills rehearse', outRoot, junit: args.junit, runs, io });
+    await finishRuns({ command: 'drills rehearse', outRoot, store, junit: args.junit, runs, io });
+    evidence.close();
   }
   const verdict = operator.signal.aborted ? worstVerdict([...runs.map((r) => r.verdict), 'ABORTED']) : worstVerdict(runs.map((r) => r.verdict));
   io.out(args.json ? runsJson(verdict, runs) : summaryTable(verdict, runs, outRoot));
@@ -186,7 +199,7 @@ export function registerRehearse(program: Command, ctx: CliContext): void {
     .description('rehearse drills on this machine against the real service process (default: the whole catalogue)')
     .argument('[ids...]', 'drill ids (default: all)')
     .option('--command <command>', 'the service start command (default: config service.startCommand)')
-    .option('--out <dir>', 'evidence root', 'evidence')
+    .option('--out <dir>', 'evidence root: a folder, or s3://bucket/prefix', 'evidence')
     .option('--json', 'print only the result as JSON on stdout')
     .option('--junit <file>', 'also write the result as JUnit XML (one test case per drill)')
     .option('--stop-order <order>', 'together | drain-first', (v: string) => {

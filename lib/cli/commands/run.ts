@@ -21,6 +21,7 @@ import type { DeployedService } from '../../runner/aws/resolve-outputs';
 import { runDrill, type RunResult } from '../../runner/run-drill';
 import { timelineRelay } from '../../runner/timeline-relay';
 import { EXIT_CODE, exitCodeOf } from '../../runner/verdict';
+import { openEvidenceTarget, type EvidenceTarget } from '../evidence-target';
 import { finishRuns } from '../finish-runs';
 import { npmLaunchHint } from '../npm-launch-hint';
 import { listenForOperatorSignals } from '../operator-signals';
@@ -76,8 +77,13 @@ export async function runCommand(args: RunArgs, io: CommandIo, deps: RunDeps = {
   if (traffic.traffic.notice) io.err(`drills run: ${traffic.traffic.notice}\n`);
   const hint = npmLaunchHint(deps.env ?? process.env);
   if (hint) io.err(`${hint}\n`);
+  const evidence = openEvidenceTarget(args.out ?? 'evidence', { region: args.region });
+  if ('usage' in evidence) {
+    io.err(`drills run: ${evidence.usage}\n`);
+    return EXIT_CODE.USAGE;
+  }
   const target = await openTarget('run', args.drill, args, io, deps);
-  if ('exit' in target) return target.exit;
+  if ('exit' in target) return (evidence.close(), target.exit);
   const { session, deployed } = target;
   const drill = target.drill as Drill;
   // The heartbeat starts before preflight: the switch's alarm is OK only once it is published.
@@ -86,10 +92,11 @@ export async function runCommand(args: RunArgs, io: CommandIo, deps: RunDeps = {
     : undefined;
   heartbeat?.start(async () => (await httpProbe(deployed.serviceUrl)).ok);
   try {
-    return await guardedRun(args, io, deps, drill, session, deployed, interactive, traffic);
+    return await guardedRun(args, io, deps, drill, session, deployed, interactive, traffic, evidence);
   } finally {
     await heartbeat?.stop();
     session.close();
+    evidence.close();
   }
 }
 
@@ -135,6 +142,7 @@ async function guardedRun(
   deployed: DeployedService,
   interactive: boolean,
   traffic: { traffic: ServiceTraffic; healthPath: string },
+  evidence: EvidenceTarget,
 ): Promise<number> {
   const checked = { resolved: traffic.traffic.resolved, healthPath: traffic.healthPath };
   const runId = args.runId ?? (deps.newRunId ?? (() => defaultRunId(drill.id)))();
@@ -178,6 +186,7 @@ async function guardedRun(
       drill,
       engine,
       outRoot: args.out ?? 'evidence',
+      evidence: evidence.store,
       runId,
       signal: operator.signal,
       timeline,
@@ -188,7 +197,7 @@ async function guardedRun(
       onEvent: (e) => io.err(progressLine(drill.id, e)),
     }, io, deps);
     if (!result) return EXIT_CODE.ERROR;
-    await finishRuns({ command: 'drills run', outRoot: args.out ?? 'evidence', junit: args.junit, runs: [result], io });
+    await finishRuns({ command: 'drills run', outRoot: args.out ?? 'evidence', store: evidence.store, junit: args.junit, runs: [result], io });
     const experimentId = result.experimentId ?? engine.experimentId;
     if (args.json) {
       const run = { drill: drill.id, verdict: result.verdict, figures: result.figures, evidence: result.evidence, experimentId };
@@ -254,7 +263,7 @@ function askOnStderr(question: string, signal: AbortSignal): Promise<boolean> {
 export function registerRun(program: Command, ctx: CliContext): void {
   awsTargetOptions(program.command('run <drill>').description('run a drill through AWS FIS: preflight, confirm, inject, judge, evidence'))
     .option('--yes', 'inject without asking (required when nobody is at a terminal)')
-    .option('--out <dir>', 'evidence root', 'evidence')
+    .option('--out <dir>', 'evidence root: a folder, or s3://bucket/prefix', 'evidence')
     .option('--junit <file>', 'also write the result as JUnit XML (one test case for the drill)')
     .option('--allow-insufficient-data', 'accept stop-condition alarms in INSUFFICIENT_DATA')
     .option('--heartbeat', "publish the dead-man's switch heartbeat while the drill runs")

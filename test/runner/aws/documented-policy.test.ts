@@ -8,7 +8,9 @@ import * as path from 'path';
 
 const ROOT = path.resolve(__dirname, '../../..');
 /** SDK client package → IAM service prefix. */
-const PREFIX: Record<string, string> = { fis: 'fis', ecs: 'ecs', cloudwatch: 'cloudwatch', sts: 'sts', cloudformation: 'cloudformation' };
+const PREFIX: Record<string, string> = { fis: 'fis', ecs: 'ecs', cloudwatch: 'cloudwatch', sts: 'sts', cloudformation: 'cloudformation', s3: 's3', sns: 'sns', 'cloudwatch-logs': 'logs' };
+/** Calls whose IAM action has another name than the operation (S3 API reference, ListObjectsV2: "s3:ListBucket"). */
+const ACTION_OF: Record<string, string> = { 's3:ListObjectsV2': 's3:ListBucket' };
 /** Calls any identity may make without a permission (STS API reference, GetCallerIdentity). */
 const NEEDS_NO_PERMISSION = new Set(['sts:GetCallerIdentity']);
 /** Permissions a call needs besides its own action, each with the call that needs it. */
@@ -22,12 +24,12 @@ function actionsTheCodeCalls(): Set<string> {
   const actions = new Set<string>();
   for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
     const text = fs.readFileSync(path.join(dir, file), 'utf8');
-    for (const imp of text.matchAll(/import\s*\{([^}]*)\}\s*from\s*'@aws-sdk\/client-([a-z]+)'/g)) {
+    for (const imp of text.matchAll(/import\s*\{([^}]*)\}\s*from\s*'@aws-sdk\/client-([a-z0-9-]+)'/g)) {
       const prefix = PREFIX[imp[2]];
       if (!prefix) throw new Error(`${file} imports @aws-sdk/client-${imp[2]}: add its IAM prefix to this test`);
       for (const name of imp[1].split(',').map((n) => n.trim())) {
-        const op = /^([A-Za-z]+)Command$/.exec(name)?.[1];
-        if (op && new RegExp(`new ${name}\\(`).test(text)) actions.add(`${prefix}:${op}`);
+        const op = /^([A-Za-z0-9]+)Command$/.exec(name)?.[1];
+        if (op && new RegExp(`new ${name}\\(`).test(text)) actions.add(ACTION_OF[`${prefix}:${op}`] ?? `${prefix}:${op}`);
       }
     }
   }
