@@ -1,72 +1,87 @@
-import { DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
-import { DescribeServicesCommand } from '@aws-sdk/client-ecs';
-import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+/** `drills preflight` over the strict fake AWS built from the synthesized app. */
 import { runPreflight } from '../../../lib/runner/aws/preflight';
-import { ACCOUNT, deployed, experiment, mockedApis, RESOLVED, STEADY_SERVICE, TEMPLATE_ID , Fis } from './aws-mocks';
+import { stopAlarmNames } from '../../fixtures/fake-aws/engine-on-fake';
+import { CALLER_ARN } from '../../fixtures/fake-aws/fake-aws-server';
+import type { FakeScenario } from '../../fixtures/fake-aws/fake-aws-state';
+import { useFakeAws } from '../../fixtures/fake-aws/fake-aws-setup';
 
-function setup(account = ACCOUNT, alarmState = 'OK') {
-  const { mocks, apis } = mockedApis();
-  mocks.sts.on(GetCallerIdentityCommand).resolves({ Account: account, Arn: `arn:aws:iam::${account}:user/alice` });
-  mocks.fis.on(Fis.Template).resolves({
-    experimentTemplate: { id: TEMPLATE_ID, tags: { drill: 'task-stop-drain' }, stopConditions: [{ source: 'aws:cloudwatch:alarm', value: 'arn:aws:cloudwatch:eu-west-1:111122223333:alarm:demo-error-rate' }] },
-  });
-  mocks.fis.on(Fis.List).resolves({ experiments: [] });
-  mocks.cloudwatch.on(DescribeAlarmsCommand).resolves({ MetricAlarms: [{ AlarmName: 'demo-error-rate', StateValue: alarmState as never }] });
-  mocks.ecs.on(DescribeServicesCommand).resolves(STEADY_SERVICE);
-  const probe = async () => ({ ok: true, detail: 'GET / → 200' });
-  return { mocks, apis, probe };
+const DRILL = 'task-stop-drain';
+const setupFake = useFakeAws();
+const probe = async () => ({ ok: true, detail: 'GET / → 200' });
+
+async function setup(scenario: Partial<FakeScenario> = {}) {
+  const s = await setupFake({ scenario: { initiatingMs: 50, ...scenario } });
+  const template = s.fake.state.templateFor(DRILL);
+  return { fake: s.fake, apis: s.apis(), deployed: await s.deployed(), taskIds: s.fake.state.resolvedTasks(template).map((t) => t.id) };
+}
+
+/** Resolves once `check` holds, polling every 10 ms for at most 5 s. */
+async function until(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 500 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+  if (!check()) throw new Error('the awaited state never came');
 }
 
 describe('runPreflight', () => {
   it('passes against a steady, guarded deployment in the expected account', async () => {
-    const { apis, probe } = setup();
-    const result = await runPreflight({ apis, deployed, drillId: 'task-stop-drain', probe });
+    const { apis, deployed, fake } = await setup();
+    const result = await runPreflight({ apis, deployed, drillId: DRILL, probe });
     expect(result.checks.filter((c) => !c.ok)).toEqual([]);
+    expect(result.checks.length).toBeGreaterThan(3);
     expect(result.ok).toBe(true);
-    expect(result.caller?.arn).toBe('arn:aws:iam::111122223333:user/alice');
+    expect(result.caller?.arn).toBe(CALLER_ARN);
+    expect(result.templateId).toBe(fake.state.templateFor(DRILL).id);
   });
 
-  it('refuses a caller whose account is not the deployment\'s', async () => {
-    const { apis, probe } = setup('999999999999');
-    const result = await runPreflight({ apis, deployed, drillId: 'task-stop-drain', probe });
+  it("refuses a caller whose account is not the deployment's", async () => {
+    const { apis, deployed } = await setup();
+    const result = await runPreflight({ apis, deployed: { ...deployed, account: '999999999999' }, drillId: DRILL, probe });
     expect(result.ok).toBe(false);
-    expect(result.checks.find((c) => c.name === 'account')?.ok).toBe(false);
+    expect(result.checks.filter((c) => !c.ok).map((c) => c.name)).toEqual(['account']);
   });
 
   it('refuses a stop-condition alarm in INSUFFICIENT_DATA unless allowed', async () => {
-    const { apis, probe } = setup(ACCOUNT, 'INSUFFICIENT_DATA');
-    expect((await runPreflight({ apis, deployed, drillId: 'task-stop-drain', probe })).ok).toBe(false);
-    expect((await runPreflight({ apis, deployed, drillId: 'task-stop-drain', probe, allowInsufficientData: true })).ok).toBe(true);
+    const [alarm] = stopAlarmNames(DRILL);
+    const { apis, deployed } = await setup({ alarmStates: { [alarm]: 'INSUFFICIENT_DATA' } });
+    const refused = await runPreflight({ apis, deployed, drillId: DRILL, probe });
+    expect(refused.ok).toBe(false);
+    expect(refused.checks.filter((c) => !c.ok)).toEqual([{ name: `alarm ${alarm}`, ok: false, detail: expect.stringMatching(/^INSUFFICIENT_DATA: /) }]);
+    expect((await runPreflight({ apis, deployed, drillId: DRILL, probe, allowInsufficientData: true })).ok).toBe(true);
+  });
+
+  it('refuses a stop-condition alarm in ALARM even when INSUFFICIENT_DATA is allowed', async () => {
+    const [alarm] = stopAlarmNames(DRILL);
+    const { apis, deployed } = await setup({ alarmStates: { [alarm]: 'ALARM' } });
+    const result = await runPreflight({ apis, deployed, drillId: DRILL, probe, allowInsufficientData: true });
+    expect(result.ok).toBe(false);
+    expect(result.checks.filter((c) => !c.ok)).toEqual([{ name: `alarm ${alarm}`, ok: false, detail: expect.stringMatching(/^in ALARM.*FIS would stop the experiment at once$/) }]);
   });
 
   it('never starts an experiment without --dry-run', async () => {
-    const { apis, mocks, probe } = setup();
-    await runPreflight({ apis, deployed, drillId: 'task-stop-drain', probe });
-    expect(mocks.fis.commandCalls(Fis.Start)).toHaveLength(0);
+    const { apis, deployed, fake } = await setup();
+    await runPreflight({ apis, deployed, drillId: DRILL, probe });
+    expect(fake.state.callsTo('GetCallerIdentity')).toHaveLength(1);
+    expect(fake.state.callsTo('StartExperiment')).toHaveLength(0);
   });
 
   it('previews the targets with a skip-all experiment on --dry-run', async () => {
-    const { apis, mocks, probe } = setup();
-    mocks.fis.on(Fis.Start).resolves({ experiment: experiment('initiating', 'pending') });
-    mocks.fis.on(Fis.Get).resolves({ experiment: experiment('completed', 'skipped') });
-    mocks.fis.on(Fis.Resolved).resolves(RESOLVED);
-    const result = await runPreflight({ apis, deployed, drillId: 'task-stop-drain', probe, dryRun: { runId: 'r1', pollMs: 1 } });
-    expect(result.checks.at(-1)).toMatchObject({ name: 'dry run (skip-all)', ok: true, detail: expect.stringMatching(/would hit 1 target\(s\): 0123456789abcdef/) });
-    expect(mocks.fis.commandCalls(Fis.Start)[0].args[0].input.clientToken).toBe('r1-dry-run');
+    const { apis, deployed, fake, taskIds } = await setup();
+    const result = await runPreflight({ apis, deployed, drillId: DRILL, probe, dryRun: { runId: 'r1', pollMs: 20 } });
+    expect(taskIds).toHaveLength(1);
+    expect(result.checks.at(-1)).toEqual({ name: 'dry run (skip-all)', ok: true, detail: `experiment ${fake.state.experiments[0].id} would hit 1 target(s): ${taskIds[0]}` });
+    expect(fake.state.callsTo('StartExperiment').map((c) => c.input)).toEqual([expect.objectContaining({ clientToken: 'r1-dry-run', experimentOptions: { actionsMode: 'skip-all' } })]);
   });
 
-  it('ends a --dry-run wait on the operator\'s signal and stops the skip-all experiment', async () => {
-    const { apis, mocks, probe } = setup();
-    mocks.fis.on(Fis.Start).resolves({ experiment: experiment('initiating', 'pending') });
-    mocks.fis.on(Fis.Get).resolves({ experiment: experiment('running', 'skipped') });
-    mocks.fis.on(Fis.Stop).resolves({ experiment: experiment('stopped', 'skipped') });
-    mocks.fis.on(Fis.Resolved).resolves(RESOLVED);
+  it("ends a --dry-run wait on the operator's signal and stops the skip-all experiment", async () => {
+    const { apis, deployed, fake } = await setup({ initiatingMs: 60_000, stoppingMs: 50 });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(new Error('operator abort (SIGINT)')), 100);
     const started = Date.now();
-    const result = await runPreflight({ apis, deployed, drillId: 'task-stop-drain', probe, dryRun: { runId: 'r1', pollMs: 10_000, signal: controller.signal } });
-    expect(Date.now() - started).toBeLessThan(3000);
-    expect(result.checks.at(-1)).toMatchObject({ name: 'dry run (skip-all)', ok: false, detail: expect.stringMatching(/^interrupted; experiment .* stopped/) });
-    expect(mocks.fis.commandCalls(Fis.Stop)).toHaveLength(1);
+    const preflight = runPreflight({ apis, deployed, drillId: DRILL, probe, dryRun: { runId: 'r1', pollMs: 10_000, signal: controller.signal } });
+    await until(() => fake.state.callsTo('GetExperiment').length > 0 || fake.state.experiments.length > 0);
+    controller.abort(new Error('operator abort (SIGINT)'));
+    const result = await preflight;
+    expect(Date.now() - started).toBeLessThan(5000);
+    const id = fake.state.experiments[0].id;
+    expect(result.checks.at(-1)).toEqual({ name: 'dry run (skip-all)', ok: false, detail: `interrupted; experiment ${id} (skip-all, injects nothing) stopped` });
+    expect(fake.state.callsTo('StopExperiment').map((c) => c.input)).toEqual([{ id }]);
   });
 });
