@@ -14,8 +14,8 @@ export interface JunitRun {
   readonly title?: string;
   readonly verdict: Verdict;
   readonly reasons: readonly string[];
-  /** The run's evidence folder (journal.json, report.md, report.html). */
-  readonly evidence: string;
+  /** The run's evidence folder (journal.json, report.md, report.html); absent when the command ended before a run wrote any. */
+  readonly evidence?: string;
   readonly runId?: string;
   readonly experimentId?: string;
   readonly mode?: string;
@@ -58,7 +58,7 @@ export function junitXml(suite: string, runs: readonly JunitRun[], timestamp: st
       const reasons = run.reasons.length > 0 ? run.reasons : [`${run.verdict} with no reason recorded`];
       test.ele(kind, { message: `${run.verdict}: ${reasons[0]}`, type: run.verdict }).txt(reasons.join('\n'));
     }
-    test.ele('system-out').txt(`verdict ${run.verdict}\nevidence ${run.evidence}\n${run.reasons.map((r) => `- ${r}`).join('\n')}`);
+    test.ele('system-out').txt(`verdict ${run.verdict}\nevidence ${run.evidence ?? 'none written'}\n${run.reasons.map((r) => `- ${r}`).join('\n')}`);
   }
   return doc.end({ prettyPrint: true });
 }

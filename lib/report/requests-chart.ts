@@ -19,7 +19,7 @@ export function requestsChart(bins: readonly RequestBin[], marks: RunMarks, widt
         encoding: {
           x: { ...timeAxis(marks), bin: { binned: true, step: widthS } },
           x2: { field: 't2' },
-          y: { field: 'count', type: 'quantitative', title: 'requests', stack: 'zero', axis: Y_AXIS },
+          y: { field: 'count', type: 'quantitative', title: 'requests', stack: 'zero', axis: { ...Y_AXIS, tickMinStep: 1, format: 'd' } },
           color: {
             field: 'outcome',
             type: 'nominal',

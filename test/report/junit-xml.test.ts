@@ -1,5 +1,6 @@
 import { create } from 'xmlbuilder2';
 import { junitXml, type JunitRun } from '../../lib/report/junit-xml';
+import { unfinishedRuns } from '../../lib/report/unfinished-runs';
 
 const run = (drill: string, verdict: JunitRun['verdict'], reasons: string[]): JunitRun => ({ drill, title: `${drill} title`, verdict, reasons, evidence: `ev/${drill}/r1`, runId: 'r1', mode: 'local', seconds: 7.25 });
 
@@ -62,5 +63,20 @@ describe('junitXml', () => {
   it('escapes reasons that hold markup, so the XML stays well-formed', () => {
     const tricky = junitXml('s', [run('x', 'VIOLATED', ['a <b> & "c" ]]> d'])], '2026-11-30T12:00:00Z');
     expect(child(cases(tricky)[0], 'failure')?.textContent).toBe('a <b> & "c" ]]> d');
+  });
+});
+
+describe('unfinishedRuns', () => {
+  it('turns a command that stopped before any verdict into an error per known drill, carrying its message, with no evidence property', () => {
+    const runs = unfinishedRuns([{ id: 'task-stop-drain', title: 'Cooperative task stop' }], 5, ['drills run: cannot read outputs file x.json: ENOENT\n'], 'aws');
+    expect(runs).toEqual([{ drill: 'task-stop-drain', title: 'Cooperative task stop', verdict: 'ERROR', reasons: ['drills run: cannot read outputs file x.json: ENOENT'], mode: 'aws' }]);
+    const error = child(cases(junitXml('drills run', runs, '2026-11-30T12:00:00.000Z'))[0], 'error') as Element;
+    expect(attrs(error)).toEqual({ message: 'ERROR: drills run: cannot read outputs file x.json: ENOENT', type: 'ERROR' });
+    expect(junitXml('drills run', runs, '2026-11-30T12:00:00.000Z')).not.toContain('name="evidence"');
+  });
+
+  it('follows the exit code: 3 is ABORTED (skipped), 4 NOT_INJECTED; with no message it says the exit code', () => {
+    expect(unfinishedRuns([{ id: 'a' }, { id: 'b' }], 3, ['refused by preflight'], 'aws').map((r) => r.verdict)).toEqual(['ABORTED', 'ABORTED']);
+    expect(unfinishedRuns([{ id: 'a' }], 4, [], 'local')[0]).toMatchObject({ verdict: 'NOT_INJECTED', reasons: ['the command ended with exit code 4 before the drill gave a verdict'] });
   });
 });
