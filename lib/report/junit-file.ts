@@ -5,7 +5,7 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { writeAtomically } from '../runner/journal-writer';
+import { writeAtomically } from '../runner/write-atomically';
 import type { JunitRun } from './junit-xml';
 
 /** `suite`: the command (`drills rehearse`); `now`: the suite's timestamp. */
