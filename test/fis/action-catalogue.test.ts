@@ -1,5 +1,6 @@
 import { FIS_ACTIONS, fisAction } from '../../lib/fis/action-catalogue';
 import { templateOutputKey } from '../../lib/fis/template-output-key';
+import { expectEvery } from '../helpers/expect-every';
 
 describe('FIS_ACTIONS', () => {
   test('covers the 8 ECS actions and disrupt-connectivity', () => {
@@ -61,7 +62,7 @@ describe('the whole FIS action catalogue', () => {
 
   test('keeps each duration range inside the 12-hour action limit, with the ranges the reference states', () => {
     const ranges = ids.flatMap((id) => FIS_ACTIONS[id].parameters.filter((p) => p.duration).map((p) => p.duration!));
-    expect(ranges.every((r) => r.minSeconds >= 1 && r.maxSeconds <= 43200 && r.minSeconds < r.maxSeconds)).toBe(true);
+    expectEvery(ranges, (r) => r.minSeconds >= 1 && r.maxSeconds <= 43200 && r.minSeconds < r.maxSeconds, 'duration ranges of the catalogue');
     expect(fisAction('aws:directconnect:virtual-interface-disconnect')?.parameters[0].duration?.minSeconds).toBe(600);
     expect(fisAction('aws:ec2:send-spot-instance-interruptions')?.parameters[0].duration).toEqual({ minSeconds: 120, maxSeconds: 900 });
   });

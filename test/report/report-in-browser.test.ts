@@ -10,6 +10,7 @@ import * as path from 'path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { journalSchema } from '../../lib/runner/journal-schema';
 import { drills, evidenceFolder, type RehearseSummary } from '../cli/drills-cli';
+import { expectEvery } from '../helpers/expect-every';
 
 jest.setTimeout(180_000);
 
@@ -99,7 +100,7 @@ describe('report.html in Chromium', () => {
     await page.setViewportSize({ width: 1100, height: 900 });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'report-desktop.png'), fullPage: true });
     await page.emulateMedia({ media: 'print' });
-    expect(await page.locator('figure svg').evaluateAll((svgs) => svgs.every((s) => s.getBoundingClientRect().height > 50))).toBe(true);
+    expectEvery(await page.locator('figure svg').evaluateAll((svgs) => svgs.map((s) => s.getBoundingClientRect().height)), (h) => h > 50, 'chart heights in print');
 
     expect(seen.problems).toEqual([]);
     expect(seen.requests).toEqual([`file://${file}`]);

@@ -2,6 +2,7 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { catalogue, findDrill } from '../../experiments';
 import type { Drill } from '../../lib/drill';
 import { resourceProps, synthApp, type SynthesizedApp } from './synth-app';
+import { expectEvery } from '../helpers/expect-every';
 
 const imported = (fragment: string) => ({ 'Fn::ImportValue': Match.stringLikeRegexp(fragment) });
 const firstZone = { 'Fn::Select': [0, { 'Fn::GetAZs': '' }] };
@@ -182,13 +183,13 @@ describe('Drills stack with the default config', () => {
 
   test('grants wildcard resources only to the calls that cannot be scoped, and no wildcard actions', () => {
     const statements = policyStatements(t, 'ExperimentRole');
-    for (const s of statements) {
-      const actions = ([] as string[]).concat(s.Action as string | string[]);
-      expect(actions.every((a) => !a.includes('*'))).toBe(true);
-      if (s.Resource === '*') {
-        expect(actions.every((a) => /^(ecs:ListTasks|tag:GetResources|ssm:ListCommands|ssm:CancelCommand|ec2:Describe.*|ec2:GetManagedPrefixListEntries|logs:.*|cloudwatch:DescribeAlarms)$/.test(a))).toBe(true);
-      }
-    }
+    const actionsOf = (s: (typeof statements)[number]) => ([] as string[]).concat(s.Action as string | string[]);
+    expectEvery(statements.flatMap(actionsOf), (a) => !a.includes('*'), 'actions of the experiment role');
+    expectEvery(
+      statements.filter((s) => s.Resource === '*').flatMap(actionsOf),
+      (a) => /^(ecs:ListTasks|tag:GetResources|ssm:ListCommands|ssm:CancelCommand|ec2:Describe.*|ec2:GetManagedPrefixListEntries|logs:.*|cloudwatch:DescribeAlarms)$/.test(a),
+      'actions granted on every resource',
+    );
   });
 
   test('outputs Drill<PascalCaseId>TemplateId for each drill, with the template id', () => {

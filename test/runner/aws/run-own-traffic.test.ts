@@ -44,8 +44,17 @@ describe('drills run with the service’s own traffic', () => {
     const port = await freePort();
     const calls: string[] = [];
     gateway = spawn(process.execPath, [path.resolve(__dirname, '../../fixtures/services/chat-gateway.js')], { env: { ...process.env, PORT: String(port), API_TOKEN: TOKEN }, stdio: ['ignore', 'pipe', 'inherit'] });
-    gateway.stdout!.setEncoding('utf8').on('data', (c: string) => calls.push(...c.split('\n').filter((l) => l.includes('"call"'))));
-    await new Promise((r) => setTimeout(r, 500));
+    const listening = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the gateway did not say it started within 30 s')), 30_000);
+      gateway!.stdout!.setEncoding('utf8').on('data', (c: string) => {
+        calls.push(...c.split('\n').filter((l) => l.includes('"call"')));
+        if (c.includes('"msg":"started"')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
+    await listening;
     process.env.API_TOKEN = TOKEN;
     const s = await setup({ serviceUrl: `http://127.0.0.1:${port}`, scenario: { initiatingMs: 100, runningMs: 1200, runningDuringFault: 2, datapoints: { RequestCount: [120], HealthyHostCount: [2, 2], RunningTaskCount: [2, 2] } } });
     const deps: RunDeps = {

@@ -6,6 +6,7 @@ import { s3Client } from '../../../lib/runner/aws/s3-client';
 import { s3EvidenceStore } from '../../../lib/runner/aws/s3-evidence';
 import { parseS3Url } from '../../../lib/runner/aws/s3-url';
 import { startFakeS3, type FakeS3 } from '../../fixtures/fake-s3/fake-s3-server';
+import { expectEvery } from '../../helpers/expect-every';
 
 const header = (runId: string): JournalHeader => ({
   runId,
@@ -52,7 +53,7 @@ describe('evidence in S3', () => {
     expect(await folder.read('journal.json')).toContain('seen before the kill');
     expect(await folder.read('report.md')).toBeUndefined();
     // path-style: the bucket is the first path segment, never a host name
-    expect(fake.requests.every((r) => r.bucket === 'evidence-bucket')).toBe(true);
+    expectEvery(fake.requests, (r) => r.bucket === 'evidence-bucket', 'requests to the fake S3');
   });
 
   it('rewrites the journal as events come, at most once per batch, not once per event', async () => {
