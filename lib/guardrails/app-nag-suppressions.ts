@@ -50,7 +50,7 @@ export const APP_NAG_ACKNOWLEDGEMENTS: readonly NagAcknowledgement[] = [
     reason: 'FIS creates its network ACL at run time; every mutating call is conditioned on the managedByFIS=true tag.' },
   { finding: IAM5('arn:<AWS::Partition>:s3:::[^\\]/]+/fis-reports/\\*'), path: /(^|\/)ExperimentRole\/Role\/DefaultPolicy\/Resource$/,
     reason: 'FIS writes each experiment report under a new key at run time; access is limited to the fis-reports/ prefix of the report bucket.' },
-  { finding: IAM5('arn:<AWS::Partition>:ssm:<AWS::Region>:<AWS::AccountId>:automation-definition/<ZonePlacementDocument[0-9A-F]+>:\\*'), path: /(^|\/)ExperimentRole\/Role\/DefaultPolicy\/Resource$/,
+  { finding: IAM5('arn:<AWS::Partition>:ssm:<AWS::Region>:<AWS::AccountId>:automation-definition/<[A-Za-z0-9]*ZonePlacementDocument[0-9A-F]+>:\\*'), path: /(^|\/)ExperimentRole\/Role\/DefaultPolicy\/Resource$/,
     reason: 'Names the az-outage automation document only; the suffix is its version, which StartAutomationExecution authorizes on.' },
   { finding: IAM5('arn:<AWS::Partition>:ssm:<AWS::Region>:<AWS::AccountId>:automation-execution/\\*'), path: /(^|\/)ExperimentRole\/Role\/DefaultPolicy\/Resource$/,
     reason: 'FIS follows and stops the automation execution it starts; its id does not exist before the experiment.' },

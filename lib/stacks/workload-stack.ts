@@ -1,7 +1,8 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { DrillsConfig } from '../config';
 import { DrainReadyFargateService } from '../workload/drain-ready-fargate-service';
+import { serviceImage } from '../workload/service-image';
 import { StopConditionAlarms } from '../workload/stop-condition-alarms';
 
 export interface WorkloadStackProps extends StackProps {
@@ -11,8 +12,9 @@ export interface WorkloadStackProps extends StackProps {
 }
 
 /**
- * The service under drill: VPC, cluster, drain-ready Fargate service behind an ALB, and the
- * stop-condition alarms. Outputs carry the names the runner looks for (DESIGN "Interfaces").
+ * The service under drill: VPC, cluster, drain-ready Fargate service behind an ALB (from the
+ * config's service profile), and the stop-condition alarms. Outputs carry the names the runner
+ * looks for (DESIGN "Interfaces").
  */
 export class WorkloadStack extends Stack {
   readonly workload: DrainReadyFargateService;
@@ -21,15 +23,46 @@ export class WorkloadStack extends Stack {
   constructor(scope: Construct, id: string, props: WorkloadStackProps) {
     super(scope, id, props);
     const { config } = props;
-    this.workload = new DrainReadyFargateService(this, 'Service', { profile: config.service, demoImageDirectory: props.demoImageDirectory });
+    const p = config.service;
+    const image = serviceImage(p, props.demoImageDirectory ?? 'service');
+    const hc = p.containerHealthCheck;
+    const seconds = Duration.seconds;
+    this.workload = new DrainReadyFargateService(this, 'Service', {
+      image: image.image,
+      healthCheck: image.healthCheckCommand && {
+        command: image.healthCheckCommand,
+        interval: seconds(hc.intervalSeconds),
+        timeout: seconds(hc.timeoutSeconds),
+        retries: hc.retries,
+        startPeriod: seconds(hc.startPeriodSeconds),
+      },
+      azCount: p.azCount,
+      cpu: p.cpu,
+      memoryLimitMiB: p.memoryMiB,
+      containerPort: p.containerPort,
+      desiredCount: p.desiredCount,
+      stopTimeout: seconds(p.stopTimeoutSeconds),
+      drainTimeout: Duration.millis(p.drainTimeoutMs),
+      deregistrationDelay: seconds(p.deregistrationDelaySeconds),
+      longestRequest: seconds(p.longestRequestSeconds),
+      healthCheckGracePeriod: seconds(p.healthCheckGracePeriodSeconds),
+      targetHealthCheck: {
+        path: p.healthPath,
+        interval: seconds(p.albHealthCheck.intervalSeconds),
+        timeout: seconds(p.albHealthCheck.timeoutSeconds),
+        healthyThresholdCount: p.albHealthCheck.healthyThreshold,
+        unhealthyThresholdCount: p.albHealthCheck.unhealthyThreshold,
+      },
+    });
     this.stopConditions = new StopConditionAlarms(this, 'StopConditions', {
-      serviceName: config.service.name,
-      options: config.drills,
-      loadBalancer: this.workload.loadBalancer,
-      targetGroup: this.workload.targetGroup,
-      cluster: this.workload.cluster,
-      service: this.workload.service,
+      name: p.name,
+      clusterName: this.workload.cluster.clusterName,
+      ecsServiceName: this.workload.service.serviceName,
+      loadBalancerFullName: this.workload.loadBalancer.loadBalancerFullName,
+      targetGroupFullName: this.workload.targetGroup.targetGroupFullName,
       zones: this.workload.zones,
+      stopConditions: config.drills.stopConditions,
+      deadMansSwitch: config.drills.deadMansSwitch,
     });
 
     new CfnOutput(this, 'ServiceUrl', { value: this.workload.serviceUrl, description: 'The service behind its ALB' });

@@ -1,24 +1,31 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import type * as ecs from 'aws-cdk-lib/aws-ecs';
-import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { Construct } from 'constructs';
-import type { DrillOptions } from '../config';
+import { DEFAULT_CONFIG, type StopConditionSettings } from '../config';
 import type { StopConditionName } from '../drill';
 import { METRIC_DIMENSIONS } from './metric-dimensions';
 import { PROBE_HEARTBEAT_METRIC, PROBE_HEARTBEAT_NAMESPACE, PROBE_HEARTBEAT_PERIOD_SECONDS, probeHeartbeatDimensions } from './probe-heartbeat';
 
+/**
+ * What the alarms watch, by physical names (CDK tokens are fine), so they fit a service this app
+ * built as well as one attached by name.
+ */
 export interface StopConditionAlarmsProps {
-  /** Names the alarms (`<name>-error-rate`, …). The heartbeat's dimension is the ECS service's physical name. */
-  readonly serviceName: string;
-  readonly options: DrillOptions;
-  /** An ALB (or only its full name, for a service this app did not build). */
-  readonly loadBalancer: Pick<elbv2.ApplicationLoadBalancer, 'loadBalancerFullName'>;
-  readonly targetGroup: Pick<elbv2.ApplicationTargetGroup, 'targetGroupFullName'>;
-  readonly cluster: Pick<ecs.ICluster, 'clusterName'>;
-  readonly service: Pick<ecs.IBaseService, 'serviceName'>;
+  /** Names the alarms (`<name>-error-rate`, …). */
+  readonly name: string;
+  readonly clusterName: string;
+  /** The ECS service's physical name: Container Insights' `ServiceName` and the heartbeat's dimension. */
+  readonly ecsServiceName: string;
+  /** `app/<name>/<id>` */
+  readonly loadBalancerFullName: string;
+  /** `targetgroup/<name>/<id>` */
+  readonly targetGroupFullName: string;
   /** The service's zones, in the order az-outage's `zoneIndex` counts them. @default - no zone-aware alarm can be made */
   readonly zones?: readonly string[];
+  /** Floors of the alarms. @default - 5 % errors, 1 healthy host, 1 running task (the config's defaults) */
+  readonly stopConditions?: StopConditionSettings;
+  /** Also make the probe-heartbeat alarm (the runner's dead-man's switch). @default false */
+  readonly deadMansSwitch?: boolean;
 }
 
 const MINUTE = Duration.minutes(1);
@@ -47,9 +54,9 @@ export class StopConditionAlarms extends Construct {
 
   constructor(scope: Construct, id: string, props: StopConditionAlarmsProps) {
     super(scope, id);
-    const floors = props.options.stopConditions;
-    const lb = props.loadBalancer.loadBalancerFullName;
-    const tg = props.targetGroup.targetGroupFullName;
+    const floors = props.stopConditions ?? DEFAULT_CONFIG.drills.stopConditions;
+    const lb = props.loadBalancerFullName;
+    const tg = props.targetGroupFullName;
     const alb = (metricName: string, statistic: string, dims: Record<string, string>) =>
       new cloudwatch.Metric({ namespace: 'AWS/ApplicationELB', metricName, statistic, period: MINUTE, dimensionsMap: dims });
 
@@ -73,12 +80,12 @@ export class StopConditionAlarms extends Construct {
       metricName: 'RunningTaskCount',
       statistic: 'Minimum',
       period: MINUTE,
-      dimensionsMap: METRIC_DIMENSIONS.containerInsightsService(props.cluster.clusterName, props.service.serviceName),
+      dimensionsMap: METRIC_DIMENSIONS.containerInsightsService(props.clusterName, props.ecsServiceName),
     });
     this.metrics = { errorRate, healthyHosts, runningTasks };
     this.props = props;
 
-    const name = (suffix: StopConditionName) => `${props.serviceName}-${suffix}`;
+    const name = (suffix: StopConditionName) => `${props.name}-${suffix}`;
     const alarms: Partial<Record<StopConditionName, cloudwatch.Alarm>> = {
       'error-rate': new cloudwatch.Alarm(this, 'ErrorRate', {
         alarmName: name('error-rate'),
@@ -113,7 +120,7 @@ export class StopConditionAlarms extends Construct {
         treatMissingData: cloudwatch.TreatMissingData.BREACHING,
       }),
     };
-    if (props.options.deadMansSwitch) {
+    if (props.deadMansSwitch) {
       alarms['probe-heartbeat'] = new cloudwatch.Alarm(this, 'ProbeHeartbeat', {
         alarmName: name('probe-heartbeat'),
         alarmDescription: 'Stops FIS drills when the runner stops reporting successful probes (dead-man\'s switch)',
@@ -123,7 +130,7 @@ export class StopConditionAlarms extends Construct {
           statistic: 'Sum',
           period: Duration.seconds(PROBE_HEARTBEAT_PERIOD_SECONDS),
           // The ECS service's physical name (CloudFormation generates it): what the runner publishes under.
-          dimensionsMap: probeHeartbeatDimensions(props.service.serviceName),
+          dimensionsMap: probeHeartbeatDimensions(props.ecsServiceName),
         }),
         threshold: 1,
         comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
@@ -152,8 +159,8 @@ export class StopConditionAlarms extends Construct {
     if (zoneIndex < 0 || zoneIndex >= zones.length || zones.length < 2) {
       throw new Error(`healthyHostsOutsideZone: zone index ${zoneIndex} is outside the service's ${zones.length} zone(s); an az-outage needs at least 2 zones (raise service.azCount) and a zoneIndex among them`);
     }
-    const lb = this.props.loadBalancer.loadBalancerFullName;
-    const tg = this.props.targetGroup.targetGroupFullName;
+    const lb = this.props.loadBalancerFullName;
+    const tg = this.props.targetGroupFullName;
     const usingMetrics: Record<string, cloudwatch.IMetric> = {};
     zones.forEach((zone, i) => {
       if (i === zoneIndex) return;
@@ -162,9 +169,9 @@ export class StopConditionAlarms extends Construct {
         dimensionsMap: METRIC_DIMENSIONS.targetGroupInZone(lb, tg, zone),
       });
     });
-    const floor = this.props.options.stopConditions.minHealthyHosts;
+    const floor = (this.props.stopConditions ?? DEFAULT_CONFIG.drills.stopConditions).minHealthyHosts;
     const alarm = new cloudwatch.Alarm(this, `HealthyHostsOutsideZone${zoneIndex}`, {
-      alarmName: `${this.props.serviceName}-healthy-hosts-outside-zone-${zoneIndex}`,
+      alarmName: `${this.props.name}-healthy-hosts-outside-zone-${zoneIndex}`,
       alarmDescription: `Stops FIS zone drills: fewer than ${floor} healthy targets in the zones other than zone ${zoneIndex} for 2 minutes`,
       metric: new cloudwatch.MathExpression({
         expression: Object.keys(usingMetrics).map((id) => `FILL(${id}, 0)`).join(' + '),

@@ -1,0 +1,15 @@
+/**
+ * The fis-drills library (`import { … } from 'fis-drills'`): the constructs that put a drain-ready
+ * Fargate service and its FIS drills into a CDK app, the drill catalogue and the API to define
+ * drills, and the guardrails that check both at synth. docs/deploy.md shows a whole app.
+ */
+export { catalogue, findDrill } from '../experiments';
+export * from './drill';
+export * from './service-drills';
+export * from './workload';
+export { applyGuardrails, GuardrailsAspect, APP_NAG_ACKNOWLEDGEMENTS, AppAwsSolutionsChecks, DRILLS_PACK } from './guardrails';
+export type { ApplyGuardrailsOptions, Environment } from './guardrails';
+export { DrillExperimentTemplate, ExperimentRole, ZonePlacementAutomation, faultPlan, templateOutputKey } from './fis';
+export type { FaultPlan, FaultTargetRefs } from './fis';
+export { DrillsDashboard, GameDaySchedules, gameDayClientToken } from './game-days';
+export type { DrillOptions, StopConditionSettings } from './config';

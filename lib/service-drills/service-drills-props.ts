@@ -1,0 +1,91 @@
+import type * as ec2 from 'aws-cdk-lib/aws-ec2';
+import type * as ecs from 'aws-cdk-lib/aws-ecs';
+import type * as ecsPatterns from 'aws-cdk-lib/aws-ecs-patterns';
+import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import type { StopConditionSettings } from '../config';
+import type { Drill } from '../drill';
+import type { StopConditionAlarms } from '../workload/stop-condition-alarms';
+
+/**
+ * A service this app did not build, named by physical names only (from the console, another
+ * stack's outputs or Terraform). Nothing is looked up at synth: the values go into the
+ * templates, alarms and role as given.
+ */
+export interface ExistingServiceReference {
+  readonly clusterName: string;
+  readonly serviceName: string;
+  /** `targetgroup/<name>/<id>` (the part of the target group ARN after `:targetgroup/`… with the prefix). */
+  readonly targetGroupFullName: string;
+  /** `app/<name>/<id>` */
+  readonly loadBalancerFullName: string;
+  readonly vpcId: string;
+  /** The service's availability zones (names, e.g. `eu-west-1a`), in the order az-outage's `zoneIndex` counts them. */
+  readonly zones: readonly string[];
+  /** Where the runner probes the service. @default - no `ServiceUrl` output (give `--url`-less runs nothing to probe) */
+  readonly serviceUrl?: string;
+  /** @default - `arn:<partition>:ecs:<region>:<account>:service/<clusterName>/<serviceName>` */
+  readonly serviceArn?: string;
+  /**
+   * The service's subnets per zone, in `zones` order: az-outage keeps ECS placements out of the
+   * cut zone's subnets. @default - az-outage does not move placements (replacements may land in the cut zone)
+   */
+  readonly subnetIdsByZone?: readonly (readonly string[])[];
+  /** The VPC subnets whose network ACL az-outage may swap. @default - every subnet of `subnetIdsByZone` */
+  readonly networkSubnetIds?: readonly string[];
+}
+
+/**
+ * Props of ServiceDrills. The service is given one of three ways:
+ * - `service` as an `ApplicationLoadBalancedFargateService` (nothing else needed);
+ * - `service`, `targetGroup` and `loadBalancer` (an `ecs.FargateService` or any built service);
+ * - `existing`, by names only.
+ * Everything else is optional.
+ */
+export interface ServiceDrillsProps {
+  /** The service to drill. @default - none; `existing` must name one */
+  readonly service?: ecs.IBaseService | ecsPatterns.ApplicationLoadBalancedFargateService;
+  /** The service's target group. @default - the pattern's, when `service` is an ApplicationLoadBalancedFargateService */
+  readonly targetGroup?: elbv2.ApplicationTargetGroup;
+  /** The service's load balancer. @default - the pattern's, when `service` is an ApplicationLoadBalancedFargateService */
+  readonly loadBalancer?: elbv2.ApplicationLoadBalancer;
+  /** A service this app did not build, by names. @default - none; `service` must be given */
+  readonly existing?: ExistingServiceReference;
+
+  /** Names the alarms (`<name>-error-rate`), the dashboard (`<name>-drills`) and the FIS `service` tag. @default - a name unique in the app, from the construct path */
+  readonly name?: string;
+  /** The drills. @default - the whole catalogue (`catalogue`) */
+  readonly drills?: readonly Drill[];
+  /** The app's process name as `killall` sees it (kill-process drills). @default 'node' (a synth warning when a kill-process drill uses it) */
+  readonly processName?: string;
+  /** Floors of the stop-condition alarms. @default - 5 % errors, 1 healthy host, 1 running task */
+  readonly stopConditions?: StopConditionSettings;
+  /** Guard the drills with the runner's probe heartbeat too (dead-man's switch). @default false */
+  readonly deadMansSwitch?: boolean;
+  /** Alarms made elsewhere (another stack) to use instead of making them here. @default - made here from the props above */
+  readonly alarms?: StopConditionAlarms;
+  /** S3 bucket for FIS experiment reports. @default - no experiment reports */
+  readonly reportBucket?: string;
+  /** EventBridge Scheduler schedules for drills that declare one. @default false */
+  readonly gameDays?: boolean;
+  /** Schedules are created DISABLED unless this is true. @default false */
+  readonly gameDaysEnabled?: boolean;
+  /**
+   * Add what `aws:ecs:task-*` actions need to the service's task definition
+   * (addFaultInjectionSupport) when a drill uses one; only for a service built in this app.
+   * @default true
+   */
+  readonly faultInjectionSupport?: boolean;
+  /** The service's subnets (az-outage keeps placements out of the cut zone's). @default - the private subnets with egress of the cluster's VPC */
+  readonly serviceSubnets?: ec2.SubnetSelection;
+  /**
+   * Stack outputs with the runner's keys (`Drill<Id>TemplateId`, `ExperimentLogGroupName`, and
+   * with `serviceOutputs` `ServiceUrl`, `ClusterName`, `ServiceName`, `LoadBalancerFullName`,
+   * `TargetGroupFullName`), with exactly those logical ids: one ServiceDrills with outputs per stack.
+   * @default true
+   */
+  readonly outputs?: boolean;
+  /** Also output the service's names and URL (when `outputs`). @default true */
+  readonly serviceOutputs?: boolean;
+  /** The URL the runner probes. @default - `http://<load balancer DNS>` (`https://` when it has an HTTPS listener… not detected: give it), or `existing.serviceUrl` */
+  readonly serviceUrl?: string;
+}
