@@ -2,19 +2,19 @@
 /** The `drills` CLI: the only place that sets process.exitCode. */
 import { detachHungUpTerminalAtExit } from '../lib/cli/hung-up-terminal';
 import { runCli } from '../lib/cli/program';
-import { survivingWriter } from '../lib/cli/surviving-writer';
+import { terminalIoHost } from '../lib/cli/terminal-io-host';
+import { EXIT_CODE } from '../lib/runner/verdict';
 
 // A closed terminal or pipe (EIO, EPIPE) must not end a run that is still stopping its fault.
-const out = survivingWriter(process.stdout);
-const err = survivingWriter(process.stderr);
+const io = terminalIoHost();
 detachHungUpTerminalAtExit();
 
-runCli(process.argv.slice(2), { out, err }).then(
+runCli(process.argv.slice(2), io).then(
   (code) => {
     process.exitCode = code;
   },
   (e: unknown) => {
-    err(`drills: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    process.exitCode = 5;
+    io.notify({ level: 'failure', text: `drills: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n` });
+    process.exitCode = EXIT_CODE.ERROR;
   },
 );

@@ -13,7 +13,7 @@ import { isJournal, type Journal } from '../runner/journal';
 import { JOURNAL_FILE, writeAtomically } from '../runner/journal-writer';
 import { localEvidenceFolder } from '../runner/local-evidence';
 import type { Verdict } from '../runner/verdict';
-import type { CommandIo } from './commands/preflight';
+import type { Output } from './output';
 
 /** A finished run as the commands hold it (a RunResult, or a summary line with its judgement). */
 export interface FinishedRun {
@@ -26,14 +26,13 @@ export interface FinishedRun {
 }
 
 export interface FinishRunsOptions {
-  /** `drills rehearse` or `drills run`: the JUnit suite's name and the prefix of messages. */
-  readonly command: string;
   readonly outRoot: string;
   /** The evidence root the runs wrote to. @default a local folder at outRoot */
   readonly store?: EvidenceStore;
   readonly junit?: string;
   readonly runs: readonly FinishedRun[];
-  readonly io: Pick<CommandIo, 'err'>;
+  /** The command's output (rehearse or run): its notices, and the JUnit suite's name (`drills <command>`). */
+  readonly output: Output;
   readonly now?: Date;
 }
 
@@ -68,7 +67,7 @@ export async function junitRun(run: FinishedRun, store?: EvidenceStore): Promise
 }
 
 export async function finishRuns(options: FinishRunsOptions): Promise<void> {
-  const { io, command } = options;
+  const { output } = options;
   const now = options.now ?? new Date();
   const store = options.store;
   if (store?.remote) await junitInEachFolder(options, store, now);
@@ -76,19 +75,19 @@ export async function finishRuns(options: FinishRunsOptions): Promise<void> {
     try {
       // loaded only when asked for: the XML builder costs a fifth of a second at every CLI start
       const { junitXml } = await import('../report/junit-xml');
-      const xml = junitXml(command, await Promise.all(options.runs.map((r) => junitRun(r, store))), now.toISOString());
+      const xml = junitXml(`drills ${output.command}`, await Promise.all(options.runs.map((r) => junitRun(r, store))), now.toISOString());
       await fs.mkdir(path.dirname(path.resolve(options.junit)), { recursive: true });
       await writeAtomically(options.junit, xml);
-      io.err(`${command}: JUnit written to ${options.junit}\n`);
+      output.notice(`JUnit written to ${options.junit}`);
     } catch (e) {
-      io.err(`${command}: could not write the JUnit file ${options.junit}: ${e instanceof Error ? e.message : String(e)}\n`);
+      output.failure(`could not write the JUnit file ${options.junit}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
   try {
     const index = await writeEvidenceIndex(store ?? options.outRoot, now);
-    io.err(`${command}: history of ${index.lines.length} run(s): ${index.file}\n`);
+    output.notice(`history of ${index.lines.length} run(s): ${index.file}`);
   } catch (e) {
-    io.err(`${command}: could not write ${store?.remote ? `${store.root}/index.html` : path.join(options.outRoot, 'index.html')}: ${e instanceof Error ? e.message : String(e)}\n`);
+    output.failure(`could not write ${store?.remote ? `${store.root}/index.html` : path.join(options.outRoot, 'index.html')}: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
 
@@ -99,9 +98,9 @@ async function junitInEachFolder(options: FinishRunsOptions, store: EvidenceStor
     if (!run.runId) continue;
     const folder = store.folder(run.drill, run.runId);
     try {
-      await folder.write(RUN_JUNIT_FILE, junitXml(options.command, [await junitRun(run, store)], now.toISOString()));
+      await folder.write(RUN_JUNIT_FILE, junitXml(`drills ${options.output.command}`, [await junitRun(run, store)], now.toISOString()));
     } catch (e) {
-      options.io.err(`${options.command}: could not write ${folder.locationOf(RUN_JUNIT_FILE)}: ${e instanceof Error ? e.message : String(e)}\n`);
+      options.output.failure(`could not write ${folder.locationOf(RUN_JUNIT_FILE)}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
 }

@@ -6,14 +6,14 @@
 import { DefaultRenderer, Listr, ListrLogger, ProcessOutput, type ListrTaskWrapper } from 'listr2';
 import type { Drill } from '../drill';
 import type { TimelineEvent } from '../runner/samples';
-import type { CliContext } from './context';
+import type { Output } from './output';
 import { keyFigures, progressLine, type RunLine } from './reporter';
 
 export interface RehearsalProgress {
   drillStarted(drill: Drill): void;
   event(drillId: string, e: TimelineEvent): void;
   drillEnded(run: RunLine): void;
-  /** A message of the command's own (an operator signal): shown now, and kept on stderr. */
+  /** A notice of the command's own (an operator signal), without the `drills rehearse: ` prefix: shown now, and kept on stderr. */
   notice(text: string): void;
   /** Ends the display (drills never started are marked skipped); resolves once it is drawn. */
   close(): Promise<void>;
@@ -24,12 +24,12 @@ function verdictLine(run: RunLine): string {
   return figures ? `${run.verdict} — ${figures}` : run.verdict;
 }
 
-export function plainProgress(io: CliContext['io']): RehearsalProgress {
+export function plainProgress(output: Output): RehearsalProgress {
   return {
-    drillStarted: (drill) => io.err(`drills rehearse: ${drill.id}: ${drill.title}\n`),
-    event: (drillId, e) => io.err(progressLine(drillId, e)),
-    drillEnded: (run) => io.err(`drills rehearse: ${run.drill}: ${verdictLine(run)}\n`),
-    notice: (text) => io.err(text),
+    drillStarted: (drill) => output.notice(`${drill.id}: ${drill.title}`),
+    event: (drillId, e) => output.progress(progressLine(drillId, e)),
+    drillEnded: (run) => output.notice(`${run.drill}: ${verdictLine(run)}`),
+    notice: (text) => output.notice(text),
     close: async () => undefined,
   };
 }
@@ -82,7 +82,7 @@ interface DrillSlot {
   readonly finished: Promise<void>;
 }
 
-export function listrProgress(drills: readonly Drill[], stderr: NodeJS.WriteStream, io: CliContext['io']): RehearsalProgress {
+export function listrProgress(drills: readonly Drill[], stderr: NodeJS.WriteStream, output: Output): RehearsalProgress {
   const slots = new Map<string, DrillSlot>();
   for (const drill of drills) {
     let finish: (() => void) | undefined;
@@ -95,15 +95,15 @@ export function listrProgress(drills: readonly Drill[], stderr: NodeJS.WriteStre
   if (!(stderr.columns > 0)) stderr.columns = FALLBACK_COLUMNS;
   if (!(stderr.rows > 0)) stderr.rows = FALLBACK_ROWS;
   // While listr2 draws, it holds back other writes to stderr; they are printed once it is done.
-  const output = new ProcessOutput(stderr, stderr, { dump: ['stderr'] });
+  const processOutput = new ProcessOutput(stderr, stderr, { dump: ['stderr'] });
   const notices: string[] = [];
   const printNotices = (): void => {
-    for (const text of notices.splice(0)) io.err(text);
+    for (const text of notices.splice(0)) output.notice(text);
   };
   // A forced exit (second signal) ends the process mid-drawing: give the terminal back its
   // cursor, and print what was held back.
   const releaseAtExit = (): void => {
-    output.release();
+    processOutput.release();
     printNotices();
   };
   process.once('exit', releaseAtExit);
@@ -125,7 +125,7 @@ export function listrProgress(drills: readonly Drill[], stderr: NodeJS.WriteStre
       // The command owns SIGINT/SIGTERM: it aborts the drill and stops every process first.
       registerSignalListeners: false,
       renderer: stderrTerminalRenderer(stderr),
-      rendererOptions: { logger: new ListrLogger({ processOutput: output }) },
+      rendererOptions: { logger: new ListrLogger({ processOutput }) },
     },
   );
   const rendering = list
@@ -143,7 +143,7 @@ export function listrProgress(drills: readonly Drill[], stderr: NodeJS.WriteStre
     drillStarted: () => undefined,
     event: (drillId, e) => {
       const slot = slots.get(drillId);
-      if (slot) show(slot, progressLine(drillId, e).trim());
+      if (slot) show(slot, progressLine(drillId, e));
     },
     drillEnded: (run) => {
       const slot = slots.get(run.drill);
@@ -154,7 +154,7 @@ export function listrProgress(drills: readonly Drill[], stderr: NodeJS.WriteStre
     },
     notice: (text) => {
       const slot = running();
-      if (slot) show(slot, text.trim());
+      if (slot) show(slot, output.prefixed(text).trim());
       notices.push(text); // printed for good once listr2 is done drawing
     },
     close: async () => {
@@ -166,8 +166,8 @@ export function listrProgress(drills: readonly Drill[], stderr: NodeJS.WriteStre
 }
 
 /** listr2 at an interactive terminal, plain lines everywhere else. */
-export function rehearsalProgress(drills: readonly Drill[], io: CliContext['io'], options: { json?: boolean; stderr?: NodeJS.WriteStream } = {}): RehearsalProgress {
+export function rehearsalProgress(drills: readonly Drill[], output: Output, options: { stderr?: NodeJS.WriteStream } = {}): RehearsalProgress {
   const stderr = options.stderr ?? process.stderr;
-  const interactive = Boolean(stderr.isTTY) && !options.json && !process.env.CI && process.env.TERM !== 'dumb';
-  return interactive ? listrProgress(drills, stderr, io) : plainProgress(io);
+  const interactive = Boolean(stderr.isTTY) && !output.json && !process.env.CI && process.env.TERM !== 'dumb';
+  return interactive ? listrProgress(drills, stderr, output) : plainProgress(output);
 }

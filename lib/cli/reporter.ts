@@ -1,21 +1,26 @@
-/** All the CLI's formatting: pure formatters for the result (stdout) and progress (stderr). */
+/**
+ * The CLI's text formatting: pure formatters for the result (stdout) and progress (stderr). The
+ * `--json` shapes are in result-json.ts; where text goes is output.ts's business.
+ */
 import * as path from 'path';
 import type { Drill, Figures } from '../drill';
 import type { TimelineEvent } from '../runner/samples';
 import { VERDICTS, type Verdict } from '../runner/verdict';
+import type { RunSummary } from './result-json';
 
-export interface RunLine {
-  drill: string;
-  verdict: Verdict;
-  figures: Figures;
-  evidence: string;
-  experimentId?: string;
+export interface RunLine extends RunSummary {
   /** The judgement's reasons, shown under the table for a run that did not hold. */
-  judgement?: { readonly reasons: readonly string[] };
+  readonly judgement?: { readonly reasons: readonly string[] };
 }
 
-export function runsJson(verdict: Verdict, runs: readonly RunLine[]): string {
-  return `${JSON.stringify({ verdict, runs: runs.map((r) => ({ drill: r.drill, verdict: r.verdict, figures: r.figures, evidence: r.evidence, ...(r.experimentId ? { experimentId: r.experimentId } : {}) })) }, null, 2)}\n`;
+/** `HELD  <drill>  experiment <id or ->  evidence <dir>`: one AWS run (run, report). */
+export function runResultLine(run: RunSummary): string {
+  return `${run.verdict}  ${run.drill}  experiment ${run.experimentId ?? '-'}  evidence ${run.evidence}`;
+}
+
+/** The reasons of a run that did not hold, each `  - <reason>` (none for HELD). */
+export function reasonLines(run: RunLine): string[] {
+  return run.verdict === 'HELD' ? [] : (run.judgement?.reasons ?? []).map((r) => `  - ${r}`);
 }
 
 export function table(rows: readonly (readonly string[])[]): string {
@@ -64,10 +69,6 @@ function inEvidence(folder: string, name: string): string {
 
 export function drillListTable(drills: readonly Drill[]): string {
   return table([['ID', 'FAULT', 'HYPOTHESIS'], ...drills.map((d) => [d.id, d.fault.kind, d.hypothesis])]);
-}
-
-export function drillListJson(drills: readonly Drill[]): string {
-  return `${JSON.stringify(drills.map((d) => ({ id: d.id, title: d.title, fault: d.fault, hypothesis: d.hypothesis })), null, 2)}\n`;
 }
 
 export function progressLine(drillId: string, e: TimelineEvent): string {

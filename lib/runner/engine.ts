@@ -28,6 +28,8 @@ export interface Engine {
    * balancer stamps one). @default - none: the traffic profile's taskHeader, if any
    */
   readonly taskHeader?: string;
+  /** The FIS experiment this engine started, once StartExperiment answered (aws mode); journalled and printed with the run. @default - none (local mode) */
+  readonly experimentId?: string;
   /** Bring the service up (local) or check it (aws); resolves with the URL probes use. */
   start(): Promise<{ readonly serviceUrl: string }>;
   /** Inject the drill's fault; resolves once it has been delivered (or failed to be). */

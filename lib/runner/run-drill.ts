@@ -57,6 +57,12 @@ export interface RunResult {
   judgement: Judgement;
   evidence: string;
   experimentId?: string;
+  /**
+   * The error that ended the run early, as thrown (an engine's own error class included), and
+   * whether `engine.start()` threw it. Not set for an abort, a steady state that failed, or a
+   * run that ended on its own; the judgement names the error either way.
+   */
+  error?: { readonly cause: unknown; readonly inStart: boolean };
 }
 
 class Aborted extends Error {}
@@ -113,10 +119,13 @@ export async function runDrill(options: RunDrillOptions): Promise<RunResult> {
   let readings: readonly MetricReading[] = [];
   let abortReason: string | undefined;
   let recoveryWait: RecoveryWait | undefined;
+  let started = false;
+  let thrown: RunResult['error'];
   options.timeline?.connect(record);
   record({ kind: 'run-started', detail: `${drill.id} (${engine.mode})` });
   try {
     const { serviceUrl } = await guard(engine.start());
+    started = true;
     writer.set({ target: { ...(options.target ?? {}), serviceUrl } });
     // The gate, first part: the service's contract, one call of each kind to its end (end marker included).
     const contract = await guard(checkTraffic(serviceUrl, traffic, clock, { healthPath: options.healthPath, kinds }));
@@ -160,6 +169,7 @@ export async function runDrill(options: RunDrillOptions): Promise<RunResult> {
       abortReason = e.message;
       record({ kind: 'aborted', detail: e.message });
     } else {
+      thrown = { cause: e, inStart: !started };
       error = e instanceof Error ? e.message : String(e);
       record({ kind: 'note', detail: `error: ${error}` });
     }
@@ -204,11 +214,11 @@ export async function runDrill(options: RunDrillOptions): Promise<RunResult> {
     unmeasured: unmeasuredReasons(profileKinds(traffic), drill.probe[engine.mode], engine.mode, taskHeader !== undefined),
   });
   record({ kind: 'run-ended', detail: judgement.verdict });
-  const experimentId = (engine as { experimentId?: string }).experimentId;
+  const { experimentId } = engine;
   if (experimentId) writer.set({ experimentId });
   await writer.finish({ endedAt: clock.wallIso(), figures, judgement });
   await writeReports(folder, writer.journal);
-  return { drill: drill.id, runId, verdict: judgement.verdict, figures, judgement, evidence: folder.location, experimentId };
+  return { drill: drill.id, runId, verdict: judgement.verdict, figures, judgement, evidence: folder.location, experimentId, ...(thrown ? { error: thrown } : {}) };
 }
 
 class SteadyStateFailed extends Error {}

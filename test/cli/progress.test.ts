@@ -2,7 +2,9 @@
 import { spawnSync } from 'child_process';
 import { Writable } from 'stream';
 import { findDrill } from '../../experiments';
+import { Output } from '../../lib/cli/output';
 import { rehearsalProgress } from '../../lib/cli/progress';
+import { recordingIoHost } from '../../lib/cli/recording-io-host';
 import { ROOT } from './drills-cli';
 
 const drill = findDrill('task-stop-drain')!;
@@ -17,6 +19,8 @@ function prelude(tty: { columns: number; rows: number }): string {
   return `
       const { Writable } = require('stream');
       const { rehearsalProgress } = require('./dist/lib/cli/progress');
+      const { Output } = require('./dist/lib/cli/output');
+      const recording = (texts) => new Output({ notify: (m) => texts.push(m.text) }, 'rehearse');
       const { findDrill } = require('./dist/experiments');
       let drawn = '';
       const tty = Object.assign(new Writable({ write: (c, _e, done) => ((drawn += c), done()) }), { isTTY: true, columns: ${tty.columns}, rows: ${tty.rows} });
@@ -43,9 +47,9 @@ describe('rehearsal progress', () => {
   afterAll(() => Object.assign(process.env, saved));
 
   it('writes plain lines to stderr when stderr is not a terminal', async () => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const progress = rehearsalProgress([drill], { out: (t) => out.push(t), err: (t) => err.push(t) }, { stderr: terminal(false).stream });
+    const io = recordingIoHost();
+    const { stdout: out, stderr: err } = io;
+    const progress = rehearsalProgress([drill], new Output(io, 'rehearse'), { stderr: terminal(false).stream });
     progress.drillStarted(drill);
     progress.event(drill.id, { kind: 'fault-injected', atMs: 2500, at: '', detail: 't1' });
     progress.drillEnded(run);
@@ -59,10 +63,11 @@ describe('rehearsal progress', () => {
   });
 
   it('writes a notice as a plain line when stderr is not a terminal', async () => {
-    const err: string[] = [];
-    const progress = rehearsalProgress([drill], { out: () => undefined, err: (t) => err.push(t) }, { stderr: terminal(false).stream });
+    const io = recordingIoHost();
+    const err = io.stderr;
+    const progress = rehearsalProgress([drill], new Output(io, 'rehearse'), { stderr: terminal(false).stream });
     progress.drillStarted(drill);
-    progress.notice('drills rehearse: SIGINT: aborting\n');
+    progress.notice('SIGINT: aborting');
     await progress.close();
     expect(err).toContain('drills rehearse: SIGINT: aborting\n');
   });
@@ -73,7 +78,7 @@ describe('rehearsal progress', () => {
     const script = `${prelude({ columns: 160, rows: 40 })}
       const io = [];
       const drill = findDrill('task-stop-drain');
-      const progress = rehearsalProgress([drill, findDrill('az-outage')], { out: (t) => io.push(t), err: (t) => io.push(t) }, { stderr: tty });
+      const progress = rehearsalProgress([drill, findDrill('az-outage')], recording(io), { stderr: tty });
       progress.drillStarted(drill);
       progress.event(drill.id, { kind: 'warmup-done', atMs: 1500, at: '' });
       until(() => drawn.includes('warmup-done')).then(async () => {
@@ -97,8 +102,8 @@ describe('rehearsal progress', () => {
     const script = `${prelude({ columns: 160, rows: 40 })}
       const io = [];
       const drill = findDrill('task-stop-drain');
-      const progress = rehearsalProgress([drill], { out: (t) => io.push(t), err: (t) => io.push(t) }, { stderr: tty });
-      progress.notice('drills rehearse: SIGINT: aborting the current drill\\n'); // before listr2 started the task
+      const progress = rehearsalProgress([drill], recording(io), { stderr: tty });
+      progress.notice('SIGINT: aborting the current drill'); // before listr2 started the task
       until(() => drawn.includes('aborting the current drill')).then(async () => {
         const early = drawn;
         const ioEarly = [...io];
@@ -118,9 +123,9 @@ describe('rehearsal progress', () => {
   it('gives the terminal back its cursor and prints held-back notices when the process exits mid-drawing', () => {
     const script = `${prelude({ columns: 160, rows: 40 })}
       const io = [];
-      const progress = rehearsalProgress([findDrill('task-stop-drain')], { out: (t) => io.push(t), err: (t) => io.push(t) }, { stderr: tty });
+      const progress = rehearsalProgress([findDrill('task-stop-drain')], recording(io), { stderr: tty });
       until(() => drawn.includes('task-stop-drain')).then(() => {
-        progress.notice('drills rehearse: second SIGINT: forcing exit\\n');
+        progress.notice('second SIGINT: forcing exit');
         process.once('exit', () => process.stdout.write(JSON.stringify({ drawn, io })));
         process.exit(3);
       });`;
@@ -139,7 +144,7 @@ describe('rehearsal progress', () => {
   ])('wraps the drawing at stderr’s width ($columns columns reported)', ({ columns, rows, widest }) => {
     const script = `${prelude({ columns, rows })}
       const drill = findDrill('task-stop-drain');
-      const progress = rehearsalProgress([drill], { out: () => undefined, err: () => undefined }, { stderr: tty });
+      const progress = rehearsalProgress([drill], recording([]), { stderr: tty });
       progress.event(drill.id, { kind: 'task-started', atMs: 100, at: '', task: 't2-zone-b', zone: 'zone-b', detail: 'pid 1202, port 42235, a detail long enough to need a second line' });
       until(() => drawn.includes('task-started')).then(async () => {
         progress.drillEnded(${JSON.stringify(run)});
@@ -158,9 +163,10 @@ describe('rehearsal progress', () => {
   });
 
   it('keeps plain lines with --json even at a terminal', async () => {
-    const err: string[] = [];
+    const io = recordingIoHost();
+    const err = io.stderr;
     const tty = terminal(true);
-    const progress = rehearsalProgress([drill], { out: () => undefined, err: (t) => err.push(t) }, { stderr: tty.stream, json: true });
+    const progress = rehearsalProgress([drill], new Output(io, 'rehearse', { json: true }), { stderr: tty.stream });
     progress.drillEnded(run);
     await progress.close();
     expect(err.join('')).toContain('HELD');

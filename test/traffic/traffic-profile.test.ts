@@ -1,5 +1,6 @@
 import { DEMO_TRAFFIC, parseTraffic, redactTraffic, resolveTraffic, scrubSecrets, TrafficError, trafficJsonSchema } from '../../lib/traffic';
 import { schemaCommand } from '../../lib/cli/commands/schema';
+import { recordingIoHost } from '../../lib/cli/recording-io-host';
 
 const chat = {
   headers: { authorization: 'Bearer ${env:API_TOKEN}' },
@@ -65,14 +66,16 @@ describe('the traffic profile', () => {
     const schema = trafficJsonSchema() as { properties: Record<string, { properties?: Record<string, unknown> }>; $id: string };
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['streams', 'requests', 'jobs', 'taskHeader', 'headers']));
     expect(schema.properties.streams.properties).toHaveProperty('done');
-    const out: string[] = [];
-    expect(schemaCommand('traffic', { out: (t) => out.push(t), err: () => undefined })).toBe(0);
+    const io = recordingIoHost();
+    const out = io.stdout;
+    expect(schemaCommand('traffic', io)).toBe(0);
     expect(JSON.parse(out.join(''))).toEqual(schema);
   });
 
   it('rejects an unknown schema name with exit 2', () => {
-    const err: string[] = [];
-    expect(schemaCommand('drills', { out: () => undefined, err: (t) => err.push(t) })).toBe(2);
+    const io = recordingIoHost();
+    const err = io.stderr;
+    expect(schemaCommand('drills', io)).toBe(2);
     expect(err.join('')).toMatch(/no schema 'drills' \(known: traffic, journal\)/);
   });
 });

@@ -3,8 +3,9 @@
  * of templates, or files: CloudFormation JSON or YAML, FIS experiment templates in the API
  * shape, ECS task definitions in the register/describe shape (load-templates.ts) — or, with
  * `--live --cluster C --service S`, on a deployed service read through ECS. Suppressions in
- * the templates' metadata are honoured. Returns the exit code: 1 when any error finding, else
- * 0; 2 on bad arguments or unreadable templates; 5 when AWS could not be read.
+ * the templates' metadata are honoured. Returns the exit code: FAILED (1) when any error
+ * finding, else OK (0); USAGE (2) on bad arguments or unreadable templates; UNREACHABLE (5) when
+ * AWS could not be read.
  */
 import { ECSClient } from '@aws-sdk/client-ecs';
 import type { Command } from 'commander';
@@ -17,9 +18,10 @@ import { loadTemplates, TemplateLoadError } from '../../guardrails/doctor/load-t
 import { templateView } from '../../guardrails/template-view';
 import type { Environment, NamedTemplate } from '../../guardrails/types';
 import { describeError } from '../../runner/aws/aws-error';
-import { EXIT_CODE } from '../../runner/verdict';
+import { COMMAND_EXIT } from '../command-exit';
 import type { CliContext } from '../context';
-import type { CommandIo } from './preflight';
+import type { IoHost } from '../io-host';
+import { Output } from '../output';
 
 export interface DoctorArgs {
   readonly paths: readonly string[];
@@ -33,9 +35,6 @@ export interface DoctorArgs {
   /** Seconds; overrides the task definition's tag or env var. */
   readonly longestRequest?: string | number;
 }
-
-/** Where doctor writes: stdout carries the result, stderr notes and errors. */
-export type DoctorIo = CommandIo;
 
 export interface DoctorDeps {
   /** @default - an ECSClient from the SDK's default configuration chain */
@@ -64,29 +63,30 @@ function usageProblems(args: DoctorArgs): string[] {
   return problems;
 }
 
-export async function doctorCommand(args: DoctorArgs, io: DoctorIo, deps: DoctorDeps = {}): Promise<number> {
+export async function doctorCommand(args: DoctorArgs, io: IoHost, deps: DoctorDeps = {}): Promise<number> {
+  const output = new Output(io, 'doctor', { json: args.json });
   const problems = usageProblems(args);
   if (problems.length > 0) {
-    problems.forEach((p) => io.err(`drills doctor: ${p}\n`));
-    return EXIT_CODE.USAGE;
+    problems.forEach((p) => output.failure(p));
+    return COMMAND_EXIT.USAGE;
   }
   const templates: NamedTemplate[] = [];
   try {
     templates.push(...loadTemplates(args.paths));
   } catch (e) {
     if (!(e instanceof TemplateLoadError)) throw e;
-    io.err(`drills doctor: ${e.message}\n`);
-    return EXIT_CODE.USAGE;
+    output.failure(e.message);
+    return COMMAND_EXIT.USAGE;
   }
-  templates.forEach((t) => io.err(`drills doctor: read ${t.name} as ${t.shape ?? 'CloudFormation template'}\n`));
+  templates.forEach((t) => output.notice(`read ${t.name} as ${t.shape ?? 'CloudFormation template'}`));
   if (args.live) {
     const ecs = (deps.ecs ?? defaultEcs)(args.region);
     try {
       templates.push(await liveServiceTemplate(ecs, args.cluster as string, args.service as string));
-      io.err('drills doctor: target-group attributes (deregistration delay) are unmeasured in --live mode\n');
+      output.notice('target-group attributes (deregistration delay) are unmeasured in --live mode');
     } catch (e) {
-      io.err(`drills doctor: cannot read service ${args.service} in cluster ${args.cluster}: ${describeError(e)}\n`);
-      return EXIT_CODE.ERROR;
+      output.failure(`cannot read service ${args.service} in cluster ${args.cluster}: ${describeError(e)}`);
+      return COMMAND_EXIT.UNREACHABLE;
     } finally {
       ecs.destroy?.();
     }
@@ -96,14 +96,11 @@ export async function doctorCommand(args: DoctorArgs, io: DoctorIo, deps: Doctor
     environment: args.environment as Environment | undefined,
     longestRequestSeconds: args.longestRequest === undefined ? undefined : Number(args.longestRequest),
   });
-  if (args.json) {
-    io.out(`${JSON.stringify(doctorJson(result), null, 2)}\n`);
-    result.suppressed.map(formatSuppressed).forEach((line) => io.err(`${line}\n`));
-  } else {
-    doctorLines(result).forEach((line) => io.out(`${line}\n`));
-  }
-  doctorSummary(result, view.resources.length, templates.length).forEach((line) => io.err(`${line}\n`));
-  return result.findings.some((f) => f.severity === 'error') ? EXIT_CODE.VIOLATED : EXIT_CODE.HELD;
+  output.result(doctorLines(result), doctorJson(result));
+  // With --json the suppressions are not in the object: they are named on stderr.
+  if (output.json) result.suppressed.map(formatSuppressed).forEach((line) => output.progress(line));
+  doctorSummary(result, view.resources.length, templates.length).forEach((line) => output.progress(line));
+  return result.findings.some((f) => f.severity === 'error') ? COMMAND_EXIT.FAILED : COMMAND_EXIT.OK;
 }
 
 export function registerDoctor(program: Command, ctx: CliContext): void {

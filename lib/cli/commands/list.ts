@@ -1,13 +1,16 @@
 /** `drills list`: the catalogue (id, fault, hypothesis). */
 import type { Command } from 'commander';
 import { catalogue } from '../../../experiments';
+import { COMMAND_EXIT } from '../command-exit';
 import type { CliContext } from '../context';
-import { drillListJson, drillListTable } from '../reporter';
+import type { IoHost } from '../io-host';
+import { Output } from '../output';
+import { drillListTable } from '../reporter';
+import { drillListJson } from '../result-json';
 
-export function listCommand(args: { json?: boolean }, io: CliContext['io']): number {
-  const drills = catalogue;
-  io.out(args.json ? drillListJson(drills) : drillListTable(drills));
-  return 0;
+export function listCommand(args: { json?: boolean }, io: IoHost): number {
+  new Output(io, 'list', { json: args.json }).result(drillListTable(catalogue), drillListJson(catalogue));
+  return COMMAND_EXIT.OK;
 }
 
 export function registerList(program: Command, ctx: CliContext): void {

@@ -10,17 +10,21 @@ import { rehearsalConfig } from '../../config-rehearsal';
 import type { SettingSources } from '../../config-sources';
 import type { Drill } from '../../drill';
 import { LocalEngine, LocalEngineError } from '../../runner/local';
+import type { RunResult } from '../../runner/run-drill';
 import { runDrill } from '../../runner/run-drill';
 import { newRunId } from '../../runner/run-id';
 import { timelineRelay } from '../../runner/timeline-relay';
 import { EXIT_CODE, exitCodeOf, worstVerdict } from '../../runner/verdict';
 import type { CliContext } from '../context';
+import type { IoHost } from '../io-host';
+import { Output } from '../output';
 import { wholeNumber } from '../parse-options';
 import { listenForOperatorSignals } from '../operator-signals';
 import { projectRoot } from '../project-root';
 import { readCdkContext } from '../read-cdk-context';
 import { rehearsalProgress } from '../progress';
-import { runsJson, summaryTable, type RunLine } from '../reporter';
+import { summaryTable, type RunLine } from '../reporter';
+import { runsJson } from '../result-json';
 import { serviceLog } from '../service-log';
 import { openEvidenceTarget } from '../evidence-target';
 import { remoteServiceLog } from '../remote-service-log';
@@ -53,10 +57,11 @@ export interface RehearseDeps {
   readonly forceExit?: (code: number) => void;
 }
 
-export async function rehearseCommand(args: RehearseArgs, io: CliContext['io'], deps: RehearseDeps = {}): Promise<number> {
+export async function rehearseCommand(args: RehearseArgs, io: IoHost, deps: RehearseDeps = {}): Promise<number> {
+  const output = new Output(io, 'rehearse', { json: args.json });
   const unknown = args.ids.filter((id) => !findDrill(id));
   if (unknown.length > 0) {
-    io.err(`drills rehearse: unknown drill ${unknown.map((id) => `'${id}'`).join(', ')} (known: ${catalogue.map((d) => d.id).join(', ')})\n`);
+    output.failure(`unknown drill ${unknown.map((id) => `'${id}'`).join(', ')} (known: ${catalogue.map((d) => d.id).join(', ')})`);
     return EXIT_CODE.USAGE;
   }
   const drills: Drill[] = args.ids.length > 0 ? args.ids.map((id) => findDrill(id) as Drill) : [...catalogue];
@@ -67,7 +72,7 @@ export async function rehearseCommand(args: RehearseArgs, io: CliContext['io'], 
     ({ config, sources } = rehearsalConfig(readCdkContext(root), args, drills));
   } catch (e) {
     if (e instanceof ConfigError) {
-      io.err(`drills rehearse: ${e.message}\n`);
+      output.failure(e.message);
       return EXIT_CODE.USAGE;
     }
     throw e;
@@ -76,10 +81,10 @@ export async function rehearseCommand(args: RehearseArgs, io: CliContext['io'], 
   try {
     const sent = demoTrafficFor(args.command !== undefined ? 'other-command' : undefined, args.traffic, config.service.traffic);
     traffic = serviceTraffic(args.traffic, sent.profile);
-    if (sent.notice) io.err(`drills rehearse: ${sent.notice}\n`);
+    if (sent.notice) output.notice(sent.notice);
   } catch (e) {
     if (e instanceof TrafficError) {
-      io.err(`drills rehearse: ${e.message}\n`);
+      output.failure(e.message);
       return EXIT_CODE.USAGE;
     }
     throw e;
@@ -89,25 +94,25 @@ export async function rehearseCommand(args: RehearseArgs, io: CliContext['io'], 
   const outRoot = args.out ?? 'evidence';
   const evidence = openEvidenceTarget(outRoot);
   if ('usage' in evidence) {
-    io.err(`drills rehearse: ${evidence.usage}\n`);
+    output.failure(evidence.usage);
     return EXIT_CODE.USAGE;
   }
   const store = evidence.store;
-  const progress = rehearsalProgress(drills, io, { json: args.json });
+  const progress = rehearsalProgress(drills, output);
   // The drill under way, for a second signal to be told what is still being waited for.
   let current: string | undefined;
   const operator = listenForOperatorSignals({
     source: deps.signals,
     // One Ctrl-C that npx passes on again must not be taken for a second one, which forces the exit.
     echoMs: 300,
-    onFirst: (name) => progress.notice(`drills rehearse: ${name}: aborting the current drill, stopping every process (again to force)\n`),
+    onFirst: (name) => progress.notice(`${name}: aborting the current drill, stopping every process (again to force)`),
     // Local processes die with the CLI (its exit hook and the orphan guard), so an operator's second
     // SIGINT or SIGTERM may leave now. A SIGHUP never forces: a closed terminal sends one to the
     // shell's jobs and another when the session ends, and nobody is there who asked to skip the evidence.
     onRepeat: (name) => {
       const waitingFor = current ? `the processes of ${current} are still stopping` : 'still winding up';
-      if (name === 'SIGHUP') return progress.notice(`drills rehearse: ${name} again: ${waitingFor}; finishing the evidence first\n`);
-      progress.notice(`drills rehearse: second ${name}: ${waitingFor}; forcing exit (what is left is killed on the way out)\n`);
+      if (name === 'SIGHUP') return progress.notice(`${name} again: ${waitingFor}; finishing the evidence first`);
+      progress.notice(`second ${name}: ${waitingFor}; forcing exit (what is left is killed on the way out)`);
       (deps.forceExit ?? ((c) => process.exit(c)))(EXIT_CODE.ABORTED);
     },
   });
@@ -128,11 +133,9 @@ export async function rehearseCommand(args: RehearseArgs, io: CliContext['io'], 
         onEvent: timeline.sink,
         log: (line) => services.write(scrubSecrets(line, secrets)),
       });
-      const startError: { e?: LocalEngineError } = {};
-      const guarded = guardStart(engine, startError);
       const result = await runDrill({
         drill,
-        engine: guarded,
+        engine,
         outRoot,
         evidence: store,
         runId,
@@ -145,27 +148,27 @@ export async function rehearseCommand(args: RehearseArgs, io: CliContext['io'], 
       }).finally(async () => {
         await services.close();
         const lost = await remoteServiceLog.keep(store, drill.id, runId, services.file);
-        if (lost) io.err(`drills rehearse: ${lost}\n`);
+        if (lost) output.failure(lost);
       });
       runs.push(result);
       progress.drillEnded(result);
-      if (startError.e && !operator.signal.aborted) {
+      const startError = startFailure(result);
+      if (startError && !operator.signal.aborted) {
         await progress.close();
-        const code = startError.e.kind === 'start-failed' ? EXIT_CODE.USAGE : EXIT_CODE.ERROR;
-        io.err(`drills rehearse: the service did not come up (${startError.e.kind}): ${startError.e.message}\n  command: ${command}\n  evidence: ${result.evidence}\n  its output (${services.file}):\n${services.tail().map((l) => `    ${l}\n`).join('')}`);
-        if (!args.json) io.out(summaryTable(result.verdict, runs, outRoot));
-        else io.out(runsJson(result.verdict, runs));
+        const code = startError.kind === 'start-failed' ? EXIT_CODE.USAGE : EXIT_CODE.ERROR;
+        output.failure(`the service did not come up (${startError.kind}): ${startError.message}\n  command: ${command}\n  evidence: ${result.evidence}\n  its output (${services.file}):\n${services.tail().map((l) => `    ${l}\n`).join('')}`);
+        output.result(summaryTable(result.verdict, runs, outRoot), runsJson(result.verdict, runs));
         return code;
       }
     }
   } finally {
     await progress.close();
     operator.dispose();
-    await finishRuns({ command: 'drills rehearse', outRoot, store, junit: args.junit, runs, io });
+    await finishRuns({ outRoot, store, junit: args.junit, runs, output });
     evidence.close();
   }
   const verdict = operator.signal.aborted ? worstVerdict([...runs.map((r) => r.verdict), 'ABORTED']) : worstVerdict(runs.map((r) => r.verdict));
-  io.out(args.json ? runsJson(verdict, runs) : summaryTable(verdict, runs, outRoot));
+  output.result(summaryTable(verdict, runs, outRoot), runsJson(verdict, runs));
   return exitCodeOf(verdict);
 }
 
@@ -179,18 +182,10 @@ function derivedSettings(sources: SettingSources): Record<string, string> {
   return out;
 }
 
-/** Remembers a LocalEngineError from start() so the command can name it and pick the exit code. */
-function guardStart(engine: LocalEngine, seen: { e?: LocalEngineError }): LocalEngine {
-  const start = engine.start.bind(engine);
-  engine.start = async () => {
-    try {
-      return await start();
-    } catch (e) {
-      if (e instanceof LocalEngineError) seen.e = e;
-      throw e;
-    }
-  };
-  return engine;
+/** The LocalEngineError start() threw, when the service did not come up (the command names it and picks the exit code). */
+function startFailure(result: RunResult): LocalEngineError | undefined {
+  const cause = result.error?.inStart ? result.error.cause : undefined;
+  return cause instanceof LocalEngineError ? cause : undefined;
 }
 
 export function registerRehearse(program: Command, ctx: CliContext): void {

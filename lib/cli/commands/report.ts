@@ -6,7 +6,6 @@
  * `report.html` (with its charts) are written atomically; the exit code follows the verdict.
  */
 import type { Command } from 'commander';
-import type { CliContext } from '../context';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { findDrill } from '../../../experiments';
@@ -18,8 +17,13 @@ import { writeAtomically } from '../../runner/journal-writer';
 import { runProvenance } from '../../runner/run-provenance';
 import { writeReports } from '../../runner/write-reports';
 import { EXIT_CODE, exitCodeOf } from '../../runner/verdict';
+import { awsTargetOptions, openTarget, refused, type AwsCommandDeps, type AwsTargetArgs } from '../aws-target';
+import type { CliContext } from '../context';
+import type { IoHost } from '../io-host';
+import { Output } from '../output';
 import { wholeNumber } from '../parse-options';
-import { awsTargetOptions, openTarget, type AwsCommandDeps, type AwsTargetArgs, type CommandIo } from './preflight';
+import { runResultLine } from '../reporter';
+import { runsJson } from '../result-json';
 
 export interface ReportArgs extends AwsTargetArgs {
   readonly experimentId: string;
@@ -29,19 +33,20 @@ export interface ReportArgs extends AwsTargetArgs {
   readonly afterSeconds?: number;
 }
 
-export async function reportCommand(args: ReportArgs, io: CommandIo, deps: AwsCommandDeps = {}): Promise<number> {
+export async function reportCommand(args: ReportArgs, io: IoHost, deps: AwsCommandDeps = {}): Promise<number> {
+  const output = new Output(io, 'report', { json: args.json });
   if (!args.experimentId) {
-    io.err('drills report: give the experiment id (EXP…) of the experiment to report\n');
+    output.failure('give the experiment id (EXP…) of the experiment to report');
     return EXIT_CODE.USAGE;
   }
-  const target = await openTarget('report', undefined, args, io, deps);
-  if ('exit' in target) return target.exit;
+  const target = await openTarget(output, args, deps);
+  if (refused(target)) return target.exit;
   const { session, deployed } = target;
   try {
     const report = await scheduledReport({ ...session.apis, deployed, experimentId: args.experimentId, afterSeconds: args.afterSeconds, isZoneDrill: (id) => findDrill(id)?.fault.kind === 'az-outage' });
     const drill = report.drillId === undefined ? undefined : findDrill(report.drillId);
     if (!drill) {
-      io.err(`drills report: experiment ${report.experiment.id} is tagged drill '${report.drillId ?? '(none)'}', which is not in this catalogue: nothing to judge it by\n`);
+      output.failure(`experiment ${report.experiment.id} is tagged drill '${report.drillId ?? '(none)'}', which is not in this catalogue: nothing to judge it by`);
       return EXIT_CODE.ERROR;
     }
     const journal = scheduledJournal({
@@ -61,16 +66,12 @@ export async function reportCommand(args: ReportArgs, io: CommandIo, deps: AwsCo
     journal.provenance ??= runProvenance(process.cwd());
     await writeAtomically(path.join(dir, 'journal.json'), `${JSON.stringify(journal, null, 2)}\n`);
     await writeReports(dir, journal);
-    if (judgement.notJudged.length > 0) io.err(`drills report: not judged (no probe data on a scheduled run): ${judgement.notJudged.join(', ')}\n`);
-    if (args.json) {
-      const run = { drill: drill.id, verdict: judgement.verdict, figures: journal.figures, evidence: dir, experimentId: report.experiment.id };
-      io.out(`${JSON.stringify({ verdict: judgement.verdict, runs: [run] }, null, 2)}\n`);
-    } else {
-      io.out(`${judgement.verdict}  ${drill.id}  experiment ${report.experiment.id}  evidence ${dir}\n`);
-    }
+    if (judgement.notJudged.length > 0) output.notice(`not judged (no probe data on a scheduled run): ${judgement.notJudged.join(', ')}`);
+    const run = { drill: drill.id, verdict: judgement.verdict, figures: journal.figures ?? {}, evidence: dir, experimentId: report.experiment.id };
+    output.result(runResultLine(run), runsJson(run.verdict, [run]));
     return exitCodeOf(judgement.verdict);
   } catch (err) {
-    io.err(`drills report: ${describeError(err)}\n`);
+    output.failure(describeError(err));
     return EXIT_CODE.ERROR;
   } finally {
     session.close();

@@ -6,29 +6,30 @@
  * `stopped` before the command returns; so does any exception (the engine is always closed).
  */
 import type { Command } from 'commander';
-import type { CliContext } from '../context';
 import * as readline from 'readline';
-import { findDrill } from '../../../experiments';
 import type { Drill } from '../../drill';
 import { describeError } from '../../runner/aws/aws-error';
-import type { AwsSession } from '../../runner/aws/aws-session';
 import { FisEngine, type FisEngineOptions } from '../../runner/aws/fis-engine';
 import { failedOnlyOnHeartbeat, HeartbeatPublisher } from '../../runner/aws/heartbeat';
 import { Sleeper } from '../../runner/aws/poll';
 import { httpProbe, type PreflightOutcome } from '../../runner/aws/preflight';
 import { preflightLines, preflightSummary } from '../../runner/aws/preflight-format';
-import type { DeployedService } from '../../runner/aws/resolve-outputs';
 import { runDrill, type RunResult } from '../../runner/run-drill';
+import { newRunId } from '../../runner/run-id';
 import { timelineRelay } from '../../runner/timeline-relay';
 import { EXIT_CODE, exitCodeOf } from '../../runner/verdict';
+import { awsTargetOptions, openTarget, refused, targetDrill, targetTraffic, type AwsCommandDeps, type AwsTarget } from '../aws-target';
+import type { CliContext } from '../context';
 import { openEvidenceTarget, type EvidenceTarget } from '../evidence-target';
 import { finishRuns } from '../finish-runs';
+import type { IoHost } from '../io-host';
 import { npmLaunchHint } from '../npm-launch-hint';
 import { listenForOperatorSignals } from '../operator-signals';
-import { progressLine } from '../reporter';
-import { projectRoot } from '../project-root';
-import { awsServiceTraffic, type ServiceTraffic } from '../service-traffic';
-import { awsTargetOptions, defaultRunId, openTarget, preflightFor, type AwsCommandDeps, type CommandIo, type PreflightArgs, type PreflightTraffic } from './preflight';
+import { Output } from '../output';
+import { preflightFor, type PreflightArgs, type PreflightTraffic } from '../preflight-for';
+import { progressLine, reasonLines, runResultLine } from '../reporter';
+import { runsJson } from '../result-json';
+import type { ServiceTraffic } from '../service-traffic';
 
 export interface RunArgs extends Omit<PreflightArgs, 'dryRun'> {
   /** Inject without asking (required when stdin is not a terminal). */
@@ -59,40 +60,32 @@ export interface RunDeps extends AwsCommandDeps {
   readonly engineTimings?: Pick<FisEngineOptions, 'poll' | 'recoveryPollMs' | 'runningPollMs' | 'rebalanceSettleMs' | 'stopWaitMs'>;
 }
 
-export async function runCommand(args: RunArgs, io: CommandIo, deps: RunDeps = {}): Promise<number> {
+export async function runCommand(args: RunArgs, io: IoHost, deps: RunDeps = {}): Promise<number> {
+  const output = new Output(io, 'run', { json: args.json });
   const interactive = deps.interactive ?? Boolean(process.stdin.isTTY);
-  if (!(deps.findDrill ?? findDrill)(args.drill)) {
-    io.err(`drills run: unknown drill '${args.drill}'; see \`drills list\`\n`);
-    return EXIT_CODE.USAGE;
-  }
+  const drill = targetDrill(output, args.drill, deps);
+  if (refused(drill)) return drill.exit;
   if (!args.yes && !interactive) {
-    io.err('drills run: stdin is not a terminal, so nobody can confirm the fault: pass --yes to inject without asking\n');
+    output.failure('stdin is not a terminal, so nobody can confirm the fault: pass --yes to inject without asking');
     return EXIT_CODE.USAGE;
   }
-  const traffic = awsServiceTraffic(args.traffic, deps.cwd ?? projectRoot());
-  if ('usage' in traffic) {
-    io.err(`drills run: ${traffic.usage}\n`);
-    return EXIT_CODE.USAGE;
-  }
-  if (traffic.traffic.notice) io.err(`drills run: ${traffic.traffic.notice}\n`);
-  const hint = npmLaunchHint(deps.env ?? process.env);
-  if (hint) io.err(`${hint}\n`);
+  const traffic = targetTraffic(output, args.traffic, deps);
+  if (refused(traffic)) return traffic.exit;
+  // npm's own marks: its hint carries the `drills run: ` prefix itself.
+  output.progress(npmLaunchHint(deps.env ?? process.env) ?? '');
   const evidence = openEvidenceTarget(args.out ?? 'evidence', { region: args.region });
   if ('usage' in evidence) {
-    io.err(`drills run: ${evidence.usage}\n`);
+    output.failure(evidence.usage);
     return EXIT_CODE.USAGE;
   }
-  const target = await openTarget('run', args.drill, args, io, deps);
-  if ('exit' in target) return (evidence.close(), target.exit);
+  const target = await openTarget(output, args, deps);
+  if (refused(target)) return (evidence.close(), target.exit);
   const { session, deployed } = target;
-  const drill = target.drill as Drill;
   // The heartbeat starts before preflight: the switch's alarm is OK only once it is published.
-  const heartbeat = args.heartbeat
-    ? new HeartbeatPublisher(session.apis.metrics, deployed.serviceName, (m) => io.err(`${m}\n`), deps.heartbeatIntervalMs)
-    : undefined;
+  const heartbeat = args.heartbeat ? new HeartbeatPublisher(session.apis.metrics, deployed.serviceName, (m) => output.progress(m), deps.heartbeatIntervalMs) : undefined;
   heartbeat?.start(async () => (await httpProbe(deployed.serviceUrl)).ok);
   try {
-    return await guardedRun(args, io, deps, drill, session, deployed, interactive, traffic, evidence);
+    return await guardedRun({ args, output, deps, drill, target, interactive, traffic, evidence });
   } finally {
     await heartbeat?.stop();
     session.close();
@@ -100,75 +93,73 @@ export async function runCommand(args: RunArgs, io: CommandIo, deps: RunDeps = {
   }
 }
 
+/** What the guarded run works with, once the target is open. */
+interface GuardedRun {
+  readonly args: RunArgs;
+  readonly output: Output;
+  readonly deps: RunDeps;
+  readonly drill: Drill;
+  readonly target: AwsTarget;
+  readonly interactive: boolean;
+  readonly traffic: { readonly traffic: ServiceTraffic; readonly healthPath: string };
+  /** Where the evidence goes (`--out`: a folder or S3). */
+  readonly evidence: EvidenceTarget;
+}
+
 /**
  * Preflight; with `--heartbeat`, a failure only on the switch's alarm is retried until the alarm
  * has seen the heartbeat (bounded; a signal ends the wait).
  */
-async function preflightAwaitingHeartbeat(
-  args: RunArgs,
-  io: CommandIo,
-  deps: RunDeps,
-  drill: Drill,
-  session: AwsSession,
-  deployed: DeployedService,
-  signal: AbortSignal,
-  traffic: PreflightTraffic,
-): Promise<PreflightOutcome> {
+async function preflightAwaitingHeartbeat(run: GuardedRun, signal: AbortSignal, traffic: PreflightTraffic): Promise<PreflightOutcome> {
+  const { args, deps, output } = run;
   const settle = deps.heartbeatSettle ?? { timeoutMs: 120_000, everyMs: 10_000 };
   const deadline = Date.now() + settle.timeoutMs;
   const sleeper = new Sleeper();
   const wake = () => sleeper.wake();
   signal.addEventListener('abort', wake, { once: true });
+  const preflight = () => preflightFor({ args, drill: run.drill, target: run.target, deps, signal, traffic });
   try {
-    let preflight = await preflightFor(args, drill, session, deployed, deps, undefined, signal, traffic);
-    while (args.heartbeat && !preflight.ok && failedOnlyOnHeartbeat(preflight.checks) && !signal.aborted && Date.now() + settle.everyMs <= deadline) {
-      io.err(`drills run: waiting for the dead-man's switch alarm to see the heartbeat (up to ${Math.round(settle.timeoutMs / 1000)} s) …\n`);
+    let outcome = await preflight();
+    while (args.heartbeat && !outcome.ok && failedOnlyOnHeartbeat(outcome.checks) && !signal.aborted && Date.now() + settle.everyMs <= deadline) {
+      output.notice(`waiting for the dead-man's switch alarm to see the heartbeat (up to ${Math.round(settle.timeoutMs / 1000)} s) …`);
       await sleeper.sleep(settle.everyMs);
       if (signal.aborted) break;
-      preflight = await preflightFor(args, drill, session, deployed, deps, undefined, signal, traffic);
+      outcome = await preflight();
     }
-    return preflight;
+    return outcome;
   } finally {
     signal.removeEventListener('abort', wake);
   }
 }
 
-async function guardedRun(
-  args: RunArgs,
-  io: CommandIo,
-  deps: RunDeps,
-  drill: Drill,
-  session: AwsSession,
-  deployed: DeployedService,
-  interactive: boolean,
-  traffic: { traffic: ServiceTraffic; healthPath: string },
-  evidence: EvidenceTarget,
-): Promise<number> {
-  const checked = { resolved: traffic.traffic.resolved, healthPath: traffic.healthPath };
-  const runId = args.runId ?? (deps.newRunId ?? (() => defaultRunId(drill.id)))();
+async function guardedRun(run: GuardedRun): Promise<number> {
+  const { args, output, deps, drill, interactive } = run;
+  const { deployed, session } = run.target;
+  const checked = { resolved: run.traffic.traffic.resolved, healthPath: run.traffic.healthPath };
+  const runId = args.runId ?? (deps.newRunId ?? newRunId)();
   // Signals are ours from here (SIGINT, SIGTERM, SIGHUP): before anything starts they end the
   // command (ABORTED, nothing started); once the experiment may be running they stop it first
   // (the engine listens too) and the command returns only once FIS says it is final.
   let engine: FisEngine | undefined;
   const operator = listenForOperatorSignals({
     source: deps.signals,
-    onFirst: (name) => io.err(engine ? `\ndrills run: ${name}: stopping the experiment and waiting for FIS to confirm …\n` : `\ndrills run: ${name}: stopping; no experiment was started\n`),
+    onFirst: (name) => output.notice(engine ? `${name}: stopping the experiment and waiting for FIS to confirm …` : `${name}: stopping; no experiment was started`, { newLineFirst: true }),
     // A second signal does not cut the wait short: leaving before FIS says stopped could leave the fault in.
-    onRepeat: (name) => io.err(`\ndrills run: ${name}: ${stillWaitingFor(engine)}\n`),
+    onRepeat: (name) => output.notice(`${name}: ${stillWaitingFor(engine)}`, { newLineFirst: true }),
   });
   try {
-    const preflight = await preflightAwaitingHeartbeat(args, io, deps, drill, session, deployed, operator.signal, checked);
-    preflightLines(preflight.checks).forEach((line) => io.err(`${line}\n`));
-    io.err(`${preflightSummary(preflight)}\n`);
-    if (operator.signal.aborted) return notStarted(args, io, (operator.signal.reason as Error).message);
-    if (!preflight.ok || !preflight.templateId || !preflight.caller) return notStarted(args, io, 'refused by preflight');
+    const preflight = await preflightAwaitingHeartbeat(run, operator.signal, checked);
+    preflightLines(preflight.checks).forEach((line) => output.progress(line));
+    output.progress(preflightSummary(preflight));
+    if (operator.signal.aborted) return notStarted(output, (operator.signal.reason as Error).message);
+    if (!preflight.ok || !preflight.templateId || !preflight.caller) return notStarted(output, 'refused by preflight');
     const templateId = preflight.templateId;
     if (!args.yes) {
       const question = `Start FIS template ${templateId} (${drill.id}: ${drill.title}) against ${deployed.serviceName} in account ${preflight.caller.account}? [y/N] `;
       const confirmed = await (deps.confirm ?? ((q) => askOnStderr(q, operator.signal)))(question);
-      if (!confirmed || operator.signal.aborted) return notStarted(args, io, 'not confirmed');
+      if (!confirmed || operator.signal.aborted) return notStarted(output, 'not confirmed');
     } else if (!interactive) {
-      io.err(`drills run: --yes given; starting ${drill.id} (run ${runId}) without a prompt\n`);
+      output.notice(`--yes given; starting ${drill.id} (run ${runId}) without a prompt`);
     }
     const timeline = timelineRelay();
     engine = new FisEngine({
@@ -179,34 +170,28 @@ async function guardedRun(
       runId,
       operator: preflight.caller.arn,
       signal: operator.signal,
-      log: (line) => io.err(`${line}\n`),
+      log: (line) => output.progress(line),
       onEvent: timeline.sink,
     });
-    const result = await runOnEngine(engine, {
+    const result = await runOnEngine(engine, output, deps, {
       drill,
       engine,
       outRoot: args.out ?? 'evidence',
-      evidence: evidence.store,
+      evidence: run.evidence.store,
       runId,
       signal: operator.signal,
       timeline,
       traffic: checked.resolved,
       healthPath: checked.healthPath,
-      settings: { templateId, heartbeat: Boolean(args.heartbeat), traffic: traffic.traffic.redacted, trafficSource: traffic.traffic.source },
+      settings: { templateId, heartbeat: Boolean(args.heartbeat), traffic: run.traffic.traffic.redacted, trafficSource: run.traffic.traffic.source },
       target: { account: preflight.caller.account, cluster: deployed.clusterName, service: deployed.serviceName, serviceUrl: deployed.serviceUrl },
-      onEvent: (e) => io.err(progressLine(drill.id, e)),
-    }, io, deps);
+      onEvent: (e) => output.progress(progressLine(drill.id, e)),
+    });
     if (!result) return EXIT_CODE.ERROR;
-    await finishRuns({ command: 'drills run', outRoot: args.out ?? 'evidence', store: evidence.store, junit: args.junit, runs: [result], io });
-    const experimentId = result.experimentId ?? engine.experimentId;
-    if (args.json) {
-      const run = { drill: drill.id, verdict: result.verdict, figures: result.figures, evidence: result.evidence, experimentId };
-      io.out(`${JSON.stringify({ verdict: result.verdict, runs: [run] }, null, 2)}\n`);
-    } else {
-      io.out(`${result.verdict}  ${drill.id}  experiment ${experimentId ?? '-'}  evidence ${result.evidence}\n`);
-      // A run that did not hold says why, each broken expectation with its cause (judge's reasons).
-      if (result.verdict !== 'HELD') io.out(result.judgement.reasons.map((r) => `  - ${r}\n`).join(''));
-    }
+    await finishRuns({ outRoot: args.out ?? 'evidence', store: run.evidence.store, junit: args.junit, runs: [result], output });
+    const ran = { ...result, experimentId: result.experimentId ?? engine.experimentId };
+    // A run that did not hold says why, each broken expectation with its cause (judge's reasons).
+    output.result([runResultLine(ran), ...reasonLines(ran)], runsJson(ran.verdict, [ran]));
     return exitCodeOf(result.verdict);
   } finally {
     operator.dispose();
@@ -222,20 +207,20 @@ function stillWaitingFor(engine: FisEngine | undefined): string {
 }
 
 /** The runner core over the engine; whatever happens, the engine is closed (the experiment stopped, FIS has said so) before this returns. */
-async function runOnEngine(engine: FisEngine, options: Parameters<typeof runDrill>[0], io: CommandIo, deps: RunDeps): Promise<RunResult | undefined> {
+async function runOnEngine(engine: FisEngine, output: Output, deps: RunDeps, options: Parameters<typeof runDrill>[0]): Promise<RunResult | undefined> {
   try {
     return await (deps.runDrill ?? runDrill)(options);
   } catch (err) {
-    io.err(`drills run: ${describeError(err)}\n`);
+    output.failure(describeError(err));
     return undefined;
   } finally {
     await engine.close();
   }
 }
 
-function notStarted(args: RunArgs, io: CommandIo, why: string): number {
-  io.err(`drills run: ${why}; nothing was started (ABORTED)\n`);
-  if (args.json) io.out(`${JSON.stringify({ verdict: 'ABORTED', runs: [] }, null, 2)}\n`);
+function notStarted(output: Output, why: string): number {
+  output.notice(`${why}; nothing was started (ABORTED)`);
+  if (output.json) output.result('', runsJson('ABORTED', []));
   return EXIT_CODE.ABORTED;
 }
 

@@ -1,18 +1,22 @@
 /**
  * `drills stop [<experiment-id> | --all-mine]`: stop one experiment, or every active one this
  * tool started for the caller (tags `fis-drills:run-id` and `fis-drills:operator`), and wait
- * until FIS says each is stopped. Exit 0 when all are stopped (or had already ended), 2 on bad
- * arguments, 5 when one could not be stopped or AWS could not be read.
+ * until FIS says each is stopped (lib/runner/aws/experiment-wait.ts: StopExperiment retried while
+ * the error may pass, GetExperiment with backoff, bounded, a signal ends only the wait). Exit OK
+ * (0) when all are stopped (or had already ended), USAGE (2) on bad arguments, UNREACHABLE (5)
+ * when one could not be stopped or AWS could not be read.
  */
 import type { Command } from 'commander';
-import type { CliContext } from '../context';
 import { describeError } from '../../runner/aws/aws-error';
-import { openAwsSession } from '../../runner/aws/aws-session';
 import { mineToStop, stopExperiments, type StopOutcome } from '../../runner/aws/stop-experiments';
-import { EXIT_CODE } from '../../runner/verdict';
+import { openSession, type AwsCommandDeps } from '../aws-target';
+import { COMMAND_EXIT } from '../command-exit';
+import type { CliContext } from '../context';
+import type { IoHost } from '../io-host';
 import { listenForOperatorSignals } from '../operator-signals';
+import { Output } from '../output';
 import { wholeNumber } from '../parse-options';
-import type { AwsCommandDeps, CommandIo } from './preflight';
+import { stopJson } from '../result-json';
 
 export interface StopArgs {
   readonly experimentId?: string;
@@ -24,18 +28,19 @@ export interface StopArgs {
   readonly pollMs?: number;
 }
 
-export async function stopCommand(args: StopArgs, io: CommandIo, deps: AwsCommandDeps = {}): Promise<number> {
+export async function stopCommand(args: StopArgs, io: IoHost, deps: AwsCommandDeps = {}): Promise<number> {
+  const output = new Output(io, 'stop', { json: args.json });
   if (Boolean(args.experimentId) === Boolean(args.allMine)) {
-    io.err('drills stop: give one experiment id, or --all-mine for every experiment this tool started for you\n');
-    return EXIT_CODE.USAGE;
+    output.failure('give one experiment id, or --all-mine for every experiment this tool started for you');
+    return COMMAND_EXIT.USAGE;
   }
-  const session = (deps.session ?? ((region) => openAwsSession({ region })))(args.region);
+  const session = openSession(args, deps);
   // The emergency lever is not cut short by a signal (a closed terminal's SIGHUP included): every
   // StopExperiment is still sent; only the wait for `stopped` ends, and the outcome says so.
   const operator = listenForOperatorSignals({
     source: deps.signals,
-    onFirst: (name) => io.err(`\ndrills stop: ${name}: sending the stops still due, then leaving without waiting for stopped\n`),
-    onRepeat: (name) => io.err(`\ndrills stop: ${name}: still sending StopExperiment\n`),
+    onFirst: (name) => output.notice(`${name}: sending the stops still due, then leaving without waiting for stopped`, { newLineFirst: true }),
+    onRepeat: (name) => output.notice(`${name}: still sending StopExperiment`, { newLineFirst: true }),
   });
   try {
     let ids: string[];
@@ -44,19 +49,23 @@ export async function stopCommand(args: StopArgs, io: CommandIo, deps: AwsComman
     } else {
       const caller = await session.apis.identity.callerIdentity();
       ids = mineToStop(await session.apis.fis.listExperiments(), caller.arn).map((e) => e.id);
-      io.err(`drills stop: ${ids.length} active experiment(s) started by ${caller.arn}\n`);
+      output.notice(`${ids.length} active experiment(s) started by ${caller.arn}`);
     }
     const outcomes: StopOutcome[] = await stopExperiments({ fis: session.apis.fis, ids, waitMs: args.waitMs, pollMs: args.pollMs, signal: operator.signal });
-    if (args.json) io.out(`${JSON.stringify({ ok: outcomes.every((o) => o.ok), experiments: outcomes }, null, 2)}\n`);
-    else outcomes.forEach((o) => io.out(`${o.ok ? 'ok    ' : 'FAILED'}  ${o.id}  ${o.detail}\n`));
-    return outcomes.every((o) => o.ok) ? EXIT_CODE.HELD : EXIT_CODE.ERROR;
+    output.result(outcomes.map(stopLine), stopJson(outcomes));
+    return outcomes.every((o) => o.ok) ? COMMAND_EXIT.OK : COMMAND_EXIT.UNREACHABLE;
   } catch (err) {
-    io.err(`drills stop: ${describeError(err)}\n`);
-    return EXIT_CODE.ERROR;
+    output.failure(describeError(err));
+    return COMMAND_EXIT.UNREACHABLE;
   } finally {
     operator.dispose();
     session.close();
   }
+}
+
+/** `ok      <id>  <detail>` or `FAILED  <id>  <detail>`. */
+function stopLine(o: StopOutcome): string {
+  return `${o.ok ? 'ok    ' : 'FAILED'}  ${o.id}  ${o.detail}`;
 }
 
 export function registerStop(program: Command, ctx: CliContext): void {

@@ -5,13 +5,14 @@ import { DescribeServicesCommand, DescribeTaskDefinitionCommand, ECSClient } fro
 import { App } from 'aws-cdk-lib';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import { mockClient } from 'aws-sdk-client-mock';
-import { catalogue } from '../../experiments';
-import { configWith } from '../../lib/config';
-import { doctorCommand, type DoctorArgs } from '../../lib/cli/commands/doctor';
-import { buildApp } from '../../lib/stacks/build-app';
-import { toShortFormYaml } from '../guardrails/doctor/short-form-yaml';
-import { compliantTemplate, FIXTURE_PATH, withEdit } from '../guardrails/fixture';
-import { demoImageDirectory } from '../stacks/synth-app';
+import { catalogue } from '../../../experiments';
+import { configWith } from '../../../lib/config';
+import { doctorCommand, type DoctorArgs } from '../../../lib/cli/commands/doctor';
+import { recordingIoHost } from '../../../lib/cli/recording-io-host';
+import { buildApp } from '../../../lib/stacks/build-app';
+import { toShortFormYaml } from '../../guardrails/doctor/short-form-yaml';
+import { compliantTemplate, FIXTURE_PATH, withEdit } from '../../guardrails/fixture';
+import { demoImageDirectory } from '../../stacks/synth-app';
 
 let dir: string;
 beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doctor-')); });
@@ -24,9 +25,10 @@ function write(name: string, content: unknown): string {
 }
 
 async function run(args: Partial<DoctorArgs>, deps = {}) {
-  let out = '';
-  let err = '';
-  const code = await doctorCommand({ paths: [], ...args }, { out: (t) => { out += t; }, err: (t) => { err += t; } }, deps);
+  const io = recordingIoHost();
+  const code = await doctorCommand({ paths: [], ...args }, io, deps);
+  const out = io.stdout.join('');
+  const err = io.stderr.join('');
   return { code, out, err, json: () => JSON.parse(out) };
 }
 

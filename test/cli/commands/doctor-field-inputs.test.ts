@@ -3,14 +3,16 @@
  * like what platform teams run, each with the right answer doctor must give.
  */
 import * as path from 'path';
-import { doctorCommand } from '../../lib/cli/commands/doctor';
+import { doctorCommand } from '../../../lib/cli/commands/doctor';
+import { recordingIoHost } from '../../../lib/cli/recording-io-host';
 
-const FIELD = path.join(__dirname, '..', 'fixtures', 'field-inputs');
+const FIELD = path.join(__dirname, '..', '..', 'fixtures', 'field-inputs');
 
 async function doctor(file: string) {
-  let out = '';
-  let err = '';
-  const code = await doctorCommand({ paths: [path.join(FIELD, file)], json: true }, { out: (t) => { out += t; }, err: (t) => { err += t; } });
+  const io = recordingIoHost();
+  const code = await doctorCommand({ paths: [path.join(FIELD, file)], json: true }, io);
+  const out = io.stdout.join('');
+  const err = io.stderr.join('');
   const findings = (JSON.parse(out) as { findings: { rule: string; severity: string; resource: string; message: string }[] }).findings;
   return { code, findings, err };
 }

@@ -41,7 +41,7 @@ async function setup(heartbeatIntervalMs: number) {
     // Generous: the first successful probe comes 2 s in, later on a loaded machine.
     heartbeatSettle: { timeoutMs: 20_000, everyMs: 200 },
   };
-  return { outputs, err, io: { out: () => undefined, err: io.err }, deps, fake };
+  return { outputs, err, io, deps, fake };
 }
 
 afterEach(async () => {

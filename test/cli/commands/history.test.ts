@@ -1,14 +1,15 @@
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { historyCommand } from '../../lib/cli/commands/history';
-import { finishRuns } from '../../lib/cli/finish-runs';
-import { hardKillJournal } from '../report/journal-fixture';
+import { historyCommand } from '../../../lib/cli/commands/history';
+import { finishRuns } from '../../../lib/cli/finish-runs';
+import { Output } from '../../../lib/cli/output';
+import { recordingIoHost } from '../../../lib/cli/recording-io-host';
+import { hardKillJournal } from '../../report/journal-fixture';
 
 function recorder() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (s: string) => void out.push(s), err: (s: string) => void err.push(s) }, out, err };
+  const io = recordingIoHost();
+  return { io, out: io.stdout, err: io.stderr };
 }
 
 async function evidenceRoot(): Promise<string> {
@@ -61,7 +62,7 @@ describe('finishRuns', () => {
     const root = await evidenceRoot();
     const junit = path.join(root, 'out', 'junit.xml');
     const { io, err } = recorder();
-    await finishRuns({ command: 'drills rehearse', outRoot: root, junit, io, runs: [{ drill: 'task-hard-kill', verdict: 'VIOLATED', evidence: path.join(root, 'task-hard-kill/r2') }] });
+    await finishRuns({ output: new Output(io, 'rehearse'), outRoot: root, junit, runs: [{ drill: 'task-hard-kill', verdict: 'VIOLATED', evidence: path.join(root, 'task-hard-kill/r2') }] });
     const xml = await fs.readFile(junit, 'utf8');
     expect(xml).toContain('<testcase classname="fis-drills.local" name="task-hard-kill: Hard kill of one task breaks only its own streams" time="8.000">');
     expect(xml).toContain(`<property name="evidence" value="${path.join(root, 'task-hard-kill/r2')}"/>`);
@@ -75,7 +76,7 @@ describe('finishRuns', () => {
     const blocker = path.join(root, 'a-file');
     await fs.writeFile(blocker, '');
     const { io, err } = recorder();
-    await finishRuns({ command: 'drills run', outRoot: root, junit: path.join(blocker, 'junit.xml'), io, runs: [] });
+    await finishRuns({ output: new Output(io, 'run'), outRoot: root, junit: path.join(blocker, 'junit.xml'), runs: [] });
     expect(err.join('')).toMatch(new RegExp(`drills run: could not write the JUnit file ${blocker}/junit.xml: .*(ENOTDIR|EEXIST)`));
   });
 });

@@ -1,89 +1,18 @@
-/** The preflight, stop and report commands, with real clients against the strict fake AWS. */
+/** `drills report`, with real clients against the strict fake AWS. */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { preflightCommand } from '../../../lib/cli/commands/preflight';
 import { reportCommand } from '../../../lib/cli/commands/report';
-import { stopCommand } from '../../../lib/cli/commands/stop';
 import { journalSchema } from '../../../lib/runner/journal-schema';
-import { CALLER_ARN } from '../../fixtures/fake-aws/fake-aws-server';
 import type { FakeScenario } from '../../fixtures/fake-aws/fake-aws-state';
 import { useFakeAws } from '../../fixtures/fake-aws/fake-aws-setup';
 
 const setupFake = useFakeAws();
-const probeOk = async () => ({ ok: true, detail: 'GET / → 200' });
 const DAY_MS = 86_400_000;
 
 async function setup(scenario: Partial<FakeScenario> = {}) {
   const s = await setupFake({ scenario });
   return { ...s, templateId: s.fake.state.templateFor('task-stop-drain').id };
 }
-
-describe('drills preflight', () => {
-  it('prints one line per check and exits 0 when all pass', async () => {
-    const { outputs, out, io } = await setup();
-    const code = await preflightCommand({ drill: 'task-stop-drain', outputs }, io, { probe: probeOk, trafficCheck: async () => [] });
-    expect({ code, out: out.join('') }).toEqual({ code: 0, out: expect.stringMatching(/^ok {4} {2}account/m) });
-    expect(out.join('')).toMatch(/^ok {4} {2}service steady +running 2\/2/m);
-    expect(out).toHaveLength(10);
-  });
-
-  it('prints only the preflight object on stdout with --json', async () => {
-    const { outputs, out, io } = await setup();
-    await preflightCommand({ drill: 'task-stop-drain', outputs, json: true }, io, { probe: probeOk, trafficCheck: async () => [] });
-    const parsed = JSON.parse(out.join(''));
-    expect(parsed.ok).toBe(true);
-    expect(parsed.checks[0]).toEqual({ name: 'account', ok: true, detail: expect.any(String) });
-  });
-
-  it('fails with exit 1 when a stop-condition alarm is in INSUFFICIENT_DATA', async () => {
-    const { outputs, out, io } = await setup({ alarmStates: { 'drills-demo-error-rate': 'INSUFFICIENT_DATA' } });
-    expect(await preflightCommand({ drill: 'task-stop-drain', outputs }, io, { probe: probeOk, trafficCheck: async () => [] })).toBe(1);
-    expect(out.join('')).toMatch(/FAILED {2}alarm drills-demo-error-rate +INSUFFICIENT_DATA/);
-    expect(await preflightCommand({ drill: 'task-stop-drain', outputs, allowInsufficientData: true }, io, { probe: probeOk, trafficCheck: async () => [] })).toBe(0);
-  });
-
-  it('refuses an account other than --account', async () => {
-    const { outputs, io } = await setup();
-    expect(await preflightCommand({ drill: 'task-stop-drain', outputs, account: '444455556666' }, io, { probe: probeOk, trafficCheck: async () => [] })).toBe(1);
-  });
-
-  it('rejects an unknown drill and a missing outputs file as usage errors', async () => {
-    const { io, err, dir } = await setup();
-    expect(await preflightCommand({ drill: 'no-such-drill', outputs: 'x.json' }, io)).toBe(2);
-    expect(await preflightCommand({ drill: 'task-stop-drain', outputs: path.join(dir, 'missing.json') }, io)).toBe(2);
-    expect(err.join('')).toMatch(/unknown drill 'no-such-drill'[\s\S]*cannot read outputs file/);
-  });
-
-  it('never starts an experiment', async () => {
-    const { outputs, io, fake } = await setup();
-    await preflightCommand({ drill: 'task-stop-drain', outputs }, io, { probe: probeOk, trafficCheck: async () => [] });
-    expect(fake.state.callsTo('StartExperiment')).toHaveLength(0);
-  });
-});
-
-describe('drills stop', () => {
-  it('stops only the active experiments this tool started for the caller', async () => {
-    const { io, out, fake, templateId } = await setup({ initiatingMs: 10, stoppingMs: 50 });
-    const mine = fake.state.start(templateId, 't1', { 'fis-drills:run-id': 'r1', 'fis-drills:operator': CALLER_ARN });
-    fake.state.start(templateId, 't2', { 'fis-drills:run-id': 'r2', 'fis-drills:operator': 'arn:someone-else' });
-    fake.state.start(templateId, 't3', { drill: 'scheduled' });
-    expect(await stopCommand({ allMine: true, pollMs: 20 }, io)).toBe(0);
-    expect(fake.state.callsTo('StopExperiment').map((c) => (c.input as { id: string }).id)).toEqual([mine.id]);
-    expect(out.join('')).toMatch(new RegExp(`ok {6}${mine.id} {2}stopped`));
-  });
-
-  it('rejects both an id and --all-mine, or neither', async () => {
-    const { io } = await setup();
-    expect(await stopCommand({}, io)).toBe(2);
-    expect(await stopCommand({ experimentId: 'E', allMine: true }, io)).toBe(2);
-  });
-
-  it('fails with exit 5 when the experiment does not exist, naming the call that failed', async () => {
-    const { io, out } = await setup();
-    expect(await stopCommand({ experimentId: 'EXPnope' }, io)).toBe(5);
-    expect(out.join('')).toMatch(/FAILED {2}EXPnope {2}GetExperiment failed \(nothing was stopped\): ResourceNotFoundException/);
-  });
-});
 
 describe('drills report', () => {
   async function report(scenario: Partial<FakeScenario>, startedDaysAgo = 0, drill = 'task-stop-drain') {
@@ -106,6 +35,16 @@ describe('drills report', () => {
     expect(err.join('')).toMatch(/not judged/);
     expect(fake.state.callsTo('StartExperiment')).toHaveLength(0);
     expect((fake.state.callsTo('GetMetricData')[0].input as { MetricDataQueries: { MetricStat: { Period: number } }[] }).MetricDataQueries[0].MetricStat.Period).toBe(60);
+  });
+
+  it('keeps the CloudWatch datapoints of the window in the journal and charts the fleet from them', async () => {
+    const { journal, evidence, e } = await report({});
+    const cloudwatch = (journal.samples.metrics as { source: string; metric: string; value: number }[]).filter((m) => m.source === 'cloudwatch');
+    expect(cloudwatch.filter((m) => m.metric === 'HealthyHostCount').map((m) => m.value)).toEqual([2, 1, 2]);
+    expect(journalSchema.safeParse(journal).error).toBeUndefined();
+    const svg = await fs.readFile(path.join(evidence, 'task-stop-drain', e.id, 'chart-fleet.svg'), 'utf8');
+    expect(svg).toMatch(/aria-label="HealthyHostCount Minimum 2 for the 1 min from /);
+    expect(svg).toContain('CloudWatch datapoints (a bar per period)');
   });
 
   it('keeps the CloudWatch datapoints of the window in the journal and charts the fleet from them', async () => {
