@@ -35,6 +35,7 @@ import { selectionModesParse } from './rules/fis/selection-modes-parse';
 import { startAfterExists } from './rules/fis/start-after-exists';
 import { targetSelectionExclusive } from './rules/fis/target-selection-exclusive';
 import { taskTagsPropagated } from './rules/fis/task-tags-propagated';
+import { zoneOutageOnOwnSubnets } from './rules/fis/zone-outage-on-own-subnets';
 import type { PackEntry } from './types';
 
 export const DRAIN_RULES: readonly PackEntry[] = [
@@ -107,6 +108,8 @@ export const FIS_RULES: readonly PackEntry[] = [
     message: 'A stop-condition alarm watches a metric that stops publishing in the outage the drill causes, and missing data is not breaching: it cannot fire then (a warning when another stop condition still can).' },
   { id: 'DRILL-FIS-20', severity: 'error', rule: alarmWindowWithinExperiment,
     message: 'A stop-condition alarm needs more time to reach ALARM than the experiment lasts: it cannot stop the drill (a warning when another stop condition still can).' },
+  { id: 'DRILL-FIS-21', severity: 'warning', rule: zoneOutageOnOwnSubnets,
+    message: 'A zone outage cuts every subnet of the zone in a VPC this app did not build: it hits every resource there, not only the drilled service (an error in production).' },
 ];
 
 export const DRILLS_PACK: readonly PackEntry[] = [...DRAIN_RULES, ...FIS_RULES];

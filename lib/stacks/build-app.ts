@@ -3,6 +3,7 @@ import type { DrillsConfig } from '../config';
 import { drillsOf, servicePrefix, type ServiceConfig } from '../config-services';
 import type { Drill } from '../drill';
 import { DrillsStack } from './drills-stack';
+import { noteExistingService } from './existing-service-notes';
 import { WorkloadStack } from './workload-stack';
 
 export interface DrillsApp {
@@ -64,6 +65,7 @@ export function buildServices(app: App, options: BuildServicesOptions): ServiceS
       new CfnOutput(stack, 'ServiceName', { value: e.serviceName });
       new CfnOutput(stack, 'LoadBalancerFullName', { value: e.loadBalancerFullName });
       new CfnOutput(stack, 'TargetGroupFullName', { value: e.targetGroupFullName });
+      noteExistingService(stack, service.name, e, drills);
       return { service, drills: stack };
     }
     const workload = new WorkloadStack(app, `${prefix}-Workload`, {

@@ -6,7 +6,8 @@ import { ACTIVE_STATUSES, type ExperimentSummaryView, type TemplateView } from '
 import type { CallerIdentity } from './identity-api';
 import { isHeartbeatAlarm } from './heartbeat';
 import type { AlarmView } from './metrics-api';
-import type { ServiceView } from './service-api';
+import { missingTaskPrerequisites, TASK_PREREQUISITES_DOC } from '../../fis/task-action-prerequisites';
+import type { ServiceView, TaskDefinitionView } from './service-api';
 import { isSteady, steadyDetail } from './task-figures';
 
 export interface PreflightCheck {
@@ -36,6 +37,8 @@ export interface PreflightFacts {
   readonly service: Fetched<ServiceView>;
   readonly experiments: Fetched<readonly ExperimentSummaryView[]>;
   readonly probe: { readonly ok: boolean; readonly detail: string };
+  /** The drill's in-task FIS actions and the service's task definition, when the drill has such actions. */
+  readonly taskDefinition?: { readonly actions: readonly string[]; readonly view: Fetched<TaskDefinitionView> };
 }
 
 export interface PreflightOptions {
@@ -53,6 +56,7 @@ export function preflightChecks(facts: PreflightFacts, options: PreflightOptions
     templateCheck(facts),
     ...alarmChecks(facts, options.allowInsufficientData ?? false),
     serviceCheck(facts.service),
+    ...taskDefinitionChecks(facts),
     ...experimentChecks(facts, options.activeExperimentQuota ?? ACTIVE_EXPERIMENT_QUOTA),
     { name: 'probe', ok: facts.probe.ok, detail: facts.probe.detail },
   ];
@@ -121,6 +125,24 @@ function serviceCheck(service: Fetched<ServiceView>): PreflightCheck {
   const name = 'service steady';
   if (service instanceof Error) return { name, ok: false, detail: service.message };
   return { name, ok: isSteady(service), detail: steadyDetail(service) };
+}
+
+/**
+ * The in-task actions' needs on the deployed task definition (an existing service's is not the
+ * app's to check at synth): refuse, naming what is missing and where the fix is written.
+ */
+function taskDefinitionChecks(facts: PreflightFacts): PreflightCheck[] {
+  const td = facts.taskDefinition;
+  if (!td || td.actions.length === 0) return [];
+  const name = 'task definition';
+  if (td.view instanceof Error) return [{ name, ok: false, detail: `cannot read the service's task definition: ${td.view.message}` }];
+  const missing = missingTaskPrerequisites(td.view, td.actions);
+  if (missing.length === 0) return [{ name, ok: true, detail: `${td.view.name} has what ${td.actions.join(', ')} need(s): the SSM agent sidecar, enableFaultInjection, pidMode` }];
+  return [{
+    name,
+    ok: false,
+    detail: `${td.view.name} lacks ${missing.join(', ')}: ${facts.drillId}'s ${td.actions.join(', ')} would fail inside the task; add ${missing.length > 1 ? 'them' : 'it'} to the service's task definition and deploy it (${TASK_PREREQUISITES_DOC})`,
+  }];
 }
 
 function experimentChecks(facts: PreflightFacts, quota: number): PreflightCheck[] {

@@ -10,9 +10,9 @@ import { DRY_RUN_TAG, experimentTags } from './fis-tags';
 import type { ExperimentView, FisApi, TemplateView } from './fis-api';
 import type { CallerIdentity, IdentityApi } from './identity-api';
 import type { MetricsApi } from './metrics-api';
-import { preflightChecks, preflightResult, type Fetched, type PreflightCheck, type PreflightResult } from './preflight-checks';
+import { preflightChecks, preflightResult, type Fetched, type PreflightCheck, type PreflightFacts, type PreflightResult } from './preflight-checks';
 import { templateIdFor, type DeployedService } from './resolve-outputs';
-import type { ServiceApi } from './service-api';
+import type { ServiceApi, ServiceView } from './service-api';
 
 export interface AwsApis {
   readonly fis: FisApi;
@@ -31,6 +31,8 @@ export interface PreflightRequest {
   readonly expected?: { readonly account?: string; readonly region?: string };
   readonly allowInsufficientData?: boolean;
   readonly probe?: UrlProbe;
+  /** The drill's FIS actions that run inside the task (inTaskActionsOf): the service's task definition is checked for them. @default - none, not checked */
+  readonly inTaskActions?: readonly string[];
   /** Start the template with actionsMode skip-all and list what it would hit. */
   readonly dryRun?: {
     readonly runId: string;
@@ -61,9 +63,10 @@ export async function runPreflight(req: PreflightRequest): Promise<PreflightOutc
   ]);
   const alarmNames = template && !(template instanceof Error) ? template.stopConditionAlarmArns.map(alarmNameOf) : [];
   const alarms = alarmNames.length > 0 ? await fetched(apis.metrics.describeAlarms(alarmNames)) : undefined;
+  const taskDefinition = await taskDefinitionFacts(apis, service, req.inTaskActions ?? []);
   const expected = { account: req.expected?.account ?? deployed.account, region: req.expected?.region ?? deployed.region };
   const checks: PreflightCheck[] = preflightChecks(
-    { drillId, expected, caller, templateId, template, alarms, alarmNames, service, experiments, probe },
+    { drillId, expected, caller, templateId, template, alarms, alarmNames, service, experiments, probe, taskDefinition },
     { allowInsufficientData: req.allowInsufficientData },
   );
   if (req.dryRun && templateId && !(caller instanceof Error) && checks.every((c) => c.ok)) checks.push(await dryRunCheck(apis.fis, templateId, drillId, caller.arn, req.dryRun));
@@ -73,6 +76,14 @@ export async function runPreflight(req: PreflightRequest): Promise<PreflightOutc
     template: template && !(template instanceof Error) ? template : undefined,
     templateId,
   };
+}
+
+/** The service's task definition, read only when the drill has actions that run inside the task. */
+async function taskDefinitionFacts(apis: AwsApis, service: Fetched<ServiceView>, actions: readonly string[]): Promise<PreflightFacts['taskDefinition']> {
+  if (actions.length === 0) return undefined;
+  if (service instanceof Error) return { actions, view: new Error(`the service could not be read (${service.message})`) };
+  if (!service.taskDefinition) return { actions, view: new Error('DescribeServices named no task definition') };
+  return { actions, view: await fetched(apis.service.describeTaskDefinition(service.taskDefinition)) };
 }
 
 /** A skip-all experiment, tagged like a real run (operator included) so `drills stop --all-mine` finds one left behind. */

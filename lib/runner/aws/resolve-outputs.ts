@@ -82,6 +82,13 @@ export function resolveOutputs(stacks: Readonly<Record<string, Readonly<Record<s
 
 /** Reads a `cdk deploy --outputs-file` JSON file, optionally only some stacks. */
 export async function readOutputsFile(file: string, onlyStacks: readonly string[] = []): Promise<DeployedService> {
+  const stacks = await readOutputsJson(file);
+  const chosen = onlyStacks.length === 0 ? stacks : Object.fromEntries(Object.entries(stacks).filter(([name]) => onlyStacks.includes(name)));
+  return resolveOutputs(chosen);
+}
+
+/** The file's `{ "<stack>": { "<output>": "<value>" } }`. @throws OutputsError when it cannot be read or has another shape. */
+export async function readOutputsJson(file: string): Promise<Record<string, Record<string, unknown>>> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(await fs.readFile(file, 'utf8'));
@@ -89,9 +96,7 @@ export async function readOutputsFile(file: string, onlyStacks: readonly string[
     throw new OutputsError(`cannot read outputs file ${file}: ${(err as Error).message}`);
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new OutputsError(`${file} is not a cdk outputs file ({ "<stack>": { "<output>": "<value>" } })`);
-  const stacks = parsed as Record<string, Record<string, unknown>>;
-  const chosen = onlyStacks.length === 0 ? stacks : Object.fromEntries(Object.entries(stacks).filter(([name]) => onlyStacks.includes(name)));
-  return resolveOutputs(chosen);
+  return parsed as Record<string, Record<string, unknown>>;
 }
 
 function canonicalKey(key: string): string | undefined {

@@ -1,4 +1,5 @@
-import { DescribeServicesCommand, DescribeTasksCommand, type ECSClient, type Task } from '@aws-sdk/client-ecs';
+import { DescribeServicesCommand, DescribeTaskDefinitionCommand, DescribeTasksCommand, type ECSClient, type Task } from '@aws-sdk/client-ecs';
+import type { TaskDefinitionFacts } from '../../fis/task-action-prerequisites';
 
 export interface DeploymentView {
   readonly id?: string;
@@ -27,6 +28,15 @@ export interface ServiceView {
   readonly events: readonly ServiceEventView[];
   /** `ENABLED` or `DISABLED` (ECS Service.availabilityZoneRebalancing); undefined when ECS did not say. */
   readonly azRebalancing?: string;
+  /** The ARN of the task definition the service runs (its primary deployment's). */
+  readonly taskDefinition?: string;
+}
+
+/** A task definition, as far as the FIS in-task actions care (ECS DescribeTaskDefinition). */
+export interface TaskDefinitionView extends TaskDefinitionFacts {
+  readonly arn: string;
+  /** `family:revision` */
+  readonly name: string;
 }
 
 export interface ContainerView {
@@ -71,6 +81,8 @@ export interface ServiceApi {
   describeService(cluster: string, service: string): Promise<ServiceView>;
   /** DescribeTasks in batches of 100; tasks ECS could not find come back as failures. */
   describeTasks(cluster: string, taskArns: readonly string[]): Promise<TasksView>;
+  /** DescribeTaskDefinition; throws ECS's error (ClientException for one that does not exist). */
+  describeTaskDefinition(taskDefinition: string): Promise<TaskDefinitionView>;
 }
 
 const MAX_TASKS_PER_DESCRIBE = 100;
@@ -93,6 +105,18 @@ export function serviceApi(client: ECSClient): ServiceApi {
         deployments: (s.deployments ?? []).map((d) => ({ id: d.id, status: d.status, rolloutState: d.rolloutState, running: d.runningCount ?? 0, desired: d.desiredCount ?? 0 })),
         events: (s.events ?? []).map((e) => ({ id: e.id, createdAt: e.createdAt ?? new Date(0), message: e.message ?? '' })),
         azRebalancing: s.availabilityZoneRebalancing,
+        taskDefinition: s.taskDefinition,
+      };
+    },
+    async describeTaskDefinition(taskDefinition) {
+      const td = (await client.send(new DescribeTaskDefinitionCommand({ taskDefinition }))).taskDefinition;
+      if (!td) throw new Error(`ECS task definition ${taskDefinition}: not returned`);
+      return {
+        arn: td.taskDefinitionArn ?? taskDefinition,
+        name: td.family && td.revision !== undefined ? `${td.family}:${td.revision}` : taskDefinition,
+        enableFaultInjection: td.enableFaultInjection,
+        pidMode: td.pidMode,
+        containers: (td.containerDefinitions ?? []).map((c) => ({ name: c.name, image: c.image })),
       };
     },
     async describeTasks(cluster, taskArns) {
