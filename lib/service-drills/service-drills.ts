@@ -11,6 +11,7 @@ import { templateOutputKey } from '../fis/template-output-key';
 import { ZonePlacementAutomation } from '../fis/zone-placement-automation';
 import { DrillsDashboard } from '../game-days/drills-dashboard';
 import { GameDaySchedules } from '../game-days/game-day-schedules';
+import { GameDayVerdicts } from '../game-days/game-day-verdicts';
 import { addFaultInjectionSupport } from '../workload/add-fault-injection-support';
 import { ConstructPropsError } from '../workload/drain-ready-props';
 import { StopConditionAlarms } from '../workload/stop-condition-alarms';
@@ -46,6 +47,8 @@ export class ServiceDrills extends Construct {
   /** Template by drill id. */
   readonly templates: Readonly<Record<string, DrillExperimentTemplate>>;
   readonly gameDays?: GameDaySchedules;
+  /** With game days: the verdict topic, the "not HELD" alarm per scheduled drill, their dashboard. */
+  readonly gameDayVerdicts?: GameDayVerdicts;
 
   constructor(scope: Construct, id: string, props: ServiceDrillsProps) {
     super(scope, id);
@@ -137,6 +140,7 @@ export class ServiceDrills extends Construct {
     if (props.gameDays) {
       const scheduled = this.drills.filter((d) => d.schedule).map((drill) => ({ drill, templateId: templates[drill.id].templateId, templateArn: templates[drill.id].templateArn }));
       if (scheduled.length > 0) this.gameDays = new GameDaySchedules(this, 'GameDays', { drills: scheduled, enabled: props.gameDaysEnabled ?? false, serviceName: this.name });
+      if (scheduled.length > 0) this.gameDayVerdicts = new GameDayVerdicts(this, 'GameDayVerdicts', { drills: scheduled.map((s) => s.drill), ecsServiceName: service.serviceName, serviceName: this.name });
     }
     if (props.outputs ?? true) this.addOutputs(props.serviceOutputs ?? true);
   }

@@ -23,6 +23,8 @@ import type { CliContext } from '../context';
 import { openEvidenceTarget, type EvidenceTarget } from '../evidence-target';
 import { finishRuns } from '../finish-runs';
 import type { IoHost } from '../io-host';
+import { publishVerdict } from '../publish-verdict';
+import { notifyApi } from '../../runner/aws/notify-api';
 import { npmLaunchHint } from '../npm-launch-hint';
 import { listenForOperatorSignals } from '../operator-signals';
 import { Output } from '../output';
@@ -41,6 +43,8 @@ export interface RunArgs extends Omit<PreflightArgs, 'dryRun'> {
   readonly runId?: string;
   /** Write JUnit XML here (one test case for the drill). */
   readonly junit?: string;
+  /** An SNS topic ARN: the finished run's summary and report location are published there. */
+  readonly notify?: string;
 }
 
 export interface RunDeps extends AwsCommandDeps {
@@ -73,6 +77,10 @@ export async function runCommand(args: RunArgs, io: IoHost, deps: RunDeps = {}):
   if (refused(traffic)) return traffic.exit;
   // npm's own marks: its hint carries the `drills run: ` prefix itself.
   output.progress(npmLaunchHint(deps.env ?? process.env) ?? '');
+  if (args.notify !== undefined && !/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}(\.fifo)?$/.test(args.notify)) {
+    output.failure(`--notify '${args.notify}' is not an SNS topic ARN (arn:aws:sns:<region>:<account>:<topic>); the GameDayTopicArn stack output is one`);
+    return EXIT_CODE.USAGE;
+  }
   const evidence = openEvidenceTarget(args.out ?? 'evidence', { region: args.region });
   if ('usage' in evidence) {
     output.failure(evidence.usage);
@@ -189,6 +197,8 @@ async function guardedRun(run: GuardedRun): Promise<number> {
     });
     if (!result) return EXIT_CODE.ERROR;
     await finishRuns({ outRoot: args.out ?? 'evidence', store: run.evidence.store, junit: args.junit, runs: [result], output });
+    const notify = args.notify ? { api: notifyApi(session.clients.sns), topicArn: args.notify } : undefined;
+    await publishVerdict({ ...result, ecsServiceName: deployed.serviceName, folder: run.evidence.store.folder(drill.id, result.runId), metrics: session.apis.metrics, notify, output });
     const ran = { ...result, experimentId: result.experimentId ?? engine.experimentId };
     // A run that did not hold says why, each broken expectation with its cause (judge's reasons).
     output.result([runResultLine(ran), ...reasonLines(ran)], runsJson(ran.verdict, [ran]));
@@ -250,6 +260,7 @@ export function registerRun(program: Command, ctx: CliContext): void {
     .option('--yes', 'inject without asking (required when nobody is at a terminal)')
     .option('--out <dir>', 'evidence root: a folder, or s3://bucket/prefix', 'evidence')
     .option('--junit <file>', 'also write the result as JUnit XML (one test case for the drill)')
+    .option('--notify <topic-arn>', "publish the finished run's summary and report location to this SNS topic")
     .option('--allow-insufficient-data', 'accept stop-condition alarms in INSUFFICIENT_DATA')
     .option('--heartbeat', "publish the dead-man's switch heartbeat while the drill runs")
     .option('--traffic <file>', "a traffic profile (JSON) to send instead of the config's service.traffic")

@@ -2,6 +2,7 @@ import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { FisClient } from '@aws-sdk/client-fis';
+import { SNSClient } from '@aws-sdk/client-sns';
 import { STSClient } from '@aws-sdk/client-sts';
 
 /** The SDK clients the runner uses; one per AWS service. */
@@ -11,6 +12,7 @@ export interface AwsClients {
   readonly ecs: ECSClient;
   readonly cloudformation: CloudFormationClient;
   readonly sts: STSClient;
+  readonly sns: SNSClient;
 }
 
 export interface ClientOptions {
@@ -41,6 +43,7 @@ export function createClients(options: ClientOptions = {}): AwsClients {
     ecs: new ECSClient(config),
     cloudformation: new CloudFormationClient(config),
     sts: new STSClient(config),
+    sns: new SNSClient(config),
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { DOCUMENTED_POLICY_SCOPE, runnerPolicy } from '../../../lib/runner/aws/runner-policy';
 
 const ROOT = path.resolve(__dirname, '../../..');
 /** SDK client package → IAM service prefix. */
@@ -36,18 +37,25 @@ function actionsTheCodeCalls(): Set<string> {
   return actions;
 }
 
-function documentedActions(): Set<string> {
+function documentedPolicy(): { Statement: { Action: string | string[] }[] } {
   const doc = fs.readFileSync(path.join(ROOT, 'docs/run-in-production.md'), 'utf8');
   const section = doc.slice(doc.indexOf('## IAM permissions for the caller'));
   const json = /```json\n([\s\S]*?)```/.exec(section)?.[1];
   if (!json) throw new Error('no policy JSON under "## IAM permissions for the caller"');
-  const policy = JSON.parse(json) as { Statement: { Action: string | string[] }[] };
-  return new Set(policy.Statement.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action])));
+  return JSON.parse(json) as { Statement: { Action: string | string[] }[] };
+}
+
+function documentedActions(): Set<string> {
+  return new Set(documentedPolicy().Statement.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action])));
 }
 
 describe('the documented caller policy', () => {
   const called = actionsTheCodeCalls();
   const documented = documentedActions();
+
+  it('is the policy lib/runner/aws/runner-policy.ts makes, with the placeholders as values', () => {
+    expect(documentedPolicy()).toEqual(runnerPolicy(DOCUMENTED_POLICY_SCOPE));
+  });
 
   it('finds the calls the adapters make (a scan that found nothing would prove nothing)', () => {
     expect([...called]).toEqual(expect.arrayContaining(['fis:StartExperiment', 'ecs:DescribeServices', 'cloudwatch:PutMetricData', 'sts:GetCallerIdentity']));
