@@ -4,13 +4,14 @@
  * history shows the new runs. Never throws and never changes the exit code: evidence of the
  * runs is already written; a file that cannot be written is named on stderr with the reason.
  */
-import { promises as fs } from 'fs';
+import { existsSync } from 'fs';
 import * as path from 'path';
+import { writeJunitFile } from '../report/junit-file';
 import type { JunitRun } from '../report/junit-xml';
 import type { EvidenceStore } from '../runner/evidence-store';
 import { writeEvidenceIndex } from '../runner/evidence-history';
 import { isJournal, type Journal } from '../runner/journal';
-import { JOURNAL_FILE, writeAtomically } from '../runner/journal-writer';
+import { JOURNAL_FILE } from '../runner/journal-writer';
 import { localEvidenceFolder } from '../runner/local-evidence';
 import type { Verdict } from '../runner/verdict';
 import type { Output } from './output';
@@ -19,7 +20,10 @@ import type { Output } from './output';
 export interface FinishedRun {
   readonly drill: string;
   readonly verdict: Verdict;
-  readonly evidence: string;
+  /** The run's folder; absent for a drill that never ran (the rehearsal stopped first). */
+  readonly evidence?: string;
+  /** The drill's title, when no journal says it. */
+  readonly title?: string;
   readonly runId?: string;
   readonly experimentId?: string;
   readonly judgement?: { readonly reasons: readonly string[] };
@@ -41,7 +45,8 @@ export const RUN_JUNIT_FILE = 'junit.xml';
 
 async function journalOf(run: FinishedRun, store?: EvidenceStore): Promise<Journal | undefined> {
   try {
-    const folder = store && run.runId ? store.folder(run.drill, run.runId) : localEvidenceFolder(run.evidence);
+    const folder = store && run.runId ? store.folder(run.drill, run.runId) : run.evidence !== undefined ? localEvidenceFolder(run.evidence) : undefined;
+    if (!folder) return undefined;
     const parsed: unknown = JSON.parse((await folder.read(JOURNAL_FILE)) ?? '');
     return isJournal(parsed) ? parsed : undefined;
   } catch {
@@ -52,13 +57,15 @@ async function journalOf(run: FinishedRun, store?: EvidenceStore): Promise<Journ
 /** A run as JUnit sees it; title, mode and duration come from its journal when it can be read. */
 export async function junitRun(run: FinishedRun, store?: EvidenceStore): Promise<JunitRun> {
   const journal = await journalOf(run, store);
+  // A local folder the run never created (it failed first) is not evidence.
+  const local = run.evidence !== undefined && !store?.remote && (journal !== undefined || existsSync(run.evidence)) ? path.resolve(run.evidence) : undefined;
   const seconds = journal?.endedAt ? (Date.parse(journal.endedAt) - Date.parse(journal.startedAt)) / 1000 : undefined;
   return {
     drill: run.drill,
-    title: journal?.drill.title,
+    title: journal?.drill.title ?? run.title,
     verdict: run.verdict,
     reasons: run.judgement?.reasons ?? journal?.judgement?.reasons ?? [],
-    evidence: store?.remote ? run.evidence : path.resolve(run.evidence),
+    evidence: store?.remote ? run.evidence : local,
     runId: run.runId ?? journal?.runId,
     experimentId: run.experimentId,
     mode: journal?.mode,
@@ -73,11 +80,7 @@ export async function finishRuns(options: FinishRunsOptions): Promise<void> {
   if (store?.remote) await junitInEachFolder(options, store, now);
   if (options.junit) {
     try {
-      // loaded only when asked for: the XML builder costs a fifth of a second at every CLI start
-      const { junitXml } = await import('../report/junit-xml');
-      const xml = junitXml(`drills ${output.command}`, await Promise.all(options.runs.map((r) => junitRun(r, store))), now.toISOString());
-      await fs.mkdir(path.dirname(path.resolve(options.junit)), { recursive: true });
-      await writeAtomically(options.junit, xml);
+      await writeJunitFile(options.junit, `drills ${output.command}`, await Promise.all(options.runs.map((r) => junitRun(r, store))), now);
       output.notice(`JUnit written to ${options.junit}`);
     } catch (e) {
       output.failure(`could not write the JUnit file ${options.junit}: ${e instanceof Error ? e.message : String(e)}`);

@@ -29,6 +29,8 @@ import { serviceLog } from '../service-log';
 import { openEvidenceTarget } from '../evidence-target';
 import { remoteServiceLog } from '../remote-service-log';
 import { finishRuns } from '../finish-runs';
+import { withJunitFallback } from '../junit-fallback';
+import { unrunDrills, type UnrunContext } from '../unrun-drills';
 import { demoTrafficFor, serviceTraffic, type ServiceTraffic } from '../service-traffic';
 import { scrubSecrets, TrafficError } from '../../traffic';
 
@@ -58,6 +60,12 @@ export interface RehearseDeps {
 }
 
 export async function rehearseCommand(args: RehearseArgs, io: IoHost, deps: RehearseDeps = {}): Promise<number> {
+  // --junit gets a file whenever the drills are known, even if the rehearsal ends before any verdict.
+  const known = args.ids.every((id) => findDrill(id)) ? (args.ids.length > 0 ? args.ids.map((id) => findDrill(id) as Drill) : [...catalogue]) : [];
+  return withJunitFallback({ file: args.junit, command: 'rehearse', mode: 'local', drills: known }, io, (kept) => rehearseDrills(args, kept, deps));
+}
+
+async function rehearseDrills(args: RehearseArgs, io: IoHost, deps: RehearseDeps): Promise<number> {
   const output = new Output(io, 'rehearse', { json: args.json });
   const unknown = args.ids.filter((id) => !findDrill(id));
   if (unknown.length > 0) {
@@ -117,6 +125,9 @@ export async function rehearseCommand(args: RehearseArgs, io: IoHost, deps: Rehe
     },
   });
   const runs: RunLine[] = [];
+  // For --junit: the drill whose runner threw, or why the drills after the last one were not run.
+  let thrown: UnrunContext['thrown'];
+  let stoppedBecause: string | undefined;
   try {
     for (const drill of drills) {
       if (operator.signal.aborted) break;
@@ -149,6 +160,9 @@ export async function rehearseCommand(args: RehearseArgs, io: IoHost, deps: Rehe
         await services.close();
         const lost = await remoteServiceLog.keep(store, drill.id, runId, services.file);
         if (lost) output.failure(lost);
+      }).catch((error: unknown) => {
+        thrown = { drill: drill.id, runId, error };
+        throw error;
       });
       runs.push(result);
       progress.drillEnded(result);
@@ -156,6 +170,7 @@ export async function rehearseCommand(args: RehearseArgs, io: IoHost, deps: Rehe
       if (startError && !operator.signal.aborted) {
         await progress.close();
         const code = startError.kind === 'start-failed' ? EXIT_CODE.USAGE : EXIT_CODE.ERROR;
+        stoppedBecause = `the service did not come up for ${drill.id}`;
         output.failure(`the service did not come up (${startError.kind}): ${startError.message}\n  command: ${command}\n  evidence: ${result.evidence}\n  its output (${services.file}):\n${services.tail().map((l) => `    ${l}\n`).join('')}`);
         output.result(summaryTable(result.verdict, runs, outRoot), runsJson(result.verdict, runs));
         return code;
@@ -164,7 +179,10 @@ export async function rehearseCommand(args: RehearseArgs, io: IoHost, deps: Rehe
   } finally {
     await progress.close();
     operator.dispose();
-    await finishRuns({ outRoot, store, junit: args.junit, runs, output });
+    const abortReason: unknown = operator.signal.reason;
+    if (operator.signal.aborted) stoppedBecause ??= `the rehearsal was aborted (${abortReason instanceof Error ? abortReason.message : String(abortReason)})`;
+    const unrun = unrunDrills({ drills, ran: runs, thrown, stoppedBecause, folderOf: (d, r) => store.folder(d, r).location });
+    await finishRuns({ outRoot, store, junit: args.junit, runs: [...runs, ...unrun], output });
     evidence.close();
   }
   const verdict = operator.signal.aborted ? worstVerdict([...runs.map((r) => r.verdict), 'ABORTED']) : worstVerdict(runs.map((r) => r.verdict));

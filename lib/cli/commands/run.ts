@@ -7,6 +7,7 @@
  */
 import type { Command } from 'commander';
 import * as readline from 'readline';
+import { findDrill } from '../../../experiments';
 import type { Drill } from '../../drill';
 import { describeError } from '../../runner/aws/aws-error';
 import { FisEngine, type FisEngineOptions } from '../../runner/aws/fis-engine';
@@ -22,6 +23,7 @@ import { awsTargetOptions, openTarget, refused, targetDrill, targetTraffic, type
 import type { CliContext } from '../context';
 import { openEvidenceTarget, type EvidenceTarget } from '../evidence-target';
 import { finishRuns } from '../finish-runs';
+import { withJunitFallback } from '../junit-fallback';
 import type { IoHost } from '../io-host';
 import { publishVerdict } from '../publish-verdict';
 import { notifyApi } from '../../runner/aws/notify-api';
@@ -65,6 +67,12 @@ export interface RunDeps extends AwsCommandDeps {
 }
 
 export async function runCommand(args: RunArgs, io: IoHost, deps: RunDeps = {}): Promise<number> {
+  // --junit gets a file whenever the drill is known, even if the command ends before a verdict.
+  const known = (deps.findDrill ?? findDrill)(args.drill);
+  return withJunitFallback({ file: args.junit, command: 'run', mode: 'aws', drills: known ? [known] : [] }, io, (kept) => runDrillCommand(args, kept, deps));
+}
+
+async function runDrillCommand(args: RunArgs, io: IoHost, deps: RunDeps): Promise<number> {
   const output = new Output(io, 'run', { json: args.json });
   const interactive = deps.interactive ?? Boolean(process.stdin.isTTY);
   const drill = targetDrill(output, args.drill, deps);
