@@ -13,6 +13,8 @@ export function whoRanWhat(journal: Journal): [string, string][] {
   const serviceName = t.service ?? (typeof service?.name === 'string' ? service.name : undefined);
   const rows: [string, string][] = [
     ['operator', p?.operator ?? missing],
+    // drills run: the AWS identity that started the experiment (also its fis-drills:operator tag)
+    ...(t.caller ? [['AWS caller', t.caller] as [string, string]] : []),
     ['command', p?.command ?? missing],
     ['git commit', p?.gitCommit ?? missing],
     ['config', p?.config ?? missing],
@@ -20,7 +22,7 @@ export function whoRanWhat(journal: Journal): [string, string][] {
     ['service', serviceName ?? 'not recorded'],
   ];
   const target = Object.entries(t)
-    .filter(([k]) => k !== 'service')
+    .filter(([k]) => k !== 'service' && k !== 'caller')
     .map(([k, v]) => `${k} ${v}`)
     .join(', ');
   rows.push(['target', target || 'not recorded']);

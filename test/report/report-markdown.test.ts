@@ -38,6 +38,13 @@ describe('report.md', () => {
     expect(renderReport(hardKillJournal({ provenance: undefined }))).toContain('| operator | not recorded (journal written before provenance was recorded) |');
   });
 
+  it('names the AWS identity that started the experiment on its own row, not inside the target', () => {
+    const base = hardKillJournal();
+    const md = renderReport({ ...base, mode: 'aws', target: { account: '111122223333', caller: 'arn:aws:iam::111122223333:role/gameday', cluster: 'c', service: 'drills-demo' } });
+    expect(md).toContain('| AWS caller | arn:aws:iam::111122223333:role/gameday |');
+    expect(md).toContain('| target | account 111122223333, cluster c |');
+  });
+
   it('has the hypothesis, the verdict, its reasons and the timeline', () => {
     const md = renderReport(hardKillJournal());
     expect(md).toMatch(/^# Hard kill of one task breaks only its own streams — HELD/);

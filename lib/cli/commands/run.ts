@@ -200,7 +200,7 @@ async function guardedRun(run: GuardedRun): Promise<number> {
       traffic: checked.resolved,
       healthPath: checked.healthPath,
       settings: { templateId, heartbeat: Boolean(args.heartbeat), traffic: run.traffic.traffic.redacted, trafficSource: run.traffic.traffic.source },
-      target: { account: preflight.caller.account, cluster: deployed.clusterName, service: deployed.serviceName, serviceUrl: deployed.serviceUrl },
+      target: { account: preflight.caller.account, caller: preflight.caller.arn, cluster: deployed.clusterName, service: deployed.serviceName, serviceUrl: deployed.serviceUrl },
       onEvent: (e) => output.progress(progressLine(drill.id, e)),
     });
     if (!result) return EXIT_CODE.ERROR;
