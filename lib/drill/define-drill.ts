@@ -70,6 +70,13 @@ function faultProblems(fault: DrillSpec['fault']): string[] {
       const problems = Number.isInteger(fault.zoneIndex) && fault.zoneIndex >= 0 ? [] : [`fault.zoneIndex ${fault.zoneIndex} must be a whole number ≥ 0`];
       return problems.concat(perMode('fault.duration', fault.duration, durationProblems(60, 12 * 3600)));
     }
+    case 'dependency-outage': {
+      const problems = fault.dependency === 'database' ? [] : [`fault.dependency ${JSON.stringify(fault.dependency)} is unknown; known: database`];
+      // The ECS network actions state no range: FIS's 12-hour action quota bounds them (fis-facts §1, §7).
+      return problems.concat(perMode('fault.duration', fault.duration, durationProblems(1, 12 * 3600)));
+    }
+    case 'database-failover':
+      return durationProblems(0, Infinity)('fault.localDowntime', fault.localDowntime, 'local');
   }
 }
 

@@ -16,6 +16,8 @@ export const FIGURE_NAMES = [
   'requests.total',
   'requests.failed',
   'requests.errorRate',
+  /** The 99th percentile of request latency, answered or not (a request that fails fast is fast). */
+  'requests.p99Ms',
   'jobs.total',
   'jobs.succeeded',
   'jobs.failed',
@@ -27,6 +29,8 @@ export const FIGURE_NAMES = [
   'alb.healthyHosts.min',
   'tasks.running.min',
   'tasks.sigkilled',
+  /** Tasks stopped and replaced because their container health check failed, from the fault on. */
+  'tasks.replaced',
   /** Shortest time a task kept an idle keep-alive connection open (local: measured per task before the fault). */
   'tasks.idleKeepAliveSeconds.min',
   /** How many tasks (or subnets) the fault actually hit. */
@@ -36,6 +40,15 @@ export const FIGURE_NAMES = [
    * (0 when it passed). Locally unmeasured: there are no CloudWatch alarms.
    */
   'alarms.notOkAfterRecovery',
+  /** Most connections open to the dependency at once, from the fault on (local: the fault proxy counts them). */
+  'dependency.connections.peak',
+  /** Connections the service opened to the dependency from the fault to the end of the run: a reconnect storm shows here. */
+  'dependency.connects',
+  /**
+   * From the dependency being back (black hole lifted, database accepting connections) to the end of
+   * the last failed request after it: how long the service took to use it again (0: no failure after).
+   */
+  'dependency.recoverySeconds',
 ] as const;
 
 export type FigureName = (typeof FIGURE_NAMES)[number];

@@ -37,9 +37,33 @@ export interface AzOutageFault {
   readonly duration: PerMode<IsoDuration>;
 }
 
-export type Fault = StopTaskFault | KillProcessFault | AzOutageFault;
+/**
+ * The service's traffic to a dependency's port is black-holed for a duration: packets dropped, so
+ * connections hang (not refused). FIS `aws:ecs:task-network-blackhole-port` (egress, tcp) on the
+ * service's tasks and the dependency's port; locally the engine's TCP fault proxy between each task
+ * and a real PostgreSQL black-holes it. Only where the service has a database (`service.database`).
+ */
+export interface DependencyOutageFault {
+  readonly kind: 'dependency-outage';
+  /** The dependency whose port goes dark: the service's database (its port comes from the deployment). */
+  readonly dependency: 'database';
+  readonly duration: PerMode<IsoDuration>;
+}
+
+/**
+ * The database fails over under load: every connection drops and comes back to a new primary.
+ * FIS `aws:rds:failover-db-cluster` on the service's Aurora cluster; locally the real PostgreSQL
+ * server is restarted (fast shutdown, `localDowntime` with no server, start on the same port).
+ */
+export interface DatabaseFailoverFault {
+  readonly kind: 'database-failover';
+  /** How long the local server stays down. On AWS the failover takes what it takes (FIS has no parameter for it). */
+  readonly localDowntime: IsoDuration;
+}
+
+export type Fault = StopTaskFault | KillProcessFault | AzOutageFault | DependencyOutageFault | DatabaseFailoverFault;
 export type FaultKind = Fault['kind'];
-export const FAULT_KINDS: readonly FaultKind[] = ['stop-task', 'kill-process', 'az-outage'];
+export const FAULT_KINDS: readonly FaultKind[] = ['stop-task', 'kill-process', 'az-outage', 'dependency-outage', 'database-failover'];
 
 /** The service alarms a drill may name as FIS stop conditions (FIS allows at most 5). */
 export type StopConditionName = 'error-rate' | 'healthy-hosts' | 'running-tasks' | 'probe-heartbeat';

@@ -23,6 +23,14 @@ export interface FaultTargetRefs {
     readonly roleArn: string;
     readonly subnetIdsByZone: readonly (readonly string[])[];
   };
+  /**
+   * The service's database (`service.database`): the port its tasks reach it on and the Aurora
+   * cluster's ARN. @default - none: the dependency drills (needsDatabase) get no template
+   */
+  readonly database?: {
+    readonly port: number;
+    readonly clusterArn: string;
+  };
 }
 
 /** The az-outage action that runs the zone-placement automation. */
@@ -92,7 +100,30 @@ export function faultPlan(drill: Drill, refs: FaultTargetRefs): FaultPlan {
         },
       };
     }
+    case 'dependency-outage':
+      return {
+        targets: { ServiceTasks: serviceTasks(refs, 'ALL') },
+        actions: {
+          BlackholeDatabasePort: {
+            actionId: 'aws:ecs:task-network-blackhole-port',
+            description: 'Drop the tasks\' outbound TCP traffic to the database port (connections hang, not refused)',
+            // On Fargate the network actions must use the ECS fault-injection endpoints (fis-facts §1, UG ecs-task-actions).
+            parameters: { duration: fault.duration.aws, port: String(databaseOf(drill, refs).port), trafficType: 'egress', protocol: 'tcp', useEcsFaultInjectionEndpoints: 'true', installDependencies: 'true' },
+            targets: { Tasks: 'ServiceTasks' },
+          },
+        },
+      };
+    case 'database-failover':
+      return {
+        targets: { DatabaseCluster: { resourceType: 'aws:rds:cluster', selectionMode: 'ALL', resourceArns: [databaseOf(drill, refs).clusterArn] } },
+        actions: { FailoverDatabase: { actionId: 'aws:rds:failover-db-cluster', description: 'Fail the Aurora cluster over to a reader: every connection drops', targets: { Clusters: 'DatabaseCluster' } } },
+      };
   }
+}
+
+function databaseOf(drill: Drill, refs: FaultTargetRefs): NonNullable<FaultTargetRefs['database']> {
+  if (!refs.database) throw new Error(`${drill.file}: the ${drill.fault.kind} drill needs the service's database; set service.database (e.g. -c service.database=true), or leave the drill out`);
+  return refs.database;
 }
 
 /**

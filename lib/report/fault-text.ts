@@ -21,6 +21,10 @@ export function faultText(journal: Journal): string {
       const lost = targets.length > 0 ? `; tasks in it at the time: ${list}` : '';
       return `outage of ${zone} for ${fault.duration[journal.mode]} (every connection to it cut, its tasks lost, no placement there)${lost}${landed}`;
     }
+    case 'dependency-outage':
+      return `the ${fault.dependency}'s port black-holed for ${fault.duration[journal.mode]} (packets dropped: connections hang, not refused) for task ${list}${landed}`;
+    case 'database-failover':
+      return `database failover (${journal.mode === 'local' ? `the PostgreSQL server restarted, down ${fault.localDowntime}` : 'the Aurora cluster failed over to a new writer'}; every connection dropped)${landed}`;
   }
 }
 

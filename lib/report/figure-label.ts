@@ -14,6 +14,7 @@ const LABELS: Record<FigureName, string> = {
   'requests.total': 'requests sent',
   'requests.failed': 'requests failed',
   'requests.errorRate': 'share of requests that failed',
+  'requests.p99Ms': 'request latency, 99th percentile',
   'jobs.total': 'jobs submitted',
   'jobs.succeeded': 'jobs that completed',
   'jobs.failed': 'jobs that failed or were lost',
@@ -25,9 +26,13 @@ const LABELS: Record<FigureName, string> = {
   'alb.healthyHosts.min': 'fewest healthy targets',
   'tasks.running.min': 'fewest tasks running',
   'tasks.sigkilled': 'tasks SIGKILLed at stopTimeout (drain not finished)',
+  'tasks.replaced': 'tasks replaced because their health check failed',
   'tasks.idleKeepAliveSeconds.min': 'shortest idle keep-alive a task kept (vs the load balancer idle timeout)',
   'fault.targets': 'targets the fault hit',
   'alarms.notOkAfterRecovery': "stop-condition alarms not OK at FIS's check after the recovery window",
+  'dependency.connections.peak': 'most connections open to the dependency at once',
+  'dependency.connects': 'connections opened to the dependency (fault → end)',
+  'dependency.recoverySeconds': 'time until requests succeed again after the dependency returned',
 };
 
 /** The figure in words; an unknown name (a newer journal) is returned as it is. */

@@ -100,6 +100,8 @@ const fault = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('stop-task'), targets: selection }),
   z.strictObject({ kind: z.literal('kill-process'), targets: selection, signal: z.enum(['SIGKILL', 'SIGTERM']) }),
   z.strictObject({ kind: z.literal('az-outage'), zoneIndex: z.number(), duration: perMode(duration) }),
+  z.strictObject({ kind: z.literal('dependency-outage'), dependency: z.enum(['database']), duration: perMode(duration) }),
+  z.strictObject({ kind: z.literal('database-failover'), localDowntime: duration }),
 ]);
 
 const expectationResult = z.strictObject({

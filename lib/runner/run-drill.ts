@@ -2,7 +2,7 @@
  * The runner core: one drill over an Engine (local or FIS), with the probe across the fault,
  * evidence written whatever happens, and the engine always closed.
  */
-import { isoSeconds, type Drill, type Figures, type ProbeSpec } from '../drill';
+import { isoSeconds, needsDatabase, type Drill, type Figures, type ProbeSpec } from '../drill';
 import { monotonicClock, type Clock } from './clock';
 import type { Engine, FaultInjection } from './engine';
 import type { EvidenceStore } from './evidence-store';
@@ -13,6 +13,7 @@ import { explainFigures } from './explain-figures';
 import { censorFigures, type RecoveryWait } from './censor-figures';
 import { judge, type Judgement } from './judge';
 import { measure } from './measure';
+import { dependencyBackAtMs, dependencyRecoverySeconds } from './dependency-recovery';
 import { DEMO_TRAFFIC, resolveTraffic, type ResolvedTraffic } from '../traffic';
 import { unmeasuredReasons } from './unmeasured-reasons';
 import { probeKinds, startProbe, type ProbeRun } from './probe';
@@ -201,8 +202,14 @@ export async function runDrill(options: RunDrillOptions): Promise<RunResult> {
   const sent = probe ? kinds : { streams: false, requests: false, jobs: false };
   const figures: Figures = { ...measure(samples, injection?.targets ?? [], { kinds: sent, attributed: taskHeader !== undefined }), ...engineFigures };
   if (injection) figures['fault.targets'] ??= injection.targets.length;
+  // The dependency drills: how long after the dependency returned requests still failed (the engine marks its return on the timeline).
+  const backAtMs = needsDatabase(drill.fault) && injection?.injected && sent.requests ? dependencyBackAtMs(writer.journal.timeline) : undefined;
+  const recoverySeconds = dependencyRecoverySeconds(samples.requests, backAtMs);
+  if (recoverySeconds !== undefined) figures['dependency.recoverySeconds'] = recoverySeconds;
   const outcomeInjection = abortReason !== undefined ? { ...(injection ?? { injected: false, targets: [] }), aborted: abortReason } : injection;
-  const censored = censorFigures(drill.expect, figures, samples.streams, engine.measurable ?? [], recoveryWait);
+  // dependency.recoverySeconds is read off the requests: without them the engine's claim to measure it does not stand.
+  const measurable = (engine.measurable ?? []).filter((name) => name !== 'dependency.recoverySeconds' || sent.requests);
+  const censored = censorFigures(drill.expect, figures, samples.streams, measurable, recoveryWait);
   const causes = explainFigures({ ...samples, timeline: writer.journal.timeline, faultTargets: injection?.targets ?? [] });
   const judgement = judge(figures, drill.expect, engine.mode, {
     injection: outcomeInjection,

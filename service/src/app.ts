@@ -4,18 +4,31 @@ import { headerSafe, sendJson } from './http-reply';
 import { MAX_JOB_SECONDS, type Jobs } from './jobs';
 import { parseCompletionBody, parseStreamQuery, type Parsed, type StreamPlan } from './params';
 import { startStream, type Identity } from './stream';
+import type { UsageLedger } from './usage-ledger';
+import { answerHealth, answerRead } from './usage-routes';
 
 const MAX_BODY_BYTES = 64 * 1024;
 const ROUTES: Record<string, string> = { '/healthz': 'GET', '/': 'GET', '/v1/stream': 'GET', '/v1/completions': 'POST', '/v1/jobs': 'POST', '/v1/jobs/:id': 'GET' };
 const JOB_PATH = /^\/v1\/jobs\/([^/]+)$/;
 
-/** The request handler: health, identity, the SSE stream and its OpenAI-style alias, jobs. */
-export function createHandler(who: Identity, drain: Drain, jobs?: Jobs): (req: IncomingMessage, res: ServerResponse) => void {
+/** What the handler books usage in, and what the health check needs besides the process (normally nothing). */
+export interface UsageOptions {
+  readonly ledger?: UsageLedger;
+  /** The anti-pattern (HEALTH_CHECK_DATABASE=true): the health check also queries the database. */
+  readonly healthCheckDatabase?: () => Promise<unknown>;
+}
+
+/** The request handler: health, identity (and the usage ledger's totals), the SSE stream and its OpenAI-style alias, jobs. */
+export function createHandler(who: Identity, drain: Drain, jobs?: Jobs, usage: UsageOptions = {}): (req: IncomingMessage, res: ServerResponse) => void {
   const safe: Identity = { task: headerSafe(who.task), zone: headerSafe(who.zone) };
 
   const stream = (res: ServerResponse, plan: Parsed<StreamPlan>): void => {
     if (!plan.ok) return sendJson(res, 400, { error: plan.error });
-    const handle = startStream(res, plan.value, { task: who.task, zone: who.zone }, (end) => drain.streamEnded(end), safe);
+    const tokens = plan.value.tokens;
+    const handle = startStream(res, plan.value, { task: who.task, zone: who.zone }, (end) => {
+      drain.streamEnded(end);
+      if (end === 'completed') usage.ledger?.record('stream', tokens);
+    }, safe);
     drain.trackStream(res, handle);
   };
 
@@ -41,9 +54,9 @@ export function createHandler(who: Identity, drain: Drain, jobs?: Jobs): (req: I
     }
     switch (url.pathname) {
       case '/healthz':
-        return sendJson(res, 200, { status: 'ok' });
+        return answerHealth(res, usage.healthCheckDatabase);
       case '/':
-        return sendJson(res, 200, { task: who.task, zone: who.zone, inflight: drain.streamsInFlight, draining: false });
+        return answerRead(res, { task: who.task, zone: who.zone, inflight: drain.streamsInFlight }, usage.ledger);
       case '/v1/stream':
         return stream(res, parseStreamQuery(url.searchParams));
       case '/v1/jobs':

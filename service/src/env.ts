@@ -1,12 +1,15 @@
 import * as os from 'os';
+import { readDatabaseSettings, type DatabaseSettings } from './database-settings';
 
-/** Settings from the environment (the contract names: PORT, HOST, TASK_ID, ZONE, DRAIN_TIMEOUT_MS). */
+/** Settings from the environment (the contract names: PORT, HOST, TASK_ID, ZONE, DRAIN_TIMEOUT_MS, and DATABASE_* in database-settings.ts). */
 export interface ServiceEnv {
   readonly port: number;
   readonly host: string;
   readonly task: string;
   readonly zone: string;
   readonly drainTimeoutMs: number;
+  /** The usage ledger's database; undefined (DATABASE_URL unset) keeps the ledger in memory. */
+  readonly database?: DatabaseSettings;
 }
 
 export const DEFAULT_PORT = 8080;
@@ -26,6 +29,7 @@ export function readEnv(env: NodeJS.ProcessEnv): ServiceEnv {
   };
   const port = whole('PORT', DEFAULT_PORT, 65535);
   const drainTimeoutMs = whole('DRAIN_TIMEOUT_MS', DEFAULT_DRAIN_TIMEOUT_MS, 24 * 3600 * 1000);
+  const database = readDatabaseSettings(env, problems);
   if (problems.length > 0) throw new Error(problems.join('; '));
   return {
     port,
@@ -33,5 +37,6 @@ export function readEnv(env: NodeJS.ProcessEnv): ServiceEnv {
     task: env.TASK_ID?.trim() || os.hostname(),
     zone: env.ZONE?.trim() || 'local',
     drainTimeoutMs,
+    ...(database ? { database } : {}),
   };
 }

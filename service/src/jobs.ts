@@ -34,7 +34,7 @@ export class Jobs {
   private readonly running = new Map<string, JobRecord>();
   private lease?: NodeJS.Timeout;
 
-  constructor(private readonly dir: string, private readonly task: string, private readonly onEnded: () => void) {
+  constructor(private readonly dir: string, private readonly task: string, private readonly onEnded: (record: JobRecord) => void) {
     fs.mkdirSync(dir, { recursive: true });
   }
 
@@ -90,8 +90,7 @@ export class Jobs {
       clearInterval(this.lease);
       this.lease = undefined;
     }
-    this.write({ ...record, state, endedAt: new Date().toISOString(), ...(reason ? { reason } : {}) });
-    this.onEnded();
+    this.onEnded(this.write({ ...record, state, endedAt: new Date().toISOString(), ...(reason ? { reason } : {}) }));
   }
 
   private write(record: JobRecord): JobRecord {

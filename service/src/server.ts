@@ -1,10 +1,12 @@
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import { createHandler } from './app';
+import { Database } from './database';
 import { Drain } from './drain';
 import { readEnv, type ServiceEnv } from './env';
 import { Jobs } from './jobs';
 import { log } from './log';
+import { UsageLedger } from './usage-ledger';
 
 /** `node dist/server.js`: the demo streaming service that drains on SIGTERM. */
 function main(): void {
@@ -23,9 +25,17 @@ function main(): void {
   server.headersTimeout = 66_000;
   server.requestTimeout = 0;
   const drain = new Drain(server, { drainTimeoutMs: env.drainTimeoutMs, log, exit: (code) => process.exit(code) });
-  const jobs = new Jobs(Jobs.dirFrom(process.env), env.task, () => drain.workEnded());
+  // The usage ledger: PostgreSQL when DATABASE_URL is set (pool, timeouts, backoff: database.ts), else memory.
+  // (The ledger is declared below; the database calls back only once a connection succeeded.)
+  const database = env.database ? new Database(env.database, log, () => void ledger.flush()) : undefined;
+  const ledger = new UsageLedger(env.task, database, log);
+  const jobs = new Jobs(Jobs.dirFrom(process.env), env.task, (job) => {
+    if (job.state === 'done') ledger.record('job', job.seconds);
+    drain.workEnded();
+  });
   drain.holdWork(jobs);
-  server.on('request', createHandler({ task: env.task, zone: env.zone }, drain, jobs));
+  const healthCheckDatabase = database && env.database?.healthIncludesDatabase ? () => database.query('SELECT 1') : undefined;
+  server.on('request', createHandler({ task: env.task, zone: env.zone }, drain, jobs, { ledger, healthCheckDatabase }));
   server.on('clientError', (_err, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
     else socket.destroy();
@@ -44,7 +54,7 @@ function main(): void {
 
   server.listen(env.port, env.host, () => {
     const port = (server.address() as AddressInfo).port;
-    log('started', { port, host: env.host, task: env.task, zone: env.zone, drainTimeoutMs: env.drainTimeoutMs, pid: process.pid, node: process.version });
+    log('started', { port, host: env.host, task: env.task, zone: env.zone, drainTimeoutMs: env.drainTimeoutMs, pid: process.pid, node: process.version, ledger: ledger.backend });
   });
 }
 

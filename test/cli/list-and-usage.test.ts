@@ -20,7 +20,7 @@ describe('drills CLI (built: dist/bin/drills.js)', () => {
   it('prints only JSON on stdout for list --json', async () => {
     const { code, stdout } = await drills(['list', '--json']).done;
     expect(code).toBe(0);
-    expect((JSON.parse(stdout) as { id: string }[]).map((d) => d.id)).toEqual(['task-stop-drain', 'task-hard-kill', 'az-outage']);
+    expect((JSON.parse(stdout) as { id: string }[]).map((d) => d.id)).toEqual(['task-stop-drain', 'task-hard-kill', 'az-outage', 'dependency-outage', 'database-failover']);
   });
 
   it('rejects an unknown drill id with exit 2 and names it', async () => {

@@ -37,7 +37,7 @@ describe('defineDrill', () => {
   });
 
   test('every drill in the catalogue is valid and named after its file', () => {
-    expect(catalogue.map((d) => d.id)).toEqual(['task-stop-drain', 'task-hard-kill', 'az-outage']);
+    expect(catalogue.map((d) => d.id)).toEqual(['task-stop-drain', 'task-hard-kill', 'az-outage', 'dependency-outage', 'database-failover']);
     for (const drill of catalogue) expect(drill.file).toMatch(new RegExp(`experiments[/\\\\]${drill.id}\\.(ts|js)$`));
   });
 

@@ -1,9 +1,11 @@
+import { fisAction } from '../../lib/fis/action-catalogue';
 import { catalogue, findDrill } from '../../experiments';
 import type { Drill } from '../../lib/drill';
 import { actionIdsOf, faultPlan, selectionMode, type FaultTargetRefs } from '../../lib/fis/fault-plan';
 
 const refs: FaultTargetRefs = { clusterName: 'demo-cluster', serviceName: 'demo-service', vpcId: 'vpc-1', zones: ['eu-west-1a', 'eu-west-1b'], processName: 'node' };
 const drill = (id: string): Drill => findDrill(id) as Drill;
+const withDatabase: FaultTargetRefs = { ...refs, database: { port: 5432, clusterArn: 'arn:aws:rds:eu-west-1:111122223333:cluster:demo-db' } };
 
 describe('faultPlan', () => {
   test('task-stop-drain stops COUNT(1) of the service\'s tasks, found by cluster and service', () => {
@@ -55,6 +57,32 @@ describe('faultPlan', () => {
   });
 
   test('lists the action ids the catalogue uses', () => {
-    expect([...actionIdsOf(catalogue.map((d) => faultPlan(d, refs)))].sort()).toEqual(['aws:ecs:stop-task', 'aws:ecs:task-kill-process', 'aws:network:disrupt-connectivity']);
+    expect([...actionIdsOf(catalogue.map((d) => faultPlan(d, withDatabase)))].sort()).toEqual([
+      'aws:ecs:stop-task', 'aws:ecs:task-kill-process', 'aws:ecs:task-network-blackhole-port', 'aws:network:disrupt-connectivity', 'aws:rds:failover-db-cluster',
+    ]);
+  });
+
+  test('black-holes the database port on every task of the service, egress TCP through the ECS fault-injection endpoints (Fargate), every value a string', () => {
+    const plan = faultPlan(drill('dependency-outage'), withDatabase);
+    expect(plan.targets.ServiceTasks).toEqual({ resourceType: 'aws:ecs:task', selectionMode: 'ALL', parameters: { cluster: 'demo-cluster', service: 'demo-service' } });
+    expect(plan.actions.BlackholeDatabasePort).toMatchObject({
+      actionId: 'aws:ecs:task-network-blackhole-port',
+      parameters: { duration: 'PT2M', port: '5432', trafficType: 'egress', protocol: 'tcp', useEcsFaultInjectionEndpoints: 'true', installDependencies: 'true' },
+      targets: { Tasks: 'ServiceTasks' },
+    });
+    const spec = fisAction('aws:ecs:task-network-blackhole-port');
+    const given = Object.keys(plan.actions.BlackholeDatabasePort.parameters as Record<string, string>);
+    expect(given).toEqual(expect.arrayContaining((spec?.parameters ?? []).filter((p) => p.required).map((p) => p.name)));
+    expect(given.every((name) => spec?.parameters.some((p) => p.name === name))).toBe(true);
+  });
+
+  test('fails the database cluster over by its ARN', () => {
+    const plan = faultPlan(drill('database-failover'), withDatabase);
+    expect(plan.targets.DatabaseCluster).toEqual({ resourceType: 'aws:rds:cluster', selectionMode: 'ALL', resourceArns: [withDatabase.database?.clusterArn] });
+    expect(plan.actions.FailoverDatabase).toEqual(expect.objectContaining({ actionId: 'aws:rds:failover-db-cluster', targets: { Clusters: 'DatabaseCluster' } }));
+  });
+
+  test('rejects a dependency drill for a service without a database, saying how to give it one', () => {
+    expect(() => faultPlan(drill('database-failover'), refs)).toThrow(/needs the service's database; set service.database \(e.g. -c service.database=true\)/);
   });
 });

@@ -1,6 +1,6 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { catalogue, findDrill } from '../../experiments';
-import type { Drill } from '../../lib/drill';
+import { needsDatabase, type Drill } from '../../lib/drill';
 import { resourceProps, synthApp, type SynthesizedApp } from './synth-app';
 import { expectEvery } from '../helpers/expect-every';
 
@@ -17,8 +17,13 @@ describe('Drills stack with the default config', () => {
     t = built.drillsTemplate;
   });
 
-  test('makes one experiment template per drill in the catalogue', () => {
-    t.resourceCountIs('AWS::FIS::ExperimentTemplate', catalogue.length);
+  test('makes one experiment template per drill in the catalogue, but none for the dependency drills of a service without a database', () => {
+    const withoutDatabase = catalogue.filter((d) => !needsDatabase(d.fault));
+    expect(withoutDatabase.length).toBeLessThan(catalogue.length);
+    t.resourceCountIs('AWS::FIS::ExperimentTemplate', withoutDatabase.length);
+    for (const drill of catalogue.filter((d) => needsDatabase(d.fault))) {
+      expect(Object.values(t.findResources('AWS::FIS::ExperimentTemplate')).filter((r) => r.Properties.Tags?.drill === drill.id)).toHaveLength(0);
+    }
   });
 
   test('task-stop-drain: stop-task on COUNT(1) of the service\'s tasks, guarded by the three alarms', () => {
@@ -109,7 +114,7 @@ describe('Drills stack with the default config', () => {
     }
   });
 
-  test.each(catalogue.map((d) => [d.id, d] as const))('%s: checks its stop-condition alarms are OK before the fault, and FIS injects only after that check', (_id, drill) => {
+  test.each(templated().map((d) => [d.id, d] as const))('%s: checks its stop-condition alarms are OK before the fault, and FIS injects only after that check', (_id, drill) => {
     const props = templateOf(t, drill.id);
     const arns = (props.StopConditions as { Value: unknown }[]).map((c) => c.Value);
     const actions = props.Actions as Record<string, { ActionId: string; Parameters?: Record<string, unknown>; StartAfter?: string[] }>;
@@ -125,7 +130,7 @@ describe('Drills stack with the default config', () => {
     expect(roots.length).toBeGreaterThan(0);
   });
 
-  test.each(catalogue.map((d) => [d.id, d] as const))('%s: checks the same alarms again after the recovery window and every fault action', (_id, drill) => {
+  test.each(templated().map((d) => [d.id, d] as const))('%s: checks the same alarms again after the recovery window and every fault action', (_id, drill) => {
     const props = templateOf(t, drill.id);
     const actions = props.Actions as Record<string, { ActionId: string; Parameters?: Record<string, unknown>; StartAfter?: string[] }>;
     expect(actions.WaitRecoveryWindow).toEqual(expect.objectContaining({
@@ -275,6 +280,11 @@ describe('Drills stack with a long hypothesis', () => {
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The drills the default config (no service.database) makes templates for. */
+function templated(): Drill[] {
+  return catalogue.filter((d) => !needsDatabase(d.fault));
 }
 
 function templateOf(t: Template, drillId: string): Record<string, unknown> {

@@ -8,7 +8,7 @@ import { catalogue, findDrill } from '../../../experiments';
 import { ConfigError, type DrillsConfig } from '../../config';
 import { rehearsalConfig } from '../../config-rehearsal';
 import type { SettingSources } from '../../config-sources';
-import type { Drill } from '../../drill';
+import { needsDatabase, type Drill } from '../../drill';
 import { LocalEngine, LocalEngineError } from '../../runner/local';
 import type { RunResult } from '../../runner/run-drill';
 import { runDrill } from '../../runner/run-drill';
@@ -141,6 +141,7 @@ async function rehearseDrills(args: RehearseArgs, io: IoHost, deps: RehearseDeps
         command,
         cwd: root,
         stopOrder: args.stopOrder ?? 'together',
+        database: needsDatabase(drill.fault),
         onEvent: timeline.sink,
         log: (line) => services.write(scrubSecrets(line, secrets)),
       });

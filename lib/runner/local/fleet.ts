@@ -25,6 +25,8 @@ export interface FleetOptions {
   readonly nowMs: () => number;
   /** Told about every task's process group, to kill them if this process dies without closing. */
   readonly guard?: OrphanGuard;
+  /** More environment for each task as it launches (DATABASE_URL of the engine's database). @default - none */
+  readonly env?: () => Record<string, string>;
 }
 
 /**
@@ -37,6 +39,8 @@ export class Fleet {
   readonly tasks: FleetTask[] = [];
   /** Tasks that were still alive at stopTimeout during a cooperative stop. */
   sigkilled = 0;
+  /** Tasks stopped (and replaced) because their container health check failed. */
+  replacedByHealthCheck = 0;
   private readonly closedZones = new Set<string>();
   private launching = 0;
   private readonly launchingPerZone = new Map<string, number>();
@@ -168,7 +172,7 @@ export class Fleet {
     this.serial += 1;
     const id = `t${this.serial}-${zone}`;
     const { service } = this.options.config;
-    const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', TASK_ID: id, ZONE: zone, DRAIN_TIMEOUT_MS: String(service.drainTimeoutMs) };
+    const env = { ...process.env, ...this.options.env?.(), PORT: String(port), HOST: '127.0.0.1', TASK_ID: id, ZONE: zone, DRAIN_TIMEOUT_MS: String(service.drainTimeoutMs) };
     const child = new TaskProcess({ argv: this.options.argv, cwd: this.options.cwd, env, onLine: (line) => this.options.log(`[${id}] ${line}`) });
     const task: FleetTask = { id, zone, port, process: child, replacement, startedAtMs: this.options.nowMs(), state: 'running', containerHealth: STARTING };
     this.tasks.push(task);
@@ -245,6 +249,7 @@ export class Fleet {
       if (task.containerHealth.status !== 'unhealthy' || task.state !== 'running' || !this.scheduling) return;
       const detail = `container health check failed ${settings.retries} times in a row (GET ${healthPath}: ${result.detail}; start period ${settings.startPeriodSeconds} s): task replaced`;
       this.options.onEvent({ kind: 'note', task: task.id, zone: task.zone, detail });
+      this.replacedByHealthCheck += 1;
       void this.stopTask(task);
     }, settings.intervalSeconds * 1000);
   }

@@ -8,6 +8,7 @@ import { FaultFigures } from './fault-figures';
 import { Fleet, type StopOrder } from './fleet';
 import type { FleetTask } from './fleet-task';
 import { LoadBalancer } from './load-balancer';
+import { LocalDependency } from './local-dependency';
 import { LocalEngineError } from './local-engine-error';
 import { OrphanGuard } from './orphan-guard';
 import { selectTasks } from './select-tasks';
@@ -27,6 +28,11 @@ export interface LocalEngineOptions {
   readonly log?: (line: string) => void;
   /** How long the fleet may take to become healthy at start. @default - from the container health check (startBoundMs) */
   readonly startTimeoutMs?: number;
+  /**
+   * Start a real PostgreSQL behind the engine's fault proxy before the fleet, and give every task
+   * its address as DATABASE_URL (the dependency drills need it: needsDatabase). @default false
+   */
+  readonly database?: boolean;
 }
 
 const POLL_MS = 50;
@@ -40,7 +46,7 @@ const STOP_MARGIN_MS = 5000;
  */
 export class LocalEngine implements Engine {
   readonly mode = 'local' as const;
-  readonly measurable: readonly FigureName[] = ['fault.targets', 'tasks.sigkilled', 'alb.5xx', 'tasks.running.min', 'alb.healthyHosts.min', 'recovery.seconds', 'replacement.launchSeconds', 'replacement.healthySeconds'];
+  readonly measurable: readonly FigureName[];
   /** The load balancer stamps every answer with the task that served it. */
   readonly taskHeader = LB_TASK_HEADER;
   private readonly keepAlives: IdleKeepAlive[] = [];
@@ -60,15 +66,22 @@ export class LocalEngine implements Engine {
   private sigkilledAtFault = 0;
   private settledAnnounced = false;
   private readonly waiters = new Set<() => void>();
-  private readonly exitHook = () => this.fleet.killAllNow();
+  private readonly exitHook = () => {
+    this.fleet.killAllNow();
+    this.dependency?.killNow();
+  };
   private readonly guard = new OrphanGuard();
+  private dependency?: LocalDependency;
+  private replacedAtFault = 0;
 
   constructor(private readonly options: LocalEngineOptions) {
     const { config } = options;
+    const dependencyFigures: FigureName[] = options.database ? ['dependency.connects', 'dependency.connections.peak', 'dependency.recoverySeconds'] : [];
+    this.measurable = ['fault.targets', 'tasks.sigkilled', 'tasks.replaced', 'alb.5xx', 'tasks.running.min', 'alb.healthyHosts.min', 'recovery.seconds', 'replacement.launchSeconds', 'replacement.healthySeconds', ...dependencyFigures];
     const log = options.log ?? (() => undefined);
     this.lb = new LoadBalancer({ healthPath: config.service.healthPath, healthCheck: config.local.albHealthCheck, onEvent: options.onEvent, onChange: () => this.evaluate(), idleTimeoutSeconds: config.service.albIdleTimeoutSeconds });
     const nowMs = () => this.nowMs();
-    this.fleet = new Fleet({ config, argv: splitCommand(options.command), cwd: options.cwd, stopOrder: options.stopOrder, lb: this.lb, onEvent: options.onEvent, log, onChange: () => this.evaluate(), nowMs, guard: this.guard });
+    this.fleet = new Fleet({ config, argv: splitCommand(options.command), cwd: options.cwd, stopOrder: options.stopOrder, lb: this.lb, onEvent: options.onEvent, log, onChange: () => this.evaluate(), nowMs, guard: this.guard, env: () => this.dependency?.env ?? {} });
   }
 
   async start(): Promise<{ readonly serviceUrl: string }> {
@@ -78,6 +91,7 @@ export class LocalEngine implements Engine {
       const port = await this.lb.listen().catch((err: Error) => {
         throw new LocalEngineError('start-failed', `the load balancer could not listen on 127.0.0.1: ${err.message}`);
       });
+      if (this.options.database) this.dependency = await this.startDependency();
       await this.fleet.launchInitial();
       await waitForFleet(this.fleet, this.lb, this.options.command, this.options.config, this.options.startTimeoutMs);
       this.fleet.startScheduling();
@@ -103,6 +117,15 @@ export class LocalEngine implements Engine {
     if (this.injected) return { injected: false, targets: [], reason: 'this engine already injected a fault' };
     const fault = drill.fault;
     const running = this.fleet.running();
+    if (fault.kind === 'dependency-outage' || fault.kind === 'database-failover') {
+      if (!this.dependency) return { injected: false, targets: [], reason: `${fault.kind} needs a database, and this engine was started without one (LocalEngineOptions.database)` };
+      if (!this.dependency.used) return { injected: false, targets: [], reason: 'the service never connected to the database it was given (DATABASE_URL, through the fault proxy): a dependency drill needs a service that uses it' };
+      const outage = fault.kind === 'dependency-outage';
+      this.begin(outage ? running : [], outage ? `dependency-outage: the database port black-holed for ${fault.duration.local}` : `database-failover: PostgreSQL restarted, down ${fault.localDowntime}`, outage ? running.length : 1);
+      this.mustExit = []; // nothing is stopped: recovery waits for the dependency, not for exits
+      this.dependency.inject(fault);
+      return { injected: true, targets: outage ? running.map((t) => t.id) : ['local-postgres'] };
+    }
     if (fault.kind === 'az-outage') {
       const zone = this.fleet.zones[fault.zoneIndex];
       if (zone === undefined) return { injected: false, targets: [], reason: `zone index ${fault.zoneIndex} is outside the ${this.fleet.zones.length} zone(s) in use` };
@@ -193,7 +216,8 @@ export class LocalEngine implements Engine {
   figures(): Figures {
     this.evaluate();
     const stopsPending = this.targets.some((t) => t.stoppedBy === 'stop-task' && t.process.alive);
-    const figures = this.fault.figures({ sigkilled: this.fleet.sigkilled - this.sigkilledAtFault, elb5xx: this.lb.elb5xx });
+    const figures = { ...this.fault.figures({ sigkilled: this.fleet.sigkilled - this.sigkilledAtFault, elb5xx: this.lb.elb5xx }), ...this.dependency?.figures() };
+    if (this.fault.began) figures['tasks.replaced'] = this.fleet.replacedByHealthCheck - this.replacedAtFault;
     if (stopsPending) delete figures['tasks.sigkilled']; // not known until the stop completes
     if (this.idleKeepAliveMin !== undefined) figures['tasks.idleKeepAliveSeconds.min'] = this.idleKeepAliveMin;
     return figures;
@@ -206,7 +230,7 @@ export class LocalEngine implements Engine {
     const counts = `running ${running.length}/${desired}, healthy ${this.healthyRunning()}/${desired}`;
     const stopping = this.mustExit.filter((t) => t.process.alive).map((t) => t.id);
     const unhealthy = unhealthyTasks(running, this.lb);
-    return [counts, unhealthy ? `GET ${this.options.config.service.healthPath} answered ${unhealthy}` : '', stopping.length ? `still stopping: ${stopping.join(', ')}` : '', this.outage ? `${this.outage.zone} still cut` : '']
+    return [counts, unhealthy ? `GET ${this.options.config.service.healthPath} answered ${unhealthy}` : '', stopping.length ? `still stopping: ${stopping.join(', ')}` : '', this.outage ? `${this.outage.zone} still cut` : '', this.dependency?.pending() ?? '']
       .filter(Boolean)
       .join('; ');
   }
@@ -221,6 +245,7 @@ export class LocalEngine implements Engine {
       if (this.outage) clearTimeout(this.outage.timer);
       for (const watch of this.keepAlives) watch.cancel();
       await this.fleet.close();
+      await this.dependency?.close();
       await this.lb.close();
       this.guard.release();
       process.removeListener('exit', this.exitHook);
@@ -234,13 +259,15 @@ export class LocalEngine implements Engine {
     return performance.now() - this.origin;
   }
 
-  private begin(targets: readonly FleetTask[], detail: string): void {
+  /** `count`: how many targets the fault hit (a database failover hits no task: 1, the database). */
+  private begin(targets: readonly FleetTask[], detail: string, count = targets.length): void {
     this.injected = true;
     this.targets = targets;
     this.mustExit = targets;
     this.sigkilledAtFault = this.fleet.sigkilled;
-    this.fault.begin(this.nowMs(), targets.length, this.lb.elb5xx, this.sample());
-    this.options.onEvent({ kind: 'fault-injected', detail: `${detail} on ${targets.map((t) => t.id).join(', ')}` });
+    this.replacedAtFault = this.fleet.replacedByHealthCheck;
+    this.fault.begin(this.nowMs(), count, this.lb.elb5xx, this.sample());
+    this.options.onEvent({ kind: 'fault-injected', detail: targets.length > 0 ? `${detail} on ${targets.map((t) => t.id).join(', ')}` : detail });
   }
 
   private endOutage(): void {
@@ -265,9 +292,18 @@ export class LocalEngine implements Engine {
     return !this.outage && this.fleet.running().length === this.fleet.desired && this.healthyRunning() === this.fleet.desired;
   }
 
-  /** Back to desired and healthy, and every task the fault hit has finished stopping (so tasks.sigkilled is final). */
+  /** Back to desired and healthy, every task the fault hit has finished stopping (so tasks.sigkilled is final), and the dependency is back. */
   private settled(): boolean {
-    return this.countsAtDesired() && this.mustExit.every((t) => !t.process.alive);
+    return this.countsAtDesired() && this.mustExit.every((t) => !t.process.alive) && (this.dependency?.settled() ?? true);
+  }
+
+  /** PostgreSQL and the fault proxy; a failure to start them is the engine's start failure, saying what to install. */
+  private async startDependency(): Promise<LocalDependency> {
+    try {
+      return await LocalDependency.start({ onEvent: this.options.onEvent, log: this.options.log, guard: this.guard, nowMs: () => this.nowMs() });
+    } catch (err) {
+      throw new LocalEngineError('start-failed', `the database for this drill could not start: ${(err as Error).message}`);
+    }
   }
 
   /** Re-reads the fleet after any change: figures, replacement times, recovery, waiters. */
