@@ -1,7 +1,7 @@
 /**
  * The jest run StrykerJS uses (npm run mutate): the unit tests of the mutated scope only —
- * no e2e, no CLI or service processes, no CDK synth, no fake AWS server — so each mutant's
- * tests finish in seconds on a loaded 2-core machine. `npm test` still runs everything.
+ * no e2e, no CLI or service processes, no browser — and the adapter tests over the strict fake
+ * AWS, so each mutant's tests finish in seconds. `npm test` still runs everything.
  */
 const base = require('./jest.config.js');
 
@@ -13,6 +13,8 @@ module.exports = {
     '<rootDir>/test/runner/measure.test.ts',
     '<rootDir>/test/runner/explain-figures.test.ts',
     '<rootDir>/test/runner/steady-state.test.ts',
+    '<rootDir>/test/runner/censor-figures.test.ts',
+    '<rootDir>/test/runner/unmeasured-reasons.test.ts',
     '<rootDir>/test/drill/**/*.test.ts',
     '<rootDir>/test/fis/**/*.test.ts',
     '<rootDir>/test/guardrails/evaluate.test.ts',
@@ -22,8 +24,14 @@ module.exports = {
   ],
   testPathIgnorePatterns: [
     '/node_modules/',
-    // these start the fake AWS server or synthesize the app: covered by `npm test`, too slow per mutant
-    'test/runner/aws/(aws-commands|deployed-dimensions|fake-aws|run-command|run-heartbeat|run-verdicts)\\.test\\.ts',
+    // whole `drills` commands over the fake AWS, child processes, S3: covered by `npm test`, too slow per mutant.
+    // The adapter tests over the fake (fis-engine, alarm checks, preflight, stop, heartbeat) stay: they
+    // synthesize the app once per run (cached by source hash) and take about a second each.
+    'test/runner/aws/(aws-commands|deployed-dimensions|fake-aws|run-command|run-heartbeat|run-own-traffic|run-verdicts|s3-evidence|scheduled-report)\\.test\\.ts',
+    'test/fis/zone-subnets\\.test\\.ts',
+    // STRYKER_NO_FAKE_AWS=1: leave out the adapter tests over the fake AWS too (a few seconds per
+    // mutant each); fis-engine.ts, heartbeat.ts and the preflight/stop paths are then not covered.
+    ...(process.env.STRYKER_NO_FAKE_AWS ? ['test/runner/aws/(fis-engine|fis-engine-alarm-checks|heartbeat|preflight|stop-experiments)\\.test\\.ts'] : []),
   ],
   testTimeout: 30000,
   maxWorkers: 1,

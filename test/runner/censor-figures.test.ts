@@ -31,3 +31,48 @@ describe('censorFigures', () => {
     expect(c['alb.5xx']).toBeUndefined();
   });
 });
+
+describe('censorFigures, what it leaves alone', () => {
+  it('censors no recovery when the wait timed out but the engine measured recovery.seconds all the same', () => {
+    const c = censorFigures(expect4, { 'recovery.seconds': 31 }, [], [], { recovered: false, boundSeconds: 30, faultAtMs: 0, endedAtMs: 30_000 });
+    expect(c).toEqual({});
+  });
+
+  it('says only the bound when the recovery wait knows no state', () => {
+    const c = censorFigures(expect4, {}, [], [], { recovered: false, boundSeconds: 30, faultAtMs: 0, endedAtMs: 30_000 });
+    expect(c['recovery.seconds']).toEqual({ above: 30, reason: 'not recovered within 30 s' });
+  });
+
+  it('censors no first-event figure when a stream received one, nor when no stream was sent', () => {
+    expect(censorFigures(expect4, { 'streams.ttftMs.max': 80 }, [refused], [], undefined)).toEqual({});
+    expect(censorFigures(expect4, {}, [], [], undefined)).toEqual({});
+  });
+
+  it('censors the first-event figures above the longest-lived stream, not the shortest', () => {
+    const longer: StreamSample = { ...refused, id: 1, startedAtMs: 1000, endedAtMs: 4500 };
+    const c = censorFigures(expect4, {}, [refused, longer], [], undefined);
+    expect(c['streams.ttftMs.p50']).toEqual({ above: 3500, reason: 'no stream received a first event' });
+    expect(c['streams.ttftMs.max']).toEqual({ above: 3500, reason: 'no stream received a first event' });
+  });
+
+  it('names what was not reached for each engine figure, and a generic reason for any other', () => {
+    const all: Expectation[] = ['recovery.seconds', 'replacement.launchSeconds', 'replacement.healthySeconds', 'tasks.sigkilled', 'alb.healthyHosts.min'].map((figure) => ({ figure, op: '<=', bound: 1 }) as Expectation);
+    const c = censorFigures(all, {}, [], ['recovery.seconds', 'replacement.launchSeconds', 'replacement.healthySeconds', 'tasks.sigkilled', 'alb.healthyHosts.min'], undefined);
+    expect(c).toEqual({
+      'recovery.seconds': { reason: 'the service was not seen back to desired and healthy' },
+      'replacement.launchSeconds': { reason: 'no replacement task started' },
+      'replacement.healthySeconds': { reason: 'no replacement task became healthy' },
+      'tasks.sigkilled': { reason: 'a stopped task had not finished stopping when the run ended' },
+      'alb.healthyHosts.min': { reason: 'not reached in this run' },
+    });
+  });
+
+  it('censors no measurable figure the drill does not expect, nor one the run measured', () => {
+    expect(censorFigures(expect4, { 'replacement.healthySeconds': 12 }, [], ['replacement.healthySeconds', 'tasks.sigkilled'], undefined)).toEqual({});
+  });
+
+  it('keeps the recovery bound it censored rather than a bare "not reached"', () => {
+    const c = censorFigures(expect4, {}, [], ['recovery.seconds'], { recovered: false, boundSeconds: 30, faultAtMs: 0, endedAtMs: 30_000 });
+    expect(c['recovery.seconds']).toEqual({ above: 30, reason: 'not recovered within 30 s' });
+  });
+});
