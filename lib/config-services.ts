@@ -129,6 +129,20 @@ export function servicePrefix(serviceName: string): string {
   return serviceName.split('-').filter(Boolean).map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('');
 }
 
+/**
+ * The service `name` (its config name, or its stacks' prefix, any case) among the config's
+ * services; the first one when `name` is unset.
+ * @throws ConfigError for a config with problems, or a name that is not there (listing those that are).
+ */
+export function serviceNamed(lookup: ContextLookup, name: string | undefined): ServiceConfig {
+  const services = loadServices(lookup);
+  if (name === undefined) return services[0];
+  const wanted = [name, servicePrefix(name)].map((n) => n.toLowerCase());
+  const found = services.find((s) => wanted.includes(s.name.toLowerCase()) || wanted.includes(servicePrefix(s.name).toLowerCase()));
+  if (found) return found;
+  throw new ConfigError([`--service ${name}: no such service in cdk.json (the drills context has ${services.map((s) => s.name).join(', ')}); use one of those names, or pass --traffic <file> for a service this project does not configure`]);
+}
+
 /** The drills a service gets, in catalogue order. */
 export function drillsOf(service: ServiceConfig, catalogue: readonly Drill[]): Drill[] {
   return service.drillIds ? catalogue.filter((d) => service.drillIds!.includes(d.id)) : [...catalogue];

@@ -26,6 +26,8 @@ export interface AwsTargetArgs {
   readonly account?: string;
   readonly region?: string;
   readonly json?: boolean;
+  /** The service (config name or stack prefix) whose stacks to read; needed when the outputs hold several. */
+  readonly service?: string;
 }
 
 export interface AwsCommandDeps {
@@ -76,7 +78,7 @@ export function targetDrill(output: Output, drillId: string, deps: Pick<AwsComma
 export async function openTarget(output: Output, args: AwsTargetArgs, deps: AwsCommandDeps): Promise<AwsTarget | TargetRefused> {
   const session = openSession(args, deps);
   try {
-    const deployed = await resolveDeployment(session, { outputs: args.outputs, stacks: args.stack });
+    const deployed = await resolveDeployment(session, { outputs: args.outputs, stacks: args.stack, service: args.service });
     return { session, deployed };
   } catch (err) {
     session.close();
@@ -86,8 +88,8 @@ export async function openTarget(output: Output, args: AwsTargetArgs, deps: AwsC
 }
 
 /** The traffic a command checks or sends and the health path, from `--traffic` or the config; notices said; a usage error said and returned as exit 2. */
-export function targetTraffic(output: Output, file: string | undefined, deps: Pick<AwsCommandDeps, 'cwd'>): { traffic: ServiceTraffic; healthPath: string } | TargetRefused {
-  const found = awsServiceTraffic(file, deps.cwd ?? projectRoot());
+export function targetTraffic(output: Output, file: string | undefined, deps: Pick<AwsCommandDeps, 'cwd'>, service?: string): { traffic: ServiceTraffic; healthPath: string } | TargetRefused {
+  const found = awsServiceTraffic(file, deps.cwd ?? projectRoot(), service);
   if ('usage' in found) {
     output.failure(found.usage);
     return { exit: COMMAND_EXIT.USAGE };
@@ -108,6 +110,7 @@ export function awsTargetOptions(command: Command): Command {
   return command
     .option('--outputs <file>', 'the JSON `cdk deploy --outputs-file` wrote (default: ./cdk-outputs.json)')
     .option('--stack <name>', 'a stack to read outputs from (repeatable); without --outputs, read from CloudFormation', collect)
+    .option('--service <name>', 'the service whose stacks to read (its name in cdk.json); needed when the outputs hold several')
     .option('--region <region>', 'AWS region (default: the SDK chain)')
     .option('--account <id>', 'refuse to run unless the caller is in this account')
     .option('--json', 'print only the result as JSON on stdout');

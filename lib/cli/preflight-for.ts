@@ -4,6 +4,7 @@
  * through its URL (health, then one call of each kind the drill sends).
  */
 import type { Drill } from '../drill';
+import { inTaskActionsOf } from '../fis/task-action-prerequisites';
 import { runPreflight, type PreflightOutcome } from '../runner/aws/preflight';
 import { monotonicClock } from '../runner/clock';
 import { probeKinds } from '../runner/probe';
@@ -48,6 +49,7 @@ export async function preflightFor(req: PreflightFor): Promise<PreflightOutcome>
     expected: { account: args.account, region: args.region },
     allowInsufficientData: args.allowInsufficientData,
     probe: deps.probe,
+    inTaskActions: inTaskActionsOf(drill),
     dryRun: args.dryRun ? { runId: (deps.newRunId ?? newRunId)(), signal: req.signal } : undefined,
   });
   if (!traffic) return outcome;

@@ -3,7 +3,8 @@
  * `service.traffic`; `${env:NAME}` read from the environment. Throws TrafficError (the command
  * exits 2) for an unreadable or invalid file or a variable that is not set.
  */
-import { ConfigError, loadConfig } from '../config';
+import { ConfigError, loadConfig, type ContextLookup, type DrillsConfig } from '../config';
+import { serviceNamed } from '../config-services';
 import { DEMO_TRAFFIC, readTrafficFile, redactTraffic, resolveTraffic, TrafficError, type ResolvedTraffic, type TrafficProfile } from '../traffic';
 import { readCdkContext } from './read-cdk-context';
 
@@ -51,14 +52,24 @@ export function demoTrafficFor(reason: DemoJobsLeftOut | undefined, file: string
  * then serviceTraffic. Returns the traffic and health path, or the message of a usage error
  * (ConfigError, TrafficError) for the command to print before exiting 2.
  */
-export function awsServiceTraffic(file: string | undefined, root: string): { traffic: ServiceTraffic; healthPath: string } | { usage: string } {
+export function awsServiceTraffic(file: string | undefined, root: string, service?: string): { traffic: ServiceTraffic; healthPath: string } | { usage: string } {
   try {
     const lookup = readCdkContext(root);
-    const config = loadConfig(lookup);
+    // With --service, that service's traffic and health path (config `services`); with --traffic too, the defaults' health path when the service is not configured here.
+    const config = service === undefined ? loadConfig(lookup) : configOfNamed(lookup, service, file);
     const sent = demoTrafficFor('aws', file, config.service.traffic);
     return { traffic: { ...serviceTraffic(file, sent.profile), notice: sent.notice }, healthPath: config.service.healthPath };
   } catch (e) {
     if (e instanceof TrafficError || e instanceof ConfigError) return { usage: e.message };
+    throw e;
+  }
+}
+
+function configOfNamed(lookup: ContextLookup, service: string, file: string | undefined): DrillsConfig {
+  try {
+    return serviceNamed(lookup, service).config;
+  } catch (e) {
+    if (file !== undefined && e instanceof ConfigError && e.problems.length === 1 && e.problems[0].startsWith('--service')) return loadConfig();
     throw e;
   }
 }

@@ -16,7 +16,12 @@ import { doctorJson, doctorLines, doctorSummary } from '../../guardrails/doctor/
 import { liveServiceTemplate } from '../../guardrails/doctor/live-service';
 import { loadTemplates, TemplateLoadError } from '../../guardrails/doctor/load-templates';
 import { templateView } from '../../guardrails/template-view';
-import type { Environment, NamedTemplate } from '../../guardrails/types';
+import { liveTaskFindings } from '../../guardrails/doctor/live-task-prerequisites';
+import type { Environment, Finding, NamedTemplate } from '../../guardrails/types';
+import { catalogue } from '../../../experiments';
+import { liveServiceDrills } from '../live-service-drills';
+import { projectRoot } from '../project-root';
+import { readCdkContext } from '../read-cdk-context';
 import { describeError } from '../../runner/aws/aws-error';
 import { COMMAND_EXIT } from '../command-exit';
 import type { CliContext } from '../context';
@@ -34,9 +39,13 @@ export interface DoctorArgs {
   readonly environment?: string;
   /** Seconds; overrides the task definition's tag or env var. */
   readonly longestRequest?: string | number;
+  /** With --live: the drills whose in-task needs to check the task definition for. @default - the drills cdk.json gives that existing service */
+  readonly drill?: readonly string[];
 }
 
 export interface DoctorDeps {
+  /** Where cdk.json is (the services, for --live). @default the project root */
+  readonly cwd?: string;
   /** @default - an ECSClient from the SDK's default configuration chain */
   readonly ecs?: (region?: string) => Pick<ECSClient, 'send'> & { destroy?: () => void };
 }
@@ -79,10 +88,19 @@ export async function doctorCommand(args: DoctorArgs, io: IoHost, deps: DoctorDe
     return COMMAND_EXIT.USAGE;
   }
   templates.forEach((t) => output.notice(`read ${t.name} as ${t.shape ?? 'CloudFormation template'}`));
+  const liveDrills = args.live ? liveServiceDrills(args.drill ?? [], args.cluster as string, args.service as string, readCdkContext(deps.cwd ?? projectRoot()), catalogue) : undefined;
+  if (liveDrills && 'usage' in liveDrills) {
+    output.failure(liveDrills.usage);
+    return COMMAND_EXIT.USAGE;
+  }
+  const extra: Finding[] = [];
   if (args.live) {
     const ecs = (deps.ecs ?? defaultEcs)(args.region);
     try {
-      templates.push(await liveServiceTemplate(ecs, args.cluster as string, args.service as string));
+      const live = await liveServiceTemplate(ecs, args.cluster as string, args.service as string);
+      templates.push(live);
+      if (liveDrills && liveDrills.drills.length > 0) extra.push(...liveTaskFindings(live, liveDrills.drills));
+      else output.notice('the task definition is not checked for drills that run inside the task (kill-process): name them with --drill <id>, or attach the service in cdk.json (services[].existing)');
       output.notice('target-group attributes (deregistration delay) are unmeasured in --live mode');
     } catch (e) {
       output.failure(`cannot read service ${args.service} in cluster ${args.cluster}: ${describeError(e)}`);
@@ -92,10 +110,11 @@ export async function doctorCommand(args: DoctorArgs, io: IoHost, deps: DoctorDe
     }
   }
   const view = templateView(templates);
-  const result = evaluate(view, DRILLS_PACK, {
+  const evaluated = evaluate(view, DRILLS_PACK, {
     environment: args.environment as Environment | undefined,
     longestRequestSeconds: args.longestRequest === undefined ? undefined : Number(args.longestRequest),
   });
+  const result = { ...evaluated, findings: [...evaluated.findings, ...extra] };
   output.result(doctorLines(result), doctorJson(result));
   // With --json the suppressions are not in the object: they are named on stderr.
   if (output.json) result.suppressed.map(formatSuppressed).forEach((line) => output.progress(line));
@@ -114,5 +133,6 @@ export function registerDoctor(program: Command, ctx: CliContext): void {
     .option('--region <region>', 'AWS region (default: the SDK chain)')
     .option('--environment <env>', 'production or non-production')
     .option('--longest-request <seconds>', "the service's longest request")
+    .option('--drill <id>', 'with --live: check the task definition for what this drill needs inside the task (repeatable; default: the drills cdk.json gives that service)', (v: string, prev: string[] = []) => [...prev, v])
     .action(async (paths: string[], opts: Omit<DoctorArgs, 'paths'>) => ctx.setExitCode(await doctorCommand({ ...opts, paths }, ctx.io)));
 }

@@ -17,7 +17,7 @@ import { preflightFor, type PreflightArgs } from '../preflight-for';
 
 export async function preflightCommand(args: PreflightArgs, io: IoHost, deps: AwsCommandDeps = {}): Promise<number> {
   const output = new Output(io, 'preflight', { json: args.json });
-  const traffic = targetTraffic(output, args.traffic, deps);
+  const traffic = targetTraffic(output, args.traffic, deps, args.service);
   if (refused(traffic)) return traffic.exit;
   const drill = targetDrill(output, args.drill, deps);
   if (refused(drill)) return drill.exit;

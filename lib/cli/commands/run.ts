@@ -81,7 +81,7 @@ async function runDrillCommand(args: RunArgs, io: IoHost, deps: RunDeps): Promis
     output.failure('stdin is not a terminal, so nobody can confirm the fault: pass --yes to inject without asking');
     return EXIT_CODE.USAGE;
   }
-  const traffic = targetTraffic(output, args.traffic, deps);
+  const traffic = targetTraffic(output, args.traffic, deps, args.service);
   if (refused(traffic)) return traffic.exit;
   // npm's own marks: its hint carries the `drills run: ` prefix itself.
   output.progress(npmLaunchHint(deps.env ?? process.env) ?? '');
