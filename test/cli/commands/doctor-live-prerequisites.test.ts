@@ -1,6 +1,5 @@
 /** `drills doctor --live` checks the deployed task definition for the drills that run inside the task, through the strict fake AWS. */
 import { promises as fs } from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { doctorCommand } from '../../../lib/cli/commands/doctor';
 import { recordingIoHost } from '../../../lib/cli/recording-io-host';
