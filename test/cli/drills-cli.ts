@@ -14,8 +14,9 @@ export interface CliRun {
 
 const live = new Set<ChildProcess>();
 
-export function drills(args: readonly string[], timeoutMs = 120_000, env: NodeJS.ProcessEnv = {}): CliRun {
-  const child = spawn(process.execPath, [DRILLS_JS, ...args], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+/** `cwd`: where it runs (its project root is the nearest folder up with a package.json). @default the repository */
+export function drills(args: readonly string[], timeoutMs = 120_000, env: NodeJS.ProcessEnv = {}, cwd = ROOT): CliRun {
+  const child = spawn(process.execPath, [DRILLS_JS, ...args], { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   live.add(child);
   let stdout = '';
   let stderr = '';
