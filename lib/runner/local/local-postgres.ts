@@ -54,7 +54,7 @@ export class LocalPostgres {
     const binaries = options.binaries ?? findPostgresBinaries(options.env);
     const root = await fs.mkdtemp(path.join(os.tmpdir(), 'fis-drills-pg-'));
     options.guard?.watchDir(root);
-    const runAs = process.getuid?.() === 0 ? unprivilegedUser() : undefined;
+    const runAs = process.getuid?.() === 0 ? unprivilegedUser((options.env ?? process.env).DRILLS_POSTGRES_USER) : undefined;
     const env: NodeJS.ProcessEnv = { ...(options.env ?? process.env), LC_ALL: 'C', LC_MESSAGES: 'C' };
     const pg = new LocalPostgres(root, await freePort(), randomBytes(18).toString('base64url'), binaries, runAs, env, options);
     try {
@@ -226,9 +226,9 @@ export class LocalPostgres {
   }
 }
 
-/** `postgres` if this machine has such a user, else `nobody`: PostgreSQL refuses to run as root. */
-function unprivilegedUser(): { uid: number; gid: number; name: string } {
-  for (const name of ['postgres', 'nobody']) {
+/** DRILLS_POSTGRES_USER, else `postgres` if this machine has such a user, else `nobody`: PostgreSQL refuses to run as root. */
+function unprivilegedUser(chosen: string | undefined): { uid: number; gid: number; name: string } {
+  for (const name of chosen?.trim() ? [chosen.trim()] : ['postgres', 'nobody']) {
     try {
       const uid = Number(execFileSync('id', ['-u', name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
       const gid = Number(execFileSync('id', ['-g', name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
@@ -237,7 +237,7 @@ function unprivilegedUser(): { uid: number; gid: number; name: string } {
       // no such user: try the next
     }
   }
-  throw new Error('running as root, and neither a postgres nor a nobody user exists to run PostgreSQL as (it refuses to run as root): create one (useradd -r postgres) or run as another user');
+  throw new Error(`running as root, and ${chosen?.trim() ? `DRILLS_POSTGRES_USER=${chosen.trim()} is no user here` : 'neither a postgres nor a nobody user exists'} to run PostgreSQL as (it refuses to run as root): name an existing user in DRILLS_POSTGRES_USER, create one (useradd -r postgres), or run as another user`);
 }
 
 function tryKill(pid: number, signal: NodeJS.Signals): void {
