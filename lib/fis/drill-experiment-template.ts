@@ -3,6 +3,7 @@ import * as fis from 'aws-cdk-lib/aws-fis';
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { DRILL_TAG, SERVICE_TAG } from '../contract';
 import type { Drill, StopConditionName } from '../drill';
 import { withAlarmChecks } from './alarm-checks';
 import type { FaultPlan } from './fault-plan';
@@ -53,7 +54,7 @@ export class DrillExperimentTemplate extends Construct {
       targets: props.plan.targets,
       actions: withAlarmChecks(drill.file, props.plan.actions, stopConditions.map((c) => c.value as string), drill.probe.aws.recoveryTimeout),
       stopConditions,
-      tags: { drill: drill.id, service: props.serviceName, Name: `${props.serviceName}-${drill.id}` },
+      tags: { [DRILL_TAG]: drill.id, [SERVICE_TAG]: props.serviceName, Name: `${props.serviceName}-${drill.id}` },
       experimentOptions: { accountTargeting: 'single-account', emptyTargetResolutionMode: 'fail' },
       // The L1 passes these untyped objects through as they are: the keys must be PascalCase (fis-facts §5).
       logConfiguration: { logSchemaVersion: 2, cloudWatchLogsConfiguration: { LogGroupArn: props.logGroup.logGroupArn } },

@@ -5,5 +5,4 @@ export * from './experiment-permissions';
 export * from './experiment-role';
 export * from './fault-plan';
 export * from './stop-conditions';
-export * from './template-output-key';
 export * from './zone-placement-automation';

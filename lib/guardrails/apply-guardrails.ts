@@ -1,11 +1,12 @@
 /**
- * One call wires every check into the CDK app: the fis-drills guardrail Aspect (drain
- * readiness, FIS safety) and cdk-nag's AwsSolutions pack, plus the app's justified cdk-nag
+ * One call wires every check into the CDK app, as policy-validation plugins that run on the
+ * synthesized templates: the fis-drills guardrail pack (drain readiness, FIS safety;
+ * guardrails-plugin.ts) and cdk-nag's AwsSolutions pack, plus the app's justified cdk-nag
  * acknowledgements (app-nag-suppressions.ts).
  */
-import { AspectPriority, Aspects, Validations, type App } from 'aws-cdk-lib';
+import { Validations, type App } from 'aws-cdk-lib';
 import { AppAwsSolutionsChecks } from './app-nag-suppressions';
-import { GuardrailsAspect } from './guardrails-aspect';
+import { GuardrailsPlugin } from './guardrails-plugin';
 import type { Environment } from './types';
 
 export interface ApplyGuardrailsOptions {
@@ -17,12 +18,14 @@ export interface ApplyGuardrailsOptions {
   readonly awsSolutions?: boolean;
 }
 
+/**
+ * Adds the guardrail plugin and (unless `awsSolutions: false`) cdk-nag's to the app. Nothing is
+ * checked until `app.synth()`; then an error finding fails synth — CDK throws `ValidationFailed`
+ * in a test's in-memory synth, `cdk synth` exits 1 — with the validation report (also written to
+ * `<outdir>/validation-report.json`). docs/guardrails.md.
+ */
 export function applyGuardrails(app: App, options: ApplyGuardrailsOptions = {}): void {
-  // READONLY priority: runs after the mutating aspects (tags), so it sees what is synthesized.
-  Aspects.of(app).add(
-    new GuardrailsAspect({ environment: options.environment, longestRequestSeconds: options.longestRequestSeconds }),
-    { priority: AspectPriority.READONLY },
-  );
+  Validations.of(app).addPlugins(new GuardrailsPlugin({ environment: options.environment, longestRequestSeconds: options.longestRequestSeconds }));
   if (options.awsSolutions ?? true) {
     // cdk-nag v3 is a policy-validation plugin: its findings fail `cdk synth` through the validation report.
     // The app's accepted findings are acknowledged, each with its reason, by AppAwsSolutionsChecks.

@@ -1,6 +1,6 @@
 /**
  * Runs a pack over a template view: every rule on every resource, suppressions applied.
- * Pure: data in, findings out. The Aspect and `drills doctor` both call this.
+ * Pure: data in, findings out. The synth plugin and `drills doctor` both call this.
  */
 import { readSuppressions } from './suppressions';
 import type {

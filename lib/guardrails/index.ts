@@ -5,7 +5,7 @@ export * from './format-finding';
 export * from './suppressions';
 export * from './suppress-guardrail';
 export * from './drills-pack';
-export * from './guardrails-aspect';
+export * from './guardrails-plugin';
 export * from './apply-guardrails';
 export * from './app-nag-suppressions';
 export { LONGEST_REQUEST_ENV, LONGEST_REQUEST_TAG, DRAIN_TIMEOUT_ENV } from './rules/ecs-links';

@@ -1,6 +1,6 @@
 /**
  * `suppressGuardrail(construct, 'DRILL-DRAIN-2', 'reason')`: writes the suppression into the
- * resource's CloudFormation metadata (see suppressions.ts), where the Aspect and doctor read it.
+ * resource's CloudFormation metadata (see suppressions.ts), where the synth plugin and doctor read it.
  */
 import { CfnResource } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';

@@ -1,6 +1,6 @@
 /**
  * The data the guardrail rules work on: CloudFormation resources as synthesized, and what a
- * rule says about one. Shared by the CDK Aspect and `drills doctor`.
+ * rule says about one. Shared by the synth plugin and `drills doctor`.
  */
 
 export type Compliance = 'compliant' | 'non-compliant' | 'not-applicable';

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { FIGURE_NAMES } from '../drill/figures';
-import { JOURNAL_SCHEMA } from './journal';
+import { JOURNAL_SCHEMA } from '../contract';
 import type { TimelineKind } from './samples';
 import { VERDICTS } from './verdict';
 

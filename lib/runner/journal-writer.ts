@@ -5,8 +5,9 @@
  */
 import type { Figures } from '../drill';
 import type { FaultInjection } from './engine';
+import { JOURNAL_SCHEMA } from '../contract';
 import type { EvidenceFolder } from './evidence-store';
-import { JOURNAL_SCHEMA, type Journal, type JournalHeader } from './journal';
+import type { Journal, JournalHeader } from './journal';
 import type { Judgement } from './judge';
 import { localEvidenceFolder } from './local-evidence';
 import type { JobSample, MetricSample, RequestSample, StreamSample, TimelineEvent } from './samples';

@@ -1,11 +1,10 @@
 /** The journal (`journal.json`): everything a run saw, schema `fis-drills/journal@1`. */
+import { JOURNAL_SCHEMA } from '../contract';
 import type { Expectation, Fault, Figures } from '../drill';
 import type { RunMode } from '../drill/types';
 import type { FaultInjection } from './engine';
 import type { Judgement } from './judge';
 import type { JobSample, MetricSample, RequestSample, StreamSample, TimelineEvent } from './samples';
-
-export const JOURNAL_SCHEMA = 'fis-drills/journal@1';
 
 export interface JournalDrill {
   id: string;

@@ -1,6 +1,7 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { DrillsConfig } from '../config';
+import { OUTPUT_KEYS } from '../contract';
 import { DrainReadyFargateService } from '../workload/drain-ready-fargate-service';
 import { serviceImage } from '../workload/service-image';
 import { StopConditionAlarms } from '../workload/stop-condition-alarms';
@@ -65,10 +66,10 @@ export class WorkloadStack extends Stack {
       deadMansSwitch: config.drills.deadMansSwitch,
     });
 
-    new CfnOutput(this, 'ServiceUrl', { value: this.workload.serviceUrl, description: 'The service behind its ALB' });
-    new CfnOutput(this, 'ClusterName', { value: this.workload.cluster.clusterName });
-    new CfnOutput(this, 'ServiceName', { value: this.workload.service.serviceName });
-    new CfnOutput(this, 'LoadBalancerFullName', { value: this.workload.loadBalancer.loadBalancerFullName });
-    new CfnOutput(this, 'TargetGroupFullName', { value: this.workload.targetGroup.targetGroupFullName });
+    new CfnOutput(this, OUTPUT_KEYS.serviceUrl, { value: this.workload.serviceUrl, description: 'The service behind its ALB' });
+    new CfnOutput(this, OUTPUT_KEYS.clusterName, { value: this.workload.cluster.clusterName });
+    new CfnOutput(this, OUTPUT_KEYS.serviceName, { value: this.workload.service.serviceName });
+    new CfnOutput(this, OUTPUT_KEYS.loadBalancerFullName, { value: this.workload.loadBalancer.loadBalancerFullName });
+    new CfnOutput(this, OUTPUT_KEYS.targetGroupFullName, { value: this.workload.targetGroup.targetGroupFullName });
   }
 }

@@ -10,6 +10,7 @@ import { drainReadyProblems, secondsOr, type DrainBudget } from './drain-ready-v
 import { DEMO_HEALTH_CHECK_COMMAND, demoImage } from './service-image';
 import { serviceFront } from './service-front';
 import { SsmAgentSidecar } from './ssm-agent-sidecar';
+import { LONGEST_REQUEST_TAG, SERVICE_ENV } from '../contract';
 
 export { APP_CONTAINER_NAME } from './drain-ready-props';
 export type { DrainReadyFargateServiceProps } from './drain-ready-props';
@@ -79,7 +80,7 @@ export class DrainReadyFargateService extends Construct {
     for (const statement of props.taskRolePolicyStatements ?? []) this.taskDefinition.addToTaskRolePolicy(statement);
 
     // The drain budget's longest request, for the guardrail rules that read it from the task definition.
-    Tags.of(this.taskDefinition).add('fis-drills:longest-request-seconds', String(this.drainBudget.longestRequestSeconds));
+    Tags.of(this.taskDefinition).add(LONGEST_REQUEST_TAG, String(this.drainBudget.longestRequestSeconds));
 
     this.appContainer = this.taskDefinition.addContainer(APP_CONTAINER_NAME, {
       containerName: APP_CONTAINER_NAME,
@@ -91,8 +92,8 @@ export class DrainReadyFargateService extends Construct {
       healthCheck: this.healthCheck(props),
       environment: {
         ...props.environment,
-        PORT: String(containerPort),
-        DRAIN_TIMEOUT_MS: String(Math.round(this.drainBudget.drainTimeoutSeconds * 1000)),
+        [SERVICE_ENV.port]: String(containerPort),
+        [SERVICE_ENV.drainTimeoutMs]: String(Math.round(this.drainBudget.drainTimeoutSeconds * 1000)),
       },
       ...(props.secrets ? { secrets: { ...props.secrets } } : {}),
       logging: ecs.LogDrivers.awsLogs({ logGroup: this.logGroup, streamPrefix: APP_CONTAINER_NAME }),

@@ -93,6 +93,7 @@ describe('rehearsal progress', () => {
     expect(early).toContain('[task-stop-drain +1.5s] warmup-done');
     expect(drawn).toContain('task-stop-drain: HELD — streams 6/6 clean, 0 broken');
     expect(drawn).toContain('az-outage: not run (aborted)');
+    // eslint-disable-next-line no-control-regex -- terminal escape sequences start with ESC
     expect(drawn).toMatch(/\u001b\[/); // a terminal renderer, with escape sequences
     expect(io).toEqual([]);
   });
@@ -155,6 +156,7 @@ describe('rehearsal progress', () => {
     expect(r.stderr).toBe('');
     const { drawn } = JSON.parse(r.stdout) as { drawn: string };
     const lines = drawn
+      // eslint-disable-next-line no-control-regex -- terminal escape sequences start with ESC
       .replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '') // escape sequences take no room
       .split(/\r?\n/);
     expect(drawn).toContain('[task-stop-drain +0.1s] task-started');

@@ -18,6 +18,7 @@ describe('drills rehearse output', () => {
     expect(summary.runs.map((r) => r.drill)).toEqual(['task-stop-drain']);
     expect(stderr).toContain('[task-stop-drain +');
     expect(stderr).not.toContain('"event":"started"');
+    // eslint-disable-next-line no-control-regex -- terminal escape sequences start with ESC
     expect(stderr).not.toMatch(/\u001b\[/);
     const log = fs.readFileSync(path.join(summary.runs[0].evidence, 'services.log'), 'utf8');
     expect(log).toMatch(/^\[t1-zone-a\] \{.*"event":"started"/m);

@@ -1,5 +1,5 @@
 import { FIS_ACTIONS, fisAction } from '../../lib/fis/action-catalogue';
-import { templateOutputKey } from '../../lib/fis/template-output-key';
+import { templateOutputKey } from '../../lib/contract';
 import { expectEvery } from '../helpers/expect-every';
 
 describe('FIS_ACTIONS', () => {

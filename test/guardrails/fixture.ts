@@ -6,7 +6,11 @@ import type { CfnTemplate, Environment, GuardrailRule, RuleOutcome } from '../..
 
 export const FIXTURE_PATH = path.join(__dirname, '..', 'fixtures', 'templates', 'drilled-service.template.json');
 
-type MutableTemplate = { Resources: Record<string, { Type: string; Properties: Record<string, any>; Metadata?: Record<string, any> }> };
+/** A resource's properties as a test edits them: CloudFormation JSON of any depth, typed loosely on purpose. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests reach into template JSON of any shape
+export type Props = Record<string, any>;
+
+type MutableTemplate = { Resources: Record<string, { Type: string; Properties: Props; Metadata?: Props }> };
 
 /** A fresh copy of the compliant fixture. */
 export function compliantTemplate(): MutableTemplate {
@@ -14,13 +18,13 @@ export function compliantTemplate(): MutableTemplate {
 }
 
 /** A copy of the fixture with one resource's properties edited. */
-export function withEdit(logicalId: string, edit: (properties: Record<string, any>) => void): MutableTemplate {
+export function withEdit(logicalId: string, edit: (properties: Props) => void): MutableTemplate {
   const t = compliantTemplate();
   edit(t.Resources[logicalId].Properties);
   return t;
 }
 
-export const appContainer = (p: Record<string, any>): Record<string, any> => p.ContainerDefinitions[0];
+export const appContainer = (p: Props): Props => p.ContainerDefinitions[0];
 
 export interface JudgeOptions {
   readonly environment?: Environment;

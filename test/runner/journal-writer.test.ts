@@ -1,7 +1,8 @@
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { JOURNAL_SCHEMA, isJournal, type JournalHeader } from '../../lib/runner/journal';
+import { JOURNAL_SCHEMA } from '../../lib/contract';
+import { isJournal, type JournalHeader } from '../../lib/runner/journal';
 import { JournalWriter } from '../../lib/runner/journal-writer';
 import taskStopDrain from '../../experiments/task-stop-drain';
 

@@ -2,6 +2,7 @@
  * Reading ECS resources as synthesized: containers of a task definition, a service's task
  * definition and target groups, and the longest request the service serves.
  */
+import { LONGEST_REQUEST_TAG, SERVICE_ENV } from '../../contract';
 import type { CfnResourceView, GuardrailContext } from '../types';
 
 export type Row = Readonly<Record<string, unknown>>;
@@ -11,9 +12,9 @@ export const SERVICE = 'AWS::ECS::Service';
 export const TARGET_GROUP = 'AWS::ElasticLoadBalancingV2::TargetGroup';
 
 /** Env var on an essential container, or task-definition tag, that states the longest request (seconds). */
-export const LONGEST_REQUEST_ENV = 'LONGEST_REQUEST_SECONDS';
-export const LONGEST_REQUEST_TAG = 'fis-drills:longest-request-seconds';
-export const DRAIN_TIMEOUT_ENV = 'DRAIN_TIMEOUT_MS';
+export const LONGEST_REQUEST_ENV = SERVICE_ENV.longestRequestSeconds;
+export { LONGEST_REQUEST_TAG };
+export const DRAIN_TIMEOUT_ENV = SERVICE_ENV.drainTimeoutMs;
 
 export const isRow = (v: unknown): v is Row => typeof v === 'object' && v !== null && !Array.isArray(v);
 

@@ -23,7 +23,6 @@ import { isRecovered } from './task-figures';
 import { RunningSampler } from './running-sampler';
 import type { MetricReading } from '../samples';
 
-export { DRILL_TAG, OPERATOR_TAG, RUN_ID_TAG } from './fis-tags';
 
 export interface FisEngineOptions {
   readonly fis: FisApi;

@@ -2,6 +2,7 @@
  * Pure preflight checks over facts fetched from AWS (issue 5 §3). One check per line, each ok
  * or failed with why. Nothing here calls AWS.
  */
+import { DRILL_TAG } from '../../contract';
 import { ACTIVE_STATUSES, type ExperimentSummaryView, type TemplateView } from './fis-api';
 import type { CallerIdentity } from './identity-api';
 import { isHeartbeatAlarm } from './heartbeat';
@@ -92,7 +93,7 @@ function templateCheck(facts: PreflightFacts): PreflightCheck {
   if (!facts.templateId) return { name, ok: false, detail: `no template id output for drill ${facts.drillId}: is the drill deployed?` };
   if (!facts.template) return { name, ok: false, detail: `template ${facts.templateId} not read` };
   if (facts.template instanceof Error) return { name, ok: false, detail: `template ${facts.templateId}: ${facts.template.message}` };
-  const tag = facts.template.tags.drill;
+  const tag = facts.template.tags[DRILL_TAG];
   if (tag !== facts.drillId) {
     return { name, ok: false, detail: `template ${facts.templateId} is tagged drill=${tag ?? '(none)'}, not ${facts.drillId}: refusing to run another drill's template` };
   }

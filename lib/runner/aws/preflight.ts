@@ -6,7 +6,8 @@
 import { alarmNameOf, targetIdsOf } from './experiment-state';
 import { stopAndWait, waitUntilFinal } from './experiment-wait';
 import { describeError } from './aws-error';
-import { DRY_RUN_TAG, experimentTags } from './fis-tags';
+import { DRY_RUN_TAG } from '../../contract';
+import { experimentTags } from './fis-tags';
 import type { ExperimentView, FisApi, TemplateView } from './fis-api';
 import type { CallerIdentity, IdentityApi } from './identity-api';
 import type { MetricsApi } from './metrics-api';

@@ -5,7 +5,7 @@
  * `Drill<PascalCaseId>TemplateId`).
  */
 import { promises as fs } from 'fs';
-import { templateOutputKey } from '../../fis/template-output-key';
+import { OUTPUT_KEYS, TEMPLATE_OUTPUT_KEY, templateOutputKey } from '../../contract';
 
 export interface DeployedService {
   readonly serviceUrl: string;
@@ -28,13 +28,11 @@ export class OutputsError extends Error {
   }
 }
 
-const REQUIRED = ['ServiceUrl', 'ClusterName', 'ServiceName'] as const;
-const OPTIONAL = ['LoadBalancerFullName', 'TargetGroupFullName'] as const;
-const TEMPLATE_KEY = /^Drill([A-Za-z0-9]+)TemplateId$/;
+const REQUIRED = [OUTPUT_KEYS.serviceUrl, OUTPUT_KEYS.clusterName, OUTPUT_KEYS.serviceName] as const;
+const OPTIONAL = [OUTPUT_KEYS.loadBalancerFullName, OUTPUT_KEYS.targetGroupFullName] as const;
+const TEMPLATE_KEY = TEMPLATE_OUTPUT_KEY;
 /** CDK appends an 8-character hash to outputs declared inside a construct. */
 const CDK_HASH = /[0-9A-F]{8}$/;
-
-export { templateOutputKey };
 
 export function templateIdFor(deployed: DeployedService, drillId: string): string | undefined {
   return deployed.templateIds[templateOutputKey(drillId)];
@@ -66,14 +64,14 @@ export function resolveOutputs(stacks: Readonly<Record<string, Readonly<Record<s
   const templateIds: Record<string, string> = {};
   for (const [key, { value }] of found) if (TEMPLATE_KEY.test(key)) templateIds[key] = value;
   const get = (k: string) => found.get(k)?.value;
-  const serviceUrl = get('ServiceUrl') as string;
+  const serviceUrl = get(OUTPUT_KEYS.serviceUrl) as string;
   const origin = accountAndRegion([...Object.values(stackIds), ...allValues], serviceUrl);
   return {
     serviceUrl,
-    clusterName: get('ClusterName') as string,
-    serviceName: get('ServiceName') as string,
-    loadBalancerFullName: get('LoadBalancerFullName'),
-    targetGroupFullName: get('TargetGroupFullName'),
+    clusterName: get(OUTPUT_KEYS.clusterName) as string,
+    serviceName: get(OUTPUT_KEYS.serviceName) as string,
+    loadBalancerFullName: get(OUTPUT_KEYS.loadBalancerFullName),
+    targetGroupFullName: get(OUTPUT_KEYS.targetGroupFullName),
     templateIds,
     ...origin,
     stacks: [...new Set([...found.values()].map((f) => f.stack))],

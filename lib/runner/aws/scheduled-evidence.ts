@@ -7,7 +7,8 @@
 import type { Drill } from '../../drill';
 import type { Figures } from '../../drill/figures';
 import type { FaultInjection } from '../engine';
-import { JOURNAL_SCHEMA, type Journal } from '../journal';
+import { JOURNAL_SCHEMA } from '../../contract';
+import type { Journal } from '../journal';
 import { judge, type CensoredFigures, type Judgement } from '../judge';
 import { onRunClock } from '../on-run-clock';
 import type { MetricReading, TimelineEvent } from '../samples';

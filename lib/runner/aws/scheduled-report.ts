@@ -13,7 +13,7 @@ import type { MetricsApi } from './metrics-api';
 import type { DeployedService } from './resolve-outputs';
 import type { ServiceApi } from './service-api';
 import { rebalancingState, type ServiceTimelineEvent } from './service-events';
-import { RUN_ID_TAG } from './fis-tags';
+import { DRILL_TAG, RUN_ID_TAG } from '../../contract';
 
 export interface ScheduledReport {
   readonly experiment: ExperimentView;
@@ -64,7 +64,7 @@ export async function scheduledReport(req: ScheduledReportRequest): Promise<Sche
   const evidence = { ...collected, notes: [...historyNotes, ...collected.notes] };
   const figures: Figures = { ...evidence.figures, 'fault.targets': injection.targets.length };
   // After a zone drill on a service that rebalances across zones, "back to steady" is the end of the rebalancing.
-  const awaitRebalancing = experiment.tags.drill !== undefined && (req.isZoneDrill?.(experiment.tags.drill) ?? false) && evidence.service?.azRebalancing === 'ENABLED';
+  const awaitRebalancing = experiment.tags[DRILL_TAG] !== undefined && (req.isZoneDrill?.(experiment.tags[DRILL_TAG]) ?? false) && evidence.service?.azRebalancing === 'ENABLED';
   const recovery = recoverySecondsFromEvents(evidence.timeline, faultStart, { awaitRebalancing });
   if (recovery !== undefined) figures['recovery.seconds'] = recovery;
   const censored: CensoredFigures = {};
@@ -74,7 +74,7 @@ export async function scheduledReport(req: ScheduledReportRequest): Promise<Sche
     const seconds = Math.round((end.getTime() - faultStart.getTime()) / 1000);
     censored['recovery.seconds'] = { above: seconds, reason: pending ? `ECS had not finished AZ rebalancing ${seconds} s after the fault started` : `no steady state in the events ${seconds} s after the fault started` };
   }
-  return { experiment, drillId: experiment.tags.drill, injection, figures, evidence, faultStart, end, censored };
+  return { experiment, drillId: experiment.tags[DRILL_TAG], injection, figures, evidence, faultStart, end, censored };
 }
 
 /**

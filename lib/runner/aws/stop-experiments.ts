@@ -7,7 +7,7 @@ import { isFinal } from './experiment-state';
 import { ACTIVE_STATUSES, type ExperimentSummaryView, type ExperimentView, type FisApi } from './fis-api';
 import { describeError } from './aws-error';
 import { STOP_POLL, stopAndWait } from './experiment-wait';
-import { MAX_TAG_VALUE, OPERATOR_TAG, RUN_ID_TAG } from './fis-tags';
+import { MAX_TAG_VALUE, OPERATOR_TAG, RUN_ID_TAG } from '../../contract';
 
 export interface StopOutcome {
   readonly id: string;

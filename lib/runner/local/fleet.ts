@@ -1,4 +1,5 @@
 import { localContainerHealthCheck, type DrillsConfig } from '../../config';
+import { SERVICE_ENV } from '../../contract';
 import type { TimelineEntry } from '../samples';
 import type { FleetTask } from './fleet-task';
 import { recordContainerCheck, STARTING } from './container-health';
@@ -172,7 +173,7 @@ export class Fleet {
     this.serial += 1;
     const id = `t${this.serial}-${zone}`;
     const { service } = this.options.config;
-    const env = { ...process.env, ...this.options.env?.(), PORT: String(port), HOST: '127.0.0.1', TASK_ID: id, ZONE: zone, DRAIN_TIMEOUT_MS: String(service.drainTimeoutMs) };
+    const env = { ...process.env, ...this.options.env?.(), [SERVICE_ENV.port]: String(port), [SERVICE_ENV.host]: '127.0.0.1', [SERVICE_ENV.taskId]: id, [SERVICE_ENV.zone]: zone, [SERVICE_ENV.drainTimeoutMs]: String(service.drainTimeoutMs) };
     const child = new TaskProcess({ argv: this.options.argv, cwd: this.options.cwd, env, onLine: (line) => this.options.log(`[${id}] ${line}`) });
     const task: FleetTask = { id, zone, port, process: child, replacement, startedAtMs: this.options.nowMs(), state: 'running', containerHealth: STARTING };
     this.tasks.push(task);

@@ -8,10 +8,10 @@ import { selectionModeProblem, selectionModesParse } from '../../../lib/guardrai
 import { startAfterExists } from '../../../lib/guardrails/rules/fis/start-after-exists';
 import { targetSelectionExclusive } from '../../../lib/guardrails/rules/fis/target-selection-exclusive';
 import { taskTagsPropagated } from '../../../lib/guardrails/rules/fis/task-tags-propagated';
-import { compliantTemplate, judge, withEdit } from '../fixture';
+import { compliantTemplate, judge, withEdit, type Props } from '../fixture';
 
 const FIS = 'KillDrill';
-const drill = (edit: (p: Record<string, any>) => void) => withEdit(FIS, edit);
+const drill = (edit: (p: Props) => void) => withEdit(FIS, edit);
 const wait = (duration: string) => ({ ActionId: 'aws:fis:wait', Parameters: { duration } });
 
 describe('DRILL-FIS-9 action target keys', () => {

@@ -3,25 +3,25 @@ import { alarmFiresInOutage } from '../../../lib/guardrails/rules/fis/alarm-fire
 import { alarmWindowWithinExperiment } from '../../../lib/guardrails/rules/fis/alarm-window-within-experiment';
 import { experimentSeconds } from '../../../lib/guardrails/rules/alarms/experiment-seconds';
 import { templateView } from '../../../lib/guardrails/template-view';
-import { compliantTemplate, judge } from '../fixture';
+import { compliantTemplate, judge, type Props } from '../fixture';
 
 const FIS = 'KillDrill';
 const LB = { Name: 'LoadBalancer', Value: 'app/lb/1' };
 const TG = { Name: 'TargetGroup', Value: 'targetgroup/tg/1' };
 
 /** The fixture with its only stop condition on an alarm of these properties. */
-function withAlarm(alarm: Record<string, unknown>, edit: (fis: Record<string, any>) => void = () => {}) {
+function withAlarm(alarm: Record<string, unknown>, edit: (fis: Props) => void = () => {}) {
   const t = compliantTemplate();
   t.Resources.ErrorRateAlarm.Properties = { ComparisonOperator: 'LessThanThreshold', Threshold: 1, Period: 60, EvaluationPeriods: 2, Statistic: 'Minimum', ...alarm };
   edit(t.Resources[FIS].Properties);
   return t;
 }
 const healthyHosts = (dims: unknown[], extra: Record<string, unknown> = {}) => ({ Namespace: 'AWS/ApplicationELB', MetricName: 'HealthyHostCount', Dimensions: dims, ...extra });
-const stopAll = (fis: Record<string, any>) => {
+const stopAll = (fis: Props) => {
   fis.Targets.ServiceTasks.SelectionMode = 'ALL';
   fis.Actions.KillApp = { ActionId: 'aws:ecs:stop-task', Targets: { Tasks: 'ServiceTasks' } };
 };
-const timed = (duration: string) => (fis: Record<string, any>) => {
+const timed = (duration: string) => (fis: Props) => {
   fis.Actions.Latency = { ActionId: 'aws:ecs:task-network-latency', Parameters: { duration, useEcsFaultInjectionEndpoints: 'true' }, Targets: { Tasks: 'ServiceTasks' } };
 };
 

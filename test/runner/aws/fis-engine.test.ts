@@ -3,7 +3,7 @@
  * app's own templates, cluster, service and alarms under their generated names. Each test says
  * how FIS behaves (the fake's scenario) and checks what the engine concludes from it.
  */
-import { OPERATOR_TAG, RUN_ID_TAG } from '../../../lib/runner/aws/fis-engine';
+import { DRILL_TAG, OPERATOR_TAG, RUN_ID_TAG } from '../../../lib/contract';
 import type { TimelineEntry } from '../../../lib/runner/samples';
 import { engineOnFake, FAKE_OPERATOR as OPERATOR, stopAlarmNames, type EngineOnFakeOptions } from '../../fixtures/fake-aws/engine-on-fake';
 import type { FakeScenario } from '../../fixtures/fake-aws/fake-aws-state';
@@ -26,7 +26,7 @@ describe('FisEngine', () => {
     const { fake, engine, template, drill } = await engineFor();
     await engine.inject(drill);
     expect(fake.state.callsTo('StartExperiment').map((c) => c.input)).toEqual([
-      { experimentTemplateId: template.id, clientToken: 'run-1', tags: { drill: 'task-stop-drain', [RUN_ID_TAG]: 'run-1', [OPERATOR_TAG]: OPERATOR } },
+      { experimentTemplateId: template.id, clientToken: 'run-1', tags: { [DRILL_TAG]: 'task-stop-drain', [RUN_ID_TAG]: 'run-1', [OPERATOR_TAG]: OPERATOR } },
     ]);
   });
 

@@ -1,7 +1,8 @@
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { OutputsError, readOutputsFile, resolveOutputs, templateIdFor, templateOutputKey } from '../../../lib/runner/aws/resolve-outputs';
+import { templateOutputKey } from '../../../lib/contract';
+import { OutputsError, readOutputsFile, resolveOutputs, templateIdFor } from '../../../lib/runner/aws/resolve-outputs';
 
 const workload = {
   ServiceUrl: 'http://demo-123.eu-west-1.elb.amazonaws.com',

@@ -1,5 +1,5 @@
 /** `drills stop` over the strict fake AWS: which experiments are the caller's, and stopping them. */
-import { OPERATOR_TAG, RUN_ID_TAG } from '../../../lib/runner/aws/fis-engine';
+import { OPERATOR_TAG, RUN_ID_TAG } from '../../../lib/contract';
 import { mineToStop, stopExperiments } from '../../../lib/runner/aws/stop-experiments';
 import { CALLER_ARN } from '../../fixtures/fake-aws/fake-aws-server';
 import type { FakeScenario } from '../../fixtures/fake-aws/fake-aws-state';

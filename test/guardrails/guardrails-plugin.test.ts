@@ -1,9 +1,9 @@
-import { App, AspectPriority, Aspects, Duration, Stack } from 'aws-cdk-lib';
-import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import { App, Duration, Stack, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
-import { GuardrailsAspect } from '../../lib/guardrails/guardrails-aspect';
+import { GuardrailsPlugin } from '../../lib/guardrails/guardrails-plugin';
 import { suppressGuardrail } from '../../lib/guardrails/suppress-guardrail';
+import { errorsOf, synthWithReport } from './validation-report';
 
 function taskDefinitionStack(configure: (c: ecs.ContainerDefinitionOptions) => ecs.ContainerDefinitionOptions) {
   const app = new App();
@@ -16,41 +16,51 @@ function taskDefinitionStack(configure: (c: ecs.ContainerDefinitionOptions) => e
     linuxParameters: new ecs.LinuxParameters(stack, 'Lp', { initProcessEnabled: true }),
     healthCheck: { command: ['CMD', 'true'], startPeriod: Duration.seconds(5) },
   }));
-  Aspects.of(app).add(new GuardrailsAspect({ longestRequestSeconds: 60 }), { priority: AspectPriority.READONLY });
+  Validations.of(app).addPlugins(new GuardrailsPlugin({ longestRequestSeconds: 60 }));
   return { app, stack, td, container };
 }
 
-const errorsOf = (stack: Stack) => Annotations.fromStack(stack).findError('*', Match.anyValue());
-
-describe('GuardrailsAspect', () => {
-  it('reports no error for a drain-ready task definition', () => {
-    const { stack } = taskDefinitionStack((c) => c);
-    expect(errorsOf(stack)).toEqual([]);
+describe('GuardrailsPlugin', () => {
+  it('reports no error for a drain-ready task definition, and synth succeeds', () => {
+    const { app } = taskDefinitionStack((c) => c);
+    const outcome = synthWithReport(app);
+    expect([outcome.failed, errorsOf(outcome)]).toEqual([false, []]);
   });
 
   it('fails synth with an error on the resource when stopTimeout is unset', () => {
-    const { stack } = taskDefinitionStack((c) => ({ ...c, stopTimeout: undefined }));
-    Annotations.fromStack(stack).hasError('/Work/TaskDef/Resource', Match.stringLikeRegexp('^DRILL-DRAIN-1: .*stopTimeout unset'));
+    const { app } = taskDefinitionStack((c) => ({ ...c, stopTimeout: undefined }));
+    const outcome = synthWithReport(app);
+    expect(outcome.failed).toBe(true);
+    expect(errorsOf(outcome)).toEqual([expect.stringMatching(/^Work\/TaskDef\/Resource: DRILL-DRAIN-1: .*stopTimeout unset/)]);
   });
 
   it('lists findings the way cdk-nag does: rule id first, on the construct path', () => {
-    const { stack } = taskDefinitionStack((c) => ({ ...c, command: ['sh', '-c', 'node server.js'] }));
-    const errors = errorsOf(stack);
-    expect(errors.map((e) => e.id)).toEqual(['/Work/TaskDef/Resource']);
-    expect(String(errors[0].entry.data)).toMatch(/^DRILL-DRAIN-4: The container starts its app under a shell that stays/);
+    const { app } = taskDefinitionStack((c) => ({ ...c, command: ['sh', '-c', 'node server.js'] }));
+    const errors = synthWithReport(app).violations.filter((v) => v.severity === 'error');
+    expect(errors.map((e) => [e.rule, e.path])).toEqual([['DRILL-DRAIN-4', 'Work/TaskDef/Resource']]);
+    expect(errors[0].description).toMatch(/^DRILL-DRAIN-4: The container starts its app under a shell that stays/);
   });
 
-  it('honours a suppression and shows its reason as info instead of an error', () => {
-    const { stack, td } = taskDefinitionStack((c) => ({ ...c, linuxParameters: undefined }));
+  it('lists a rule that cannot judge a resource as info, without failing synth', () => {
+    const { app } = taskDefinitionStack((c) => c);
+    const outcome = synthWithReport(app);
+    expect(outcome.violations).toContainEqual(expect.objectContaining({ rule: 'DRILL-DRAIN-4', severity: 'info', description: expect.stringMatching(/not judged: .*ENTRYPOINT/) }));
+  });
+
+  it('honours a suppression and lists it as acknowledged with its reason instead of an error', () => {
+    const { app, td } = taskDefinitionStack((c) => ({ ...c, linuxParameters: undefined }));
     suppressGuardrail(td, 'DRILL-DRAIN-2', 'the image runs tini as its ENTRYPOINT');
-    expect(errorsOf(stack)).toEqual([]);
-    Annotations.fromStack(stack).hasInfo('/Work/TaskDef/Resource', 'DRILL-DRAIN-2 suppressed: the image runs tini as its ENTRYPOINT');
+    const outcome = synthWithReport(app);
+    expect([outcome.failed, errorsOf(outcome)]).toEqual([false, []]);
+    expect(outcome.suppressed).toEqual([expect.objectContaining({ rule: 'DRILL-DRAIN-2', path: 'Work/TaskDef/Resource', reason: 'the image runs tini as its ENTRYPOINT' })]);
   });
 
   it('suppresses on every resource under a construct with applyToChildren', () => {
-    const { stack } = taskDefinitionStack((c) => ({ ...c, linuxParameters: undefined }));
+    const { app, stack } = taskDefinitionStack((c) => ({ ...c, linuxParameters: undefined }));
     suppressGuardrail(stack, 'DRILL-DRAIN-2', 'every image here runs tini as ENTRYPOINT', { applyToChildren: true });
-    expect(errorsOf(stack)).toEqual([]);
+    const outcome = synthWithReport(app);
+    expect(errorsOf(outcome)).toEqual([]);
+    expect(outcome.suppressed.map((v) => v.rule)).toEqual(['DRILL-DRAIN-2']);
   });
 
   it('rejects a suppression without a real reason', () => {
@@ -73,8 +83,8 @@ describe('GuardrailsAspect', () => {
       healthCheck: { command: ['CMD', 'true'], startPeriod: Duration.seconds(5) },
     });
     new ecs.FargateService(work, 'Svc', { cluster, taskDefinition: td, desiredCount: 2, minHealthyPercent: 100, circuitBreaker: { rollback: true } });
-    Aspects.of(app).add(new GuardrailsAspect({ longestRequestSeconds: 60 }), { priority: AspectPriority.READONLY });
-    const errors = errorsOf(work).map((e) => String(e.entry.data));
+    Validations.of(app).addPlugins(new GuardrailsPlugin({ longestRequestSeconds: 60 }));
+    const errors = errorsOf(synthWithReport(app)).filter((e) => e.startsWith('Work/')).map((e) => e.slice(e.indexOf(': ') + 2));
     expect(errors.map((e) => e.split(':')[0]).sort()).toEqual(['DRILL-DRAIN-6', ...expected].sort());
     expect(errors).toContainEqual(expect.stringMatching(/^DRILL-DRAIN-6: .*stopTimeout 30 s < longest request 60 s/));
   });

@@ -1,0 +1,66 @@
+/**
+ * Every name that crosses a layer: the tags the stacks write and the runner, the guardrails and
+ * `drills stop` read; the environment the stacks and the local engine give the service; the
+ * stack outputs the runner reads; the journal's schema id. Both sides import these constants, so
+ * renaming one renames it everywhere (test/contract.test.ts synthesizes the app and reads it back
+ * with the runner's readers). DESIGN "Interfaces".
+ *
+ * The demo service (service/src/env.ts) is built on its own (its Docker context is `service/`)
+ * and spells the environment names itself; the contract test reads its env with these names.
+ */
+
+/** Tag on every FIS experiment template and experiment this tool makes: the drill id. */
+export const DRILL_TAG = 'drill';
+/** Tag on every FIS experiment template: the service name (`service.name`). */
+export const SERVICE_TAG = 'service';
+/** Tag on every experiment the runner starts: its run id (`drills stop --all-mine` looks for it). */
+export const RUN_ID_TAG = 'fis-drills:run-id';
+/** Tag on every experiment the runner starts: the caller's ARN, cut to MAX_TAG_VALUE. */
+export const OPERATOR_TAG = 'fis-drills:operator';
+/** Tag on the experiment of a preflight dry run (`actionsMode: skip-all`). */
+export const DRY_RUN_TAG = 'fis-drills:dry-run';
+/** FIS tag values are at most 256 characters (FIS API Reference, "Tag" / `tags` of StartExperiment). */
+export const MAX_TAG_VALUE = 256;
+/** Task-definition tag: the longest request the service serves, in seconds (read by the drain guardrails). */
+export const LONGEST_REQUEST_TAG = 'fis-drills:longest-request-seconds';
+
+/** Environment the service reads (the stacks set PORT and DRAIN_TIMEOUT_MS; the local engine all five). */
+export const SERVICE_ENV = {
+  /** Port to listen on. */
+  port: 'PORT',
+  /** Address to bind (the local engine: 127.0.0.1). */
+  host: 'HOST',
+  /** Task id the service reports in its logs and `x-task` header. */
+  taskId: 'TASK_ID',
+  /** Zone the service reports. */
+  zone: 'ZONE',
+  /** The drain deadline after SIGTERM, in ms (`service.drainTimeoutMs`; DESIGN "The drain budget"). */
+  drainTimeoutMs: 'DRAIN_TIMEOUT_MS',
+  /** Optional: the longest request in seconds, an alternative to LONGEST_REQUEST_TAG for your own stacks. */
+  longestRequestSeconds: 'LONGEST_REQUEST_SECONDS',
+} as const;
+
+/** Stack outputs the runner reads from `cdk deploy --outputs-file` or DescribeStacks. */
+export const OUTPUT_KEYS = {
+  serviceUrl: 'ServiceUrl',
+  clusterName: 'ClusterName',
+  serviceName: 'ServiceName',
+  loadBalancerFullName: 'LoadBalancerFullName',
+  targetGroupFullName: 'TargetGroupFullName',
+} as const;
+
+/** A drill's template-id output key, as templateOutputKey writes it. */
+export const TEMPLATE_OUTPUT_KEY = /^Drill([A-Za-z0-9]+)TemplateId$/;
+
+/** The stack output that carries a drill's FIS template id: `task-stop-drain` → `DrillTaskStopDrainTemplateId`. */
+export function templateOutputKey(drillId: string): string {
+  const pascal = drillId
+    .split('-')
+    .filter(Boolean)
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
+  return `Drill${pascal}TemplateId`;
+}
+
+/** The `schema` of every journal.json the runner writes and `drills report` reads. */
+export const JOURNAL_SCHEMA = 'fis-drills/journal@1';
