@@ -13,6 +13,8 @@
 export const DRILL_TAG = 'drill';
 /** Tag on every FIS experiment template: the service name (`service.name`). */
 export const SERVICE_TAG = 'service';
+/** Tag on an experiment a game-day schedule starts: `game-day`. */
+export const TRIGGER_TAG = 'trigger';
 /** Tag on every experiment the runner starts: its run id (`drills stop --all-mine` looks for it). */
 export const RUN_ID_TAG = 'fis-drills:run-id';
 /** Tag on every experiment the runner starts: the caller's ARN, cut to MAX_TAG_VALUE. */

@@ -3,6 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import { Construct } from 'constructs';
+import { DRILL_TAG, SERVICE_TAG, TRIGGER_TAG } from '../contract';
 import type { Drill } from '../drill';
 
 export interface ScheduledDrill {
@@ -63,7 +64,7 @@ export class GameDaySchedules extends Construct {
         input: scheduler.ScheduleTargetInput.fromObject({
           experimentTemplateId: templateId,
           clientToken: gameDayClientToken(props.serviceName, drill.id),
-          tags: { drill: drill.id, service: props.serviceName, trigger: 'game-day' },
+          tags: { [DRILL_TAG]: drill.id, [SERVICE_TAG]: props.serviceName, [TRIGGER_TAG]: 'game-day' },
         }),
         // StartExperiment authorizes against the template and the new experiment; tagging the
         // experiment at start may also need fis:TagResource (not confirmed, fis-facts §6).

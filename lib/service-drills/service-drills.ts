@@ -16,6 +16,7 @@ import { addFaultInjectionSupport } from '../workload/add-fault-injection-suppor
 import { ConstructPropsError } from '../workload/drain-ready-props';
 import { StopConditionAlarms } from '../workload/stop-condition-alarms';
 import { drilledService, type DrilledService } from './drilled-service';
+import { addServiceOutputs } from './service-outputs';
 import type { ServiceDrillsProps } from './service-drills-props';
 
 export type { ExistingServiceReference, ServiceDrillsProps } from './service-drills-props';
@@ -155,12 +156,7 @@ export class ServiceDrills extends Construct {
       const key = templateOutputKey(drill.id);
       output(key, this.templates[drill.id].templateId, `FIS experiment template of drill ${drill.id}`);
     }
-    if (!serviceOutputs) return;
-    if (this.target.serviceUrl) output('ServiceUrl', this.target.serviceUrl, 'The service behind its ALB');
-    output('ClusterName', this.target.clusterName);
-    output('ServiceName', this.target.serviceName);
-    output('LoadBalancerFullName', this.target.loadBalancerFullName);
-    output('TargetGroupFullName', this.target.targetGroupFullName);
+    if (serviceOutputs) addServiceOutputs(this, this.target, 'The service behind its ALB');
   }
 
   private prepareTasks(props: ServiceDrillsProps, usesTaskActions: boolean): void {

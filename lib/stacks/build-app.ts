@@ -1,8 +1,9 @@
-import { CfnOutput, type App, type StackProps } from 'aws-cdk-lib';
+import type { App, StackProps } from 'aws-cdk-lib';
 import type { DrillsConfig } from '../config';
 import { drillsOf, servicePrefix, type ServiceConfig } from '../config-services';
 import type { Drill } from '../drill';
 import { DrillsStack } from './drills-stack';
+import { addServiceOutputs } from '../service-drills/service-outputs';
 import { noteExistingService } from './existing-service-notes';
 import { WorkloadStack } from './workload-stack';
 
@@ -59,13 +60,8 @@ export function buildServices(app: App, options: BuildServicesOptions): ServiceS
         env: options.env,
         description: `${DESCRIPTION} (FIS templates, alarms, dashboard, game days for the existing service ${service.existing.serviceName})`,
       });
-      const e = service.existing;
-      new CfnOutput(stack, 'ServiceUrl', { value: e.serviceUrl, description: 'The service, as config existing.serviceUrl gives it' });
-      new CfnOutput(stack, 'ClusterName', { value: e.clusterName });
-      new CfnOutput(stack, 'ServiceName', { value: e.serviceName });
-      new CfnOutput(stack, 'LoadBalancerFullName', { value: e.loadBalancerFullName });
-      new CfnOutput(stack, 'TargetGroupFullName', { value: e.targetGroupFullName });
-      noteExistingService(stack, service.name, e, drills);
+      addServiceOutputs(stack, service.existing, 'The service, as config existing.serviceUrl gives it');
+      noteExistingService(stack, service.name, service.existing, drills);
       return { service, drills: stack };
     }
     const workload = new WorkloadStack(app, `${prefix}-Workload`, {

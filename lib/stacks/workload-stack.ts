@@ -1,10 +1,10 @@
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { DrillsConfig } from '../config';
-import { OUTPUT_KEYS } from '../contract';
 import { DrainReadyFargateService } from '../workload/drain-ready-fargate-service';
 import { serviceImage } from '../workload/service-image';
 import { StopConditionAlarms } from '../workload/stop-condition-alarms';
+import { addServiceOutputs } from '../service-drills/service-outputs';
 
 export interface WorkloadStackProps extends StackProps {
   readonly config: DrillsConfig;
@@ -66,10 +66,12 @@ export class WorkloadStack extends Stack {
       deadMansSwitch: config.drills.deadMansSwitch,
     });
 
-    new CfnOutput(this, OUTPUT_KEYS.serviceUrl, { value: this.workload.serviceUrl, description: 'The service behind its ALB' });
-    new CfnOutput(this, OUTPUT_KEYS.clusterName, { value: this.workload.cluster.clusterName });
-    new CfnOutput(this, OUTPUT_KEYS.serviceName, { value: this.workload.service.serviceName });
-    new CfnOutput(this, OUTPUT_KEYS.loadBalancerFullName, { value: this.workload.loadBalancer.loadBalancerFullName });
-    new CfnOutput(this, OUTPUT_KEYS.targetGroupFullName, { value: this.workload.targetGroup.targetGroupFullName });
+    addServiceOutputs(this, {
+      serviceUrl: this.workload.serviceUrl,
+      clusterName: this.workload.cluster.clusterName,
+      serviceName: this.workload.service.serviceName,
+      loadBalancerFullName: this.workload.loadBalancer.loadBalancerFullName,
+      targetGroupFullName: this.workload.targetGroup.targetGroupFullName,
+    }, 'The service behind its ALB');
   }
 }

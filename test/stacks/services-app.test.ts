@@ -3,7 +3,7 @@ import { App, type Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { catalogue } from '../../experiments';
 import { loadServices } from '../../lib/config-services';
-import { templateOutputKey } from '../../lib/fis/template-output-key';
+import { templateOutputKey } from '../../lib/contract';
 import { buildGuardedServices } from '../../lib/stacks/build-guarded-app';
 import { demoImageDirectory } from './synth-app';
 import { TWO_SERVICES } from './two-services';
