@@ -9,6 +9,7 @@
  * (`eu-west-1a`), as the `AvailabilityZone` dimension and FIS's `availabilityZoneIdentifier` take them.
  */
 import { z } from 'zod';
+import { receivedValue } from './received-value';
 
 const ZONE = /^[a-z]{2}(-[a-z]+)+-\d[a-z]$/;
 const SUBNET = /^subnet-[0-9a-f]{8,17}$/;
@@ -62,7 +63,7 @@ export function existingServiceProblems(value: unknown, where: string): { existi
   return {
     problems: parsed.error.issues.map((issue) => {
       const at = [where, ...issue.path.map(String)].join('.');
-      const got = valueAt(value, issue.path);
+      const got = receivedValue(value, issue.path);
       return `${at}: ${issue.message}${got === undefined ? '' : `; got ${JSON.stringify(got)}`}`;
     }),
   };
@@ -71,13 +72,4 @@ export function existingServiceProblems(value: unknown, where: string): { existi
 /** The subnets of `zones` in zones order (an empty list for a zone not given). */
 export function subnetIdsInZoneOrder(existing: ExistingService): string[][] {
   return existing.zones.map((zone) => [...(existing.subnetIdsByZone?.[zone] ?? [])]);
-}
-
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let v: unknown = root;
-  for (const key of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<PropertyKey, unknown>)[key];
-  }
-  return typeof v === 'object' && v !== null ? undefined : v;
 }

@@ -28,6 +28,7 @@ export function defineDrill(file: string, spec: DrillSpec): Drill {
   return { ...spec, file };
 }
 
+/** Every problem of a drill spec, each naming the field, the value received and what to do; empty when valid. */
 export function drillProblems(spec: DrillSpec): string[] {
   const problems: string[] = [];
   if (typeof spec.id !== 'string' || !ID.test(spec.id)) problems.push(`id ${JSON.stringify(spec.id)} must be kebab-case (e.g. "task-stop-drain")`);

@@ -33,8 +33,10 @@ export interface DrillExperimentTemplateProps {
 
 /**
  * One `AWS::FIS::ExperimentTemplate` for one drill: its fault between two checks of its
- * stop-condition alarms (lib/fis/alarm-checks.ts), the same alarms as stop conditions, tags,
- * logging, optional report.
+ * stop-condition alarms (lib/fis/alarm-checks.ts), the same alarms as stop conditions, tags
+ * (DRILL_TAG, SERVICE_TAG of lib/contract.ts), logging, optional report. A stop condition the
+ * stack has no alarm for is left out with a warning annotation, not thrown; a description longer
+ * than MAX_DESCRIPTION (512, the FIS limit) is cut. FIS User Guide "Experiment templates".
  */
 export class DrillExperimentTemplate extends Construct {
   readonly template: fis.CfnExperimentTemplate;

@@ -24,6 +24,15 @@ export function resourcePath(resource: CfnResourceView): string {
 
 const outcome = (result: RuleResult): RuleOutcome => (typeof result === 'string' ? { compliance: result } : result);
 
+/**
+ * Pure: every rule of `pack` on every resource of `view` (or of `options.stacks`). Returns the
+ * findings (rule id, severity — a rule may raise it, e.g. to `error` in production —, the
+ * resource's construct path or `stack/LogicalId`, the message with the rule's detail), the
+ * findings a resource's `fis_drills` metadata suppresses (with the reason), and notes: why a
+ * rule could not judge a resource, and suppressions ignored for want of a reason. A rule that
+ * throws is reported as a non-compliant finding saying so; evaluate itself never throws.
+ * docs/guardrails.md.
+ */
 export function evaluate(view: TemplateView, pack: readonly PackEntry[], options: EvaluateOptions = {}): Evaluation {
   const context: GuardrailContext = {
     template: view,

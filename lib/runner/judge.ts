@@ -77,6 +77,14 @@ export function censoredText(c: CensoredFigure): string {
   return `${c.above !== undefined ? `> ${c.above}` : 'not reached'} — ${c.reason}`;
 }
 
+/**
+ * Pure: the verdict of one run from its figures and the drill's expectations, for `mode`'s
+ * bounds. Precedence (DESIGN "Verdicts"): an error (run, engine, or StartExperiment) → ERROR; an
+ * abort → ABORTED; no fault injected → NOT_INJECTED; a probe that measured nothing it asked for,
+ * or no expectation judgeable → ERROR; any expectation broken → VIOLATED; else HELD. A figure the
+ * run could measure but never reached (`outcome.censored`) is broken, not "not judged". Never
+ * throws; `reasons` says why in sentences, first the one that decided.
+ */
 export function judge(figures: Figures, expect: readonly Expectation[], mode: RunMode, outcome: JudgeOutcome): Judgement {
   const expectations: ExpectationResult[] = expect.map((e) => {
     const bound = boundFor(e.bound, mode);

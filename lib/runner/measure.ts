@@ -17,6 +17,13 @@ export function percentile(values: readonly number[], p: number): number | undef
   return sorted[rank];
 }
 
+/**
+ * Pure: the probe's figures from its samples (streams, requests, jobs; times in ms on the run's
+ * clock, figures in the units their names say). A stream or request served by one of
+ * `faultTargets` counts as "on target" when the samples know which task served. A kind the
+ * probe did not send (`scope.kinds`) yields no figures, so its expectations are "not judged"
+ * rather than zero. Never throws; a figure with no samples is left out, not 0.
+ */
 export function measure(
   samples: { streams: readonly StreamSample[]; requests: readonly RequestSample[]; jobs?: readonly JobSample[] },
   faultTargets: readonly string[],

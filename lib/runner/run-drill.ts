@@ -72,7 +72,17 @@ class Aborted extends Error {}
 const STEADY_GRACE_MIN_MS = 5000;
 const STEADY_POLL_MS = 50;
 
-
+/**
+ * Runs one drill over an engine: steady-state gate, probe across the fault, recovery wait, then
+ * measure and judge (DESIGN "Runner"). Never throws for what happens in the run: a failed gate,
+ * an engine or probe error, or a lost engine becomes verdict `ERROR` with the reason in
+ * `judgement.reasons`; an abort (`signal`) becomes `ABORTED`, a fault FIS did not inject
+ * `NOT_INJECTED`. The engine is always closed (which stops an experiment still running) and the
+ * evidence folder always gets journal.json and the reports. Returns the verdict, the figures
+ * (units in their names: `…Seconds`, `…Ms`, counts otherwise; lib/drill/figures.ts), the
+ * evidence location (a path or `s3://…`) and the FIS experiment id in aws mode. Throws only if
+ * the evidence cannot be written (file system or S3 errors, as they come).
+ */
 export async function runDrill(options: RunDrillOptions): Promise<RunResult> {
   const { drill, engine, signal } = options;
   const clock = options.clock ?? monotonicClock();

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { TrafficError } from './traffic-error';
 import { trafficProfileSchema, type TrafficProfile } from './traffic-profile';
+import { receivedValue } from '../received-value';
 
 /**
  * Validates a traffic profile (parsed JSON or a config object). Returns it typed; throws
@@ -17,16 +18,7 @@ export function parseTraffic(value: unknown, source: string): TrafficProfile {
 function describeIssue(issue: z.core.$ZodIssue, root: unknown): string {
   const at = issue.path.length > 0 ? issue.path.map(String).join('.') : '(the profile)';
   const secret = issue.path.includes('headers');
-  const received = secret ? undefined : valueAt(root, issue.path);
+  const received = secret ? undefined : receivedValue(root, issue.path);
   const got = received === undefined ? '' : `; got ${JSON.stringify(received)}`;
   return `${at}: ${issue.message}${got}`;
-}
-
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let v: unknown = root;
-  for (const key of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<PropertyKey, unknown>)[key];
-  }
-  return typeof v === 'object' && v !== null ? undefined : v;
 }

@@ -74,7 +74,6 @@ describe('the fleet chart of an AWS run', () => {
     // one segment per CloudWatch datapoint in the axis, one point per ECS read, each labelled for screen readers
     expect(svg.match(/aria-label="(RunningTaskCount|HealthyHostCount) Minimum \d/g)).toHaveLength(4);
     expect(svg.match(/aria-roledescription="point"/g)).toHaveLength(2);
-    require("fs").writeFileSync("/tmp/fleet.svg", svg);
     expect(svg).toContain('from ECS DescribeServices reads (points) and CloudWatch datapoints (a bar per period)');
   });
 

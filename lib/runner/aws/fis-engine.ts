@@ -56,6 +56,17 @@ export interface FisEngineOptions {
   readonly now?: () => Date;
 }
 
+/**
+ * The Engine over AWS FIS for one deployed service (DESIGN "Runner", fis-facts §4–§6): inject
+ * starts the drill's experiment template (client token = run id, tags from lib/contract.ts) and
+ * waits until the fault is over; awaitRecovery watches the ECS service until desired = running
+ * and healthy (and, after a zone drill, AZ rebalancing settled); close stops an experiment still
+ * running and waits until FIS reports it final. StartExperiment failing is not thrown: inject
+ * returns `{ injected: false, error }` (verdict ERROR); an experiment stopped by an alarm,
+ * failed, or stopped by the operator is returned as not injected or aborted, with the alarms in
+ * ALARM. A refused StopExperiment is a timeline note and is waited out within `stopWaitMs` (ms,
+ * lib/runner/aws/experiment-wait.ts), not thrown.
+ */
 export class FisEngine implements Engine {
   readonly mode = 'aws' as const;
   private experiment?: ExperimentView;

@@ -43,6 +43,11 @@ const STOP_MARGIN_MS = 5000;
  * The local engine: the service's real start command as `desiredCount` process groups over
  * zones, behind a load balancer with ALB semantics, with a service scheduler; faults are real
  * signals and cut connections. See docs/local-engine.md.
+ * `start` throws LocalEngineError (`start-failed`) when the load balancer cannot listen or the
+ * fleet is not running and healthy within `startTimeoutMs` (ms), after closing what it started;
+ * `inject` throws LocalEngineError (`not-started`) before start, and returns `injected: false`
+ * with the reason for a fault it cannot make (a second fault, a zone index out of range);
+ * `close` stops every process group (SIGTERM, SIGKILL after stopTimeout) and the load balancer.
  */
 export class LocalEngine implements Engine {
   readonly mode = 'local' as const;
