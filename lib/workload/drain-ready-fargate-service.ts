@@ -10,6 +10,7 @@ import { drainReadyProblems, secondsOr, type DrainBudget } from './drain-ready-v
 import { DEMO_HEALTH_CHECK_COMMAND, demoImage } from './service-image';
 import { serviceFront } from './service-front';
 import { SsmAgentSidecar } from './ssm-agent-sidecar';
+import { derivedDrainTimeoutMs } from '../config-derive';
 import { LONGEST_REQUEST_TAG, SERVICE_ENV } from '../contract';
 
 export { APP_CONTAINER_NAME } from './drain-ready-props';
@@ -48,7 +49,7 @@ export class DrainReadyFargateService extends Construct {
     const stopTimeoutSeconds = secondsOr(props.stopTimeout, D.stopTimeoutSeconds);
     this.drainBudget = {
       stopTimeoutSeconds,
-      drainTimeoutSeconds: secondsOr(props.drainTimeout, stopTimeoutSeconds - D.drainMarginSeconds),
+      drainTimeoutSeconds: secondsOr(props.drainTimeout, derivedDrainTimeoutMs(stopTimeoutSeconds) / 1000),
       deregistrationDelaySeconds: secondsOr(props.deregistrationDelay, D.deregistrationDelaySeconds),
       longestRequestSeconds: secondsOr(props.longestRequest, D.longestRequestSeconds),
     };

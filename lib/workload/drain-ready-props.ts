@@ -1,4 +1,5 @@
 import type { Duration } from 'aws-cdk-lib';
+import { SERVICE_ENV } from '../contract';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
@@ -75,7 +76,7 @@ export interface DrainReadyFargateServiceProps {
 
   /** ECS stopTimeout: SIGKILL follows SIGTERM this much later (Fargate: at most 120 s). @default Duration.seconds(120) */
   readonly stopTimeout?: Duration;
-  /** The app's drain deadline, given as `DRAIN_TIMEOUT_MS`; must be below stopTimeout. @default - stopTimeout − 10 s */
+  /** The app's drain deadline, given as `DRAIN_TIMEOUT_MS`; must be below stopTimeout. @default - stopTimeout − 10 s, or a fifth of it when shorter (lib/config-derive.ts) */
   readonly drainTimeout?: Duration;
   /** The ALB's deregistration delay; at least the longest request. @default Duration.seconds(90) */
   readonly deregistrationDelay?: Duration;
@@ -97,8 +98,6 @@ export const DRAIN_READY_DEFAULTS = {
   containerPort: 8080,
   desiredCount: 2,
   stopTimeoutSeconds: 120,
-  /** drainTimeout = stopTimeout − this */
-  drainMarginSeconds: 10,
   deregistrationDelaySeconds: 90,
   longestRequestSeconds: 60,
   healthCheckGracePeriodSeconds: 30,
@@ -110,7 +109,7 @@ export const DRAIN_READY_DEFAULTS = {
 
 /** The app container's name, and the environment keys the construct owns. */
 export const APP_CONTAINER_NAME = 'app';
-export const OWNED_ENVIRONMENT = ['PORT', 'DRAIN_TIMEOUT_MS'] as const;
+export const OWNED_ENVIRONMENT = [SERVICE_ENV.port, SERVICE_ENV.drainTimeoutMs] as const;
 
 /** Misuse of a construct's props: every problem, each naming the prop, the value and what to do. */
 export class ConstructPropsError extends Error {
