@@ -3,6 +3,7 @@ import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { catalogue } from '../../experiments';
 import { loadServices } from '../../lib/config-services';
 import { buildGuardedServices } from '../../lib/stacks/build-guarded-app';
+import { synthWithReport } from '../guardrails/validation-report';
 import { EXISTING_PAYMENTS } from './two-services';
 
 /** An app with one existing service (no Workload stack: quick to synthesize), its findings after synth. */
@@ -10,10 +11,15 @@ function synthExisting(entry: Record<string, unknown>, drillOptions: Record<stri
   const app = new App();
   const context = { drills: drillOptions, services: [{ name: 'payments', existing: EXISTING_PAYMENTS, ...entry }] };
   const [built] = buildGuardedServices(app, { services: loadServices((k) => (k === 'drills' ? context : undefined), { catalogue }), catalogue });
-  app.synth();
-  const annotations = Annotations.fromStack(built.drills);
-  const text = (found: { entry: { data?: unknown } }[]) => found.map((f) => String(f.entry.data));
-  return { warnings: text(annotations.findWarning('*', Match.anyValue())), errors: text(annotations.findError('*', Match.anyValue())) };
+  // The guardrails' findings come from the validation report; the app's own warnings from its annotations.
+  const outcome = synthWithReport(app);
+  const guardrails = (severity: string) => outcome.violations.filter((v) => v.severity === severity && v.path.startsWith(`${built.drills.node.path}/`)).map((v) => v.description);
+  const annotations = outcome.failed ? undefined : Annotations.fromStack(built.drills);
+  const text = (found: { entry: { data?: unknown } }[] = []) => found.map((f) => String(f.entry.data));
+  return {
+    warnings: [...text(annotations?.findWarning('*', Match.anyValue())), ...guardrails('warning')],
+    errors: [...text(annotations?.findError('*', Match.anyValue())), ...guardrails('error')],
+  };
 }
 
 const { dedicatedSubnets: _d, ...sharedSubnets } = EXISTING_PAYMENTS;

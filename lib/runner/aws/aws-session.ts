@@ -3,6 +3,7 @@
  * the deployment resolved from `--outputs <file>` or `--stack <name>` (CloudFormation).
  */
 import { existsSync } from 'fs';
+import { OUTPUT_KEYS } from '../../contract';
 import { createClients, destroyClients, type AwsClients } from './clients';
 import { fisApi } from './fis-api';
 import { identityApi } from './identity-api';
@@ -71,7 +72,7 @@ export async function resolveDeployment(session: AwsSession, options: AwsSession
 async function serviceFromCloudFormation(session: AwsSession, service: string): Promise<DeployedService> {
   const { drills, workload } = cloudFormationStacksOf(service);
   const first = await session.apis.stack.outputs(drills);
-  const existing = Object.keys(first.outputs).some((k) => k.startsWith('ServiceUrl'));
+  const existing = Object.keys(first.outputs).some((k) => k.startsWith(OUTPUT_KEYS.serviceUrl));
   return resolveRead(existing ? [first] : [await session.apis.stack.outputs(workload), first]);
 }
 
