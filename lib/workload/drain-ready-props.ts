@@ -41,6 +41,12 @@ export interface DrainReadyFargateServiceProps {
    * HTTP on 80 redirecting to it. @default - HTTP on port 80 only
    */
   readonly certificateArn?: string;
+  /**
+   * With `certificateArn`: a port-80 listener that redirects to HTTPS (301). Turn it off for
+   * HTTPS only (cdk-nag's ELBv2ACMCertificateRequired, in the NIST and HIPAA packs, flags any
+   * listener without a certificate, the redirecting one included). @default true
+   */
+  readonly redirectHttp?: boolean;
 
   /** The app's image. @default - the demo service built from `demoImageDirectory` for `cpuArchitecture` */
   readonly image?: ecs.ContainerImage;

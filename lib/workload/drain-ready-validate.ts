@@ -47,6 +47,7 @@ export function drainReadyProblems(props: DrainReadyFargateServiceProps, budget:
   if (props.listener && props.certificateArn) problems.push('certificateArn is given with listener: the certificate belongs on that listener; drop certificateArn or drop listener');
   if (props.loadBalancer && props.internal !== undefined) problems.push(`internal is ${props.internal} with a loadBalancer given: the scheme is the given load balancer's; drop internal`);
   if (props.loadBalancer && props.idleTimeout) problems.push('idleTimeout is given with a loadBalancer given: set the idle timeout on that load balancer; drop idleTimeout');
+  if (props.redirectHttp !== undefined && !props.certificateArn) problems.push(`redirectHttp is ${props.redirectHttp} without certificateArn: the redirect goes to HTTPS; give certificateArn or drop redirectHttp`);
   if (props.listenerRule && !props.listener) problems.push('listenerRule is given without listener: the rule goes on an existing listener');
   if (props.certificateArn !== undefined && !Token.isUnresolved(props.certificateArn)) {
     need(/^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[A-Za-z0-9-]+$/.test(props.certificateArn),

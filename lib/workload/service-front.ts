@@ -76,11 +76,13 @@ export function serviceFront(scope: Construct, props: DrainReadyFargateServicePr
     sslPolicy: elbv2.SslPolicy.RECOMMENDED_TLS,
     open,
   });
-  loadBalancer.addListener('Http', {
-    port: 80,
-    protocol: elbv2.ApplicationProtocol.HTTP,
-    open,
-    defaultAction: elbv2.ListenerAction.redirect({ protocol: 'HTTPS', port: '443', permanent: true }),
-  });
+  if (props.redirectHttp ?? true) {
+    loadBalancer.addListener('Http', {
+      port: 80,
+      protocol: elbv2.ApplicationProtocol.HTTP,
+      open,
+      defaultAction: elbv2.ListenerAction.redirect({ protocol: 'HTTPS', port: '443', permanent: true }),
+    });
+  }
   return { loadBalancer, targetGroup: https.addTargets('App', targets), protocol };
 }
