@@ -75,6 +75,12 @@ export interface ServiceDrillsProps {
    * @default true
    */
   readonly faultInjectionSupport?: boolean;
+  /**
+   * Warn at synth when a drill runs inside the task (an `aws:ecs:task-*` action) and the task
+   * definition is not this app's to change (`existing`, or `faultInjectionSupport: false`). The
+   * app's own stacks turn it off where they say it themselves. @default true
+   */
+  readonly taskDefinitionWarning?: boolean;
   /** The service's subnets (az-outage keeps placements out of the cut zone's). @default - the private subnets with egress of the cluster's VPC */
   readonly serviceSubnets?: ec2.SubnetSelection;
   /**

@@ -8,6 +8,7 @@ import { DrillExperimentTemplate } from '../fis/drill-experiment-template';
 import { ExperimentRole } from '../fis/experiment-role';
 import { actionIdsOf, faultPlan, type FaultTargetRefs } from '../fis/fault-plan';
 import { stopConditionChoice } from '../fis/stop-condition-choice';
+import { inTaskActionsOf, TASK_PREREQUISITES_DOC } from '../fis/task-action-prerequisites';
 import { ZonePlacementAutomation } from '../fis/zone-placement-automation';
 import { DrillsDashboard } from '../game-days/drills-dashboard';
 import { GameDaySchedules } from '../game-days/game-day-schedules';
@@ -67,9 +68,9 @@ export class ServiceDrills extends Construct {
     this.name = props.name ?? Names.uniqueResourceName(this, { maxLength: 64, separator: '-' });
     const processName = props.processName ?? DEFAULT_PROCESS_NAME;
 
-    const usesTaskActions = this.drills.some((d) => d.fault.kind === 'kill-process');
+    const usesTaskActions = this.drills.some((d) => inTaskActionsOf(d).length > 0);
     this.prepareTasks(props, usesTaskActions);
-    if (usesTaskActions && props.processName === undefined) {
+    if (this.drills.some((d) => d.fault.kind === 'kill-process') && props.processName === undefined) {
       Annotations.of(this).addWarningV2('fis-drills:defaultProcessName', `kill-process drills kill the process named "${DEFAULT_PROCESS_NAME}" (processName is not set); set processName to your app's process as killall sees it`);
     }
 
@@ -166,8 +167,9 @@ export class ServiceDrills extends Construct {
       addFaultInjectionSupport(td);
       return;
     }
+    if (!(props.taskDefinitionWarning ?? true)) return;
     const why = td ? 'faultInjectionSupport is false' : 'the service\'s task definition is not in this app';
     Annotations.of(this).addWarningV2('fis-drills:taskActionsUnchecked',
-      `kill-process drills need the SSM agent sidecar, pidMode task and enableFaultInjection on the task definition; ${why}, so synth cannot check them (drills doctor --live and preflight check the deployed service)`);
+      `drills that run inside the task (${this.drills.filter((d) => inTaskActionsOf(d).length > 0).map((d) => d.id).join(', ')}) need the SSM agent sidecar, pidMode: task and enableFaultInjection: true on the task definition; ${why}, so synth cannot check them (\`drills preflight\` and \`drills doctor --live\` check the deployed service; ${TASK_PREREQUISITES_DOC})`);
   }
 }

@@ -61,7 +61,14 @@ export class DrillsStack extends Stack {
         // DrainReadyFargateService has the sidecar, pidMode task and fault injection already.
         faultInjectionSupport: false,
       }
-      : { ...common, existing: existingReference(props.existing as ExistingService), stopConditions: config.drills.stopConditions, deadMansSwitch: config.drills.deadMansSwitch });
+      : {
+        ...common,
+        existing: existingReference(props.existing as ExistingService),
+        stopConditions: config.drills.stopConditions,
+        deadMansSwitch: config.drills.deadMansSwitch,
+        // build-app's noteExistingService warns, naming the --service to preflight.
+        taskDefinitionWarning: false,
+      });
     this.templates = this.serviceDrills.templates;
     this.dashboard = this.serviceDrills.dashboard;
     this.experimentRole = this.serviceDrills.experimentRole;
