@@ -11,6 +11,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { catalogue } from '../../experiments';
+import { needsDatabase } from '../../lib/drill';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'consumer-app', 'app.ts');
@@ -92,11 +94,12 @@ describe('the packed library in a team\'s own CDK app', () => {
   });
 
   test('imports DrainReadyFargateService, ServiceDrills, catalogue, defineDrill and applyGuardrails from the main entry', () => {
-    expect(printed).toEqual({ drills: ['task-stop-drain', 'task-hard-kill', 'az-outage'], defineDrill: 'function', DrainReadyFargateService: 'function' });
+    expect(printed).toEqual({ drills: catalogue.map((d) => d.id), defineDrill: 'function', DrainReadyFargateService: 'function' });
   });
 
   test('synthesizes a FIS experiment template per catalogue drill on the team\'s cluster and service', () => {
-    template.resourceCountIs('AWS::FIS::ExperimentTemplate', 3);
+    // The dependency drills need a database ServiceDrills cannot name yet: left out.
+    template.resourceCountIs('AWS::FIS::ExperimentTemplate', catalogue.filter((d) => !needsDatabase(d.fault)).length);
     template.hasResourceProperties('AWS::FIS::ExperimentTemplate', {
       Tags: Match.objectLike({ drill: 'task-hard-kill' }),
       Targets: { ServiceTasks: Match.objectLike({ Parameters: { cluster: { Ref: Match.stringLikeRegexp('^Cluster') }, service: { 'Fn::GetAtt': [Match.stringLikeRegexp('^WebService'), 'Name'] } } }) },
