@@ -5,6 +5,7 @@ import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import { Construct } from 'constructs';
 import { DRILL_TAG, SERVICE_TAG, TRIGGER_TAG } from '../contract';
 import type { Drill } from '../drill';
+import { runTaskTarget, type GameDayRunner } from './run-task-target';
 
 export interface ScheduledDrill {
   readonly drill: Drill;
@@ -18,12 +19,16 @@ export interface GameDaySchedulesProps {
   /** Schedules are created DISABLED unless this is true (`drills.gameDaysEnabled`). */
   readonly enabled: boolean;
   readonly serviceName: string;
+  /** Start the runner task (probe, verdict, evidence in S3) instead of the FIS template. @default - FIS StartExperiment directly */
+  readonly runner?: GameDayRunner;
 }
 
 /**
- * Unattended game days (fis-facts §8): one EventBridge Scheduler schedule per scheduled drill,
- * calling FIS StartExperiment through the universal target, with one role that may start only
- * these templates.
+ * Unattended game days (fis-facts §8): one EventBridge Scheduler schedule per scheduled drill.
+ * With a `runner` (ServiceDrills gives one whenever the service's VPC is known) each schedule
+ * starts the runner task (run-task-target.ts): probe, verdict, evidence in S3, notification.
+ * Without one it calls FIS StartExperiment through the universal target, with one role that may
+ * start only these templates, as below (no probe, no verdict; `drills report` judges it later).
  *
  * `clientToken` is `fis-drills:<service>:<drill>:<aws.scheduler.scheduled-time>`
  * (gameDayClientToken): every retry of one scheduled run carries the same time, so FIS starts
@@ -57,7 +62,7 @@ export class GameDaySchedules extends Construct {
     const experiments = stack.formatArn({ service: 'fis', resource: 'experiment', resourceName: '*' });
     for (const { drill, templateId, templateArn } of props.drills) {
       if (!drill.schedule) continue;
-      const target = new targets.Universal({
+      const target = props.runner ? runTaskTarget(this.role, props.runner, drill, props.serviceName) : new targets.Universal({
         service: 'fis',
         action: 'startExperiment',
         role: this.role,
@@ -79,7 +84,7 @@ export class GameDaySchedules extends Construct {
         enabled: props.enabled,
       }));
     }
-    if (this.schedules.length > 0) this.allowFisServiceLinkedRole(stack);
+    if (this.schedules.length > 0 && !props.runner) this.allowFisServiceLinkedRole(stack);
   }
 
   private allowFisServiceLinkedRole(stack: Stack): void {

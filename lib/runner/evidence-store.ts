@@ -39,6 +39,12 @@ export interface EvidenceStore {
   journals(): Promise<StoredJournal[]>;
   /** Writes a file at the root (index.html); resolves with its location. */
   writeAtRoot(name: string, text: string): Promise<string>;
+  /** Creates a file at the root only if none is there (one atomic step); false when one was. */
+  createAtRoot(name: string, text: string): Promise<boolean>;
+  /** Reads a file at the root; undefined when there is none. */
+  readAtRoot(name: string): Promise<string | undefined>;
+  /** Removes a file at the root (nothing when there is none). */
+  removeAtRoot(name: string): Promise<void>;
   /** True when the folders are not on this machine (JUnit then also goes into each run's folder). */
   readonly remote: boolean;
 }

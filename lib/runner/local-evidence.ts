@@ -54,6 +54,19 @@ export function localEvidenceStore(root: string): EvidenceStore {
       }
       return found;
     },
+    createAtRoot: async (name, text) => {
+      const file = path.join(root, name);
+      await fs.mkdir(path.dirname(file), { recursive: true });
+      return fs.writeFile(file, text, { flag: 'wx' }).then(
+        () => true,
+        (e: NodeJS.ErrnoException) => {
+          if (e.code === 'EEXIST') return false;
+          throw e;
+        },
+      );
+    },
+    readAtRoot: (name) => localEvidenceFolder(root).read(name),
+    removeAtRoot: (name) => fs.rm(path.join(root, name), { force: true }),
     writeAtRoot: async (name, text) => {
       await fs.mkdir(root, { recursive: true });
       const file = path.join(root, name);

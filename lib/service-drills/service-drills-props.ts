@@ -70,6 +70,14 @@ export interface ServiceDrillsProps {
   /** Schedules are created DISABLED unless this is true. @default false */
   readonly gameDaysEnabled?: boolean;
   /**
+   * Version the game days' evidence bucket (journals are rewritten as a run goes; versions keep
+   * each state for 30 days). Turn off outside production to save the storage.
+   * @default true
+   */
+  readonly gameDayEvidenceVersioning?: boolean;
+  /** The build context of the game-day runner's image (runner.Dockerfile). @default - this package's root */
+  readonly gameDayRunnerImageDirectory?: string;
+  /**
    * Add what `aws:ecs:task-*` actions need to the service's task definition
    * (addFaultInjectionSupport) when a drill uses one; only for a service built in this app.
    * @default true

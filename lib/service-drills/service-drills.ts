@@ -13,6 +13,8 @@ import { ZonePlacementAutomation } from '../fis/zone-placement-automation';
 import { DrillsDashboard } from '../game-days/drills-dashboard';
 import { GameDaySchedules } from '../game-days/game-day-schedules';
 import { GameDayVerdicts } from '../game-days/game-day-verdicts';
+import { gameDayRunnerFor } from '../game-days/game-day-runner-for';
+import type { GameDayRunner } from '../game-days/run-task-target';
 import { addFaultInjectionSupport } from '../workload/add-fault-injection-support';
 import { ConstructPropsError } from '../workload/drain-ready-props';
 import { StopConditionAlarms } from '../workload/stop-condition-alarms';
@@ -51,6 +53,8 @@ export class ServiceDrills extends Construct {
   readonly gameDays?: GameDaySchedules;
   /** With game days: the verdict topic, the "not HELD" alarm per scheduled drill, their dashboard. */
   readonly gameDayVerdicts?: GameDayVerdicts;
+  /** With game days: the runner task the schedules start, and its evidence bucket. */
+  readonly gameDayRunner?: GameDayRunner;
 
   constructor(scope: Construct, id: string, props: ServiceDrillsProps) {
     super(scope, id);
@@ -143,8 +147,13 @@ export class ServiceDrills extends Construct {
 
     if (props.gameDays) {
       const scheduled = this.drills.filter((d) => d.schedule).map((drill) => ({ drill, templateId: templates[drill.id].templateId, templateArn: templates[drill.id].templateArn }));
-      if (scheduled.length > 0) this.gameDays = new GameDaySchedules(this, 'GameDays', { drills: scheduled, enabled: props.gameDaysEnabled ?? false, serviceName: this.name });
-      if (scheduled.length > 0) this.gameDayVerdicts = new GameDayVerdicts(this, 'GameDayVerdicts', { drills: scheduled.map((s) => s.drill), ecsServiceName: service.serviceName, serviceName: this.name });
+      if (scheduled.length > 0) {
+        const verdicts = new GameDayVerdicts(this, 'GameDayVerdicts', { drills: scheduled.map((s) => s.drill), ecsServiceName: service.serviceName, serviceName: this.name });
+        const runner = gameDayRunnerFor(this, { ...service, service: props.service, name: this.name, topic: verdicts.topic, versioned: props.gameDayEvidenceVersioning ?? true, imageDirectory: props.gameDayRunnerImageDirectory });
+        this.gameDays = new GameDaySchedules(this, 'GameDays', { drills: scheduled, enabled: props.gameDaysEnabled ?? false, serviceName: this.name, runner });
+        this.gameDayVerdicts = verdicts;
+        this.gameDayRunner = runner;
+      }
     }
     if (props.outputs ?? true) this.addOutputs(props.serviceOutputs ?? true);
   }

@@ -1,6 +1,20 @@
-import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { App, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import { catalogue } from '../../experiments';
+import type { Drill } from '../../lib/drill';
+import { GameDaySchedules } from '../../lib/game-days/game-day-schedules';
 import { synthApp } from '../stacks/synth-app';
+
+/**
+ * The schedules without a runner task (a service attached by name without subnets): they start
+ * the FIS templates directly.
+ */
+function fisDirect(drills: readonly Drill[]): Template {
+  const stack = new Stack(new App(), 'FisDirect');
+  const scheduled = drills.map((drill) => ({ drill, templateId: `EXT-${drill.id}`, templateArn: `arn:aws:fis:eu-west-1:111122223333:experiment-template/EXT-${drill.id}` }));
+  new GameDaySchedules(stack, 'GameDays', { drills: scheduled, enabled: false, serviceName: 'drills-demo' });
+  return Template.fromStack(stack);
+}
 
 const scheduled = catalogue.filter((d) => d.schedule);
 
@@ -21,17 +35,18 @@ describe('game days switched on but not enabled', () => {
     });
   });
 
-  test('starts the drill\'s template through the FIS universal target, with the scheduled time as clientToken', () => {
-    const schedule = Object.values(t.findResources('AWS::Scheduler::Schedule'))[0].Properties;
+  test('without a runner task, starts the drill\'s template through the FIS universal target, with the scheduled time as clientToken', () => {
+    const schedule = Object.values(fisDirect(scheduled).findResources('AWS::Scheduler::Schedule'))[0].Properties;
     expect(schedule.Target.Arn).toEqual({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':scheduler:::aws-sdk:fis:startExperiment']] });
     expect(schedule.Target.RetryPolicy).toEqual(expect.objectContaining({ MaximumRetryAttempts: 2 }));
     const input = JSON.stringify(schedule.Target.Input);
     expect(input).toContain('\\"clientToken\\":\\"fis-drills:drills-demo:task-stop-drain:<aws.scheduler.scheduled-time>\\"');
-    expect(input).toMatch(/experimentTemplateId.*Ref.*DrillTaskStopDrainTemplate/);
+    expect(input).toContain('\\"experimentTemplateId\\":\\"EXT-task-stop-drain\\"');
     expect(input).toContain('\\"trigger\\":\\"game-day\\"');
   });
 
-  test('lets the scheduler role start only the scheduled templates', () => {
+  test('without a runner task, lets the scheduler role start only the scheduled templates', () => {
+    const t = fisDirect(scheduled);
     t.hasResourceProperties('AWS::IAM::Role', {
       AssumeRolePolicyDocument: Match.objectLike({
         Statement: [Match.objectLike({ Principal: { Service: 'scheduler.amazonaws.com' }, Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } } })],
@@ -42,18 +57,18 @@ describe('game days switched on but not enabled', () => {
     expect(statements).toHaveLength(1);
     expect(statements[0].Action).toEqual(['fis:StartExperiment', 'fis:TagResource']);
     const resources = JSON.stringify(statements[0].Resource);
-    expect(resources).toMatch(/experiment-template\/.*DrillTaskStopDrainTemplate/);
+    expect(resources).toContain('experiment-template/EXT-task-stop-drain');
     expect(resources).toContain(':experiment/*');
     expect(resources).not.toMatch(/experiment-template\/\*/);
-    expect(resources).not.toMatch(/DrillTaskHardKillTemplate|DrillAzOutageTemplate/);
+    expect(resources).not.toMatch(/EXT-task-hard-kill|EXT-az-outage/);
   });
 });
 
-describe('game days on two drills with the same cron', () => {
+describe('game days on two drills with the same cron, without a runner task', () => {
   let t: Template;
   beforeAll(() => {
     const sameCron = catalogue.slice(0, 2).map((d) => ({ ...d, schedule: 'cron(0 10 ? * TUE *)' }));
-    t = synthApp({ drills: { gameDays: true } }, sameCron).drillsTemplate;
+    t = fisDirect(sameCron);
   });
 
   test('gives each schedule its own clientToken, so the second drill is not taken for a retry of the first', () => {

@@ -5,6 +5,7 @@
  * FisEngine → exit code by verdict. Ctrl-C, SIGTERM or SIGHUP stop the experiment and wait for
  * `stopped` before the command returns; so does any exception (the engine is always closed).
  */
+import * as os from 'os';
 import type { Command } from 'commander';
 import * as readline from 'readline';
 import { findDrill } from '../../../experiments';
@@ -17,6 +18,7 @@ import { httpProbe, type PreflightOutcome } from '../../runner/aws/preflight';
 import { preflightLines, preflightSummary } from '../../runner/aws/preflight-format';
 import { runDrill, type RunResult } from '../../runner/run-drill';
 import { newRunId } from '../../runner/run-id';
+import { lockRefusal, takeServiceLock } from '../../runner/service-lock';
 import { timelineRelay } from '../../runner/timeline-relay';
 import { EXIT_CODE, exitCodeOf } from '../../runner/verdict';
 import { awsTargetOptions, openTarget, refused, targetDrill, targetTraffic, type AwsCommandDeps, type AwsTarget } from '../aws-target';
@@ -101,7 +103,15 @@ async function runDrillCommand(args: RunArgs, io: IoHost, deps: RunDeps): Promis
   const heartbeat = args.heartbeat ? new HeartbeatPublisher(session.apis.metrics, deployed.serviceName, (m) => output.progress(m), deps.heartbeatIntervalMs) : undefined;
   heartbeat?.start(async () => (await httpProbe(deployed.serviceUrl)).ok);
   try {
-    return await guardedRun({ args, output, deps, drill, target, interactive, traffic, evidence });
+    // One game day per service at a time, when the evidence is shared (S3): lib/runner/service-lock.ts.
+    const runId = args.runId ?? (deps.newRunId ?? newRunId)();
+    const lock = evidence.store.remote ? await takeServiceLock(evidence.store, { runId, drill: drill.id, service: deployed.serviceName, host: os.hostname() }) : undefined;
+    if (lock && 'heldBy' in lock) return notStarted(output, lockRefusal(deployed.serviceName, lock));
+    try {
+      return await guardedRun({ args: { ...args, runId }, output, deps, drill, target, interactive, traffic, evidence });
+    } finally {
+      await lock?.release().catch((e: unknown) => output.notice(`could not release ${lock.file}: ${describeError(e)}`));
+    }
   } finally {
     await heartbeat?.stop();
     session.close();

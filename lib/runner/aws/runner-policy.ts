@@ -54,7 +54,7 @@ export function runnerPolicy(scope: RunnerPolicyScope): PolicyJson {
     {
       Sid: 'ReadTheService',
       Effect: 'Allow',
-      Action: ['cloudwatch:DescribeAlarms', 'cloudwatch:DescribeAlarmHistory', 'cloudwatch:GetMetricData', 'ecs:DescribeServices', 'ecs:DescribeTasks', 'cloudformation:DescribeStacks'],
+      Action: ['cloudwatch:DescribeAlarms', 'cloudwatch:DescribeAlarmHistory', 'cloudwatch:GetMetricData', 'ecs:DescribeServices', 'ecs:DescribeTasks', 'ecs:DescribeTaskDefinition', 'cloudformation:DescribeStacks'],
       Resource: '*',
     },
     { Sid: 'PublishHeartbeatAndVerdict', Effect: 'Allow', Action: 'cloudwatch:PutMetricData', Resource: '*', Condition: { StringEquals: { 'cloudwatch:namespace': METRICS_NAMESPACE } } },
@@ -62,7 +62,7 @@ export function runnerPolicy(scope: RunnerPolicyScope): PolicyJson {
   if (scope.evidence) {
     const { bucket, prefix } = scope.evidence;
     statements.push(
-      { Sid: 'EvidenceInS3', Effect: 'Allow', Action: ['s3:PutObject', 's3:GetObject'], Resource: `arn:${partition}:s3:::${bucket}/${prefix}/*` },
+      { Sid: 'EvidenceInS3', Effect: 'Allow', Action: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'], Resource: `arn:${partition}:s3:::${bucket}/${prefix}/*` },
       { Sid: 'ListEvidenceInS3', Effect: 'Allow', Action: 's3:ListBucket', Resource: `arn:${partition}:s3:::${bucket}`, Condition: { StringLike: { 's3:prefix': `${prefix}/*` } } },
     );
   }

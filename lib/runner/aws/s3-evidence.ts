@@ -6,7 +6,7 @@
  * rewritten at most every 2 s while the run goes (each write is a request; a killed task keeps
  * what it saw up to its last write). Clients: s3-client.ts.
  */
-import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { EvidenceFolder, EvidenceStore, StoredJournal } from '../evidence-store';
 import { s3Key, s3Url, type S3Location } from './s3-url';
 
@@ -87,6 +87,20 @@ export function s3EvidenceStore(client: S3Client, location: S3Location): Evidenc
           read: async () => (await getText(client, location.bucket, s3Key(location, `${relative}/journal.json`))) ?? '',
         }),
       ),
+    // If-None-Match: * makes S3 refuse (412) a PutObject when the key exists, in one step
+    // (S3 User Guide, "Conditional writes").
+    createAtRoot: async (name, text) => {
+      try {
+        await client.send(new PutObjectCommand({ Bucket: location.bucket, Key: s3Key(location, name), Body: text, ContentType: contentType(name), IfNoneMatch: '*' }));
+        return true;
+      } catch (e) {
+        const err = e as { name?: string; $metadata?: { httpStatusCode?: number } };
+        if (err.name === 'PreconditionFailed' || err.$metadata?.httpStatusCode === 412) return false;
+        throw e;
+      }
+    },
+    readAtRoot: (name) => getText(client, location.bucket, s3Key(location, name)),
+    removeAtRoot: async (name) => void (await client.send(new DeleteObjectCommand({ Bucket: location.bucket, Key: s3Key(location, name) }))),
     writeAtRoot: async (name, text) => {
       await putText(client, location.bucket, s3Key(location, name), text);
       return s3Url(location, name);

@@ -1,0 +1,55 @@
+import { Annotations, Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import type * as sns from 'aws-cdk-lib/aws-sns';
+import type { Construct } from 'constructs';
+import { EvidenceBucket } from './evidence-bucket';
+import type { GameDayRunner } from './run-task-target';
+import { RunnerTask } from './runner-task';
+
+export interface GameDayRunnerScope {
+  /** The service object when it is built in this app (its cluster, VPC and stack are used). */
+  readonly service?: unknown;
+  /** The service's names, for one attached by name. */
+  readonly clusterName: string;
+  readonly vpcId: string;
+  readonly zones: readonly string[];
+  readonly subnetIdsByZone?: readonly (readonly string[])[];
+  readonly name: string;
+  readonly topic: sns.ITopic;
+  /** Versioning of the evidence bucket (production). */
+  readonly versioned: boolean;
+  /** The runner image's build context. @default - this package's root */
+  readonly imageDirectory?: string;
+}
+
+/**
+ * The evidence bucket and the runner task of one service's game days, in the service's cluster
+ * and VPC: for a service built in this app its cluster (private subnets with egress); for one
+ * attached by name, its cluster by name and `subnetIdsByZone` as the task's subnets. Undefined,
+ * with a warning, when an attached service gives no subnets (its schedules then start FIS directly).
+ */
+export function gameDayRunnerFor(scope: Construct, s: GameDayRunnerScope): GameDayRunner | undefined {
+  const built = (s.service as { cluster?: ecs.ICluster } | undefined)?.cluster;
+  const subnetIds = (s.subnetIdsByZone ?? []).flat();
+  if (!built && subnetIds.length === 0) {
+    Annotations.of(scope).addWarningV2('fis-drills:gameDayRunnerWithoutSubnets', 'game days start the FIS templates directly (no probe, no verdict): give existing.subnetIdsByZone (private subnets) so the runner task can run in the service\'s VPC');
+    return undefined;
+  }
+  const cluster = built ?? ecs.Cluster.fromClusterAttributes(scope, 'GameDayCluster', {
+    clusterName: s.clusterName,
+    vpc: ec2.Vpc.fromVpcAttributes(scope, 'GameDayVpc', { vpcId: s.vpcId, availabilityZones: [...s.zones], privateSubnetIds: subnetIds }),
+  });
+  const bucket = new EvidenceBucket(scope, 'GameDayEvidence', { production: s.versioned }).bucket;
+  const task = new RunnerTask(scope, 'GameDayRunner', {
+    serviceName: s.name,
+    cluster,
+    evidenceBucket: bucket,
+    topic: s.topic,
+    imageDirectory: s.imageDirectory,
+    ...(built ? {} : { subnets: { subnets: subnetIds.map((id, i) => ec2.Subnet.fromSubnetId(scope, `GameDaySubnet${i}`, id)) } }),
+  });
+  const own = Stack.of(scope).stackName;
+  const serviceStack = built ? Stack.of(s.service as Construct).stackName : own;
+  return { task, cluster, topicArn: s.topic.topicArn, stackNames: [...new Set([serviceStack, own])] };
+}
