@@ -7,6 +7,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { suppressGuardrail } from '../guardrails/suppress-guardrail';
 import { runnerPolicy } from '../runner/aws/runner-policy';
 
 export interface RunnerTaskProps {
@@ -81,6 +82,7 @@ export class RunnerTask extends Construct {
       logging: ecs.LogDrivers.awsLogs({ logGroup: this.logGroup, streamPrefix: 'runner' }),
       environment: { DRILLS_GAME_DAY_SERVICE: props.serviceName },
     });
+    suppressGuardrail(this.taskDefinition, 'DRILL-DRAIN-3', 'The runner is a run-to-completion task, not a service: it answers no requests, nothing would replace it, and its runs are bounded by the drill\'s own timeouts.');
     this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
       vpc: props.cluster.vpc,
       description: `fis-drills game-day runner of ${props.serviceName}: egress only (AWS APIs, the service URL)`,

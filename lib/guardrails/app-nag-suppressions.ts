@@ -54,8 +54,15 @@ export const APP_NAG_ACKNOWLEDGEMENTS: readonly NagAcknowledgement[] = [
     reason: 'Names the az-outage automation document only; the suffix is its version, which StartAutomationExecution authorizes on.' },
   { finding: IAM5('arn:<AWS::Partition>:ssm:<AWS::Region>:<AWS::AccountId>:automation-execution/\\*'), path: /(^|\/)ExperimentRole\/Role\/DefaultPolicy\/Resource$/,
     reason: 'FIS follows and stops the automation execution it starts; its id does not exist before the experiment.' },
-  { finding: IAM5('arn:<AWS::Partition>:fis:<AWS::Region>:<AWS::AccountId>:experiment/\\*'), path: /(^|\/)GameDays\/Role\/DefaultPolicy\/Resource$/,
-    reason: 'fis:StartExperiment authorizes on the experiment it creates as well as the template; the experiment id does not exist before the start.' },
+
+  { finding: /^AwsSolutions-S1$/, path: /(^|\/)GameDayEvidence\/Bucket\/Resource$/,
+    reason: 'Only the game-day runner task writes the evidence bucket; object-level access logging belongs to the account baseline (CloudTrail data events), and a log bucket per service would double the buckets.' },
+  { finding: IAM5('(\\*|arn:<AWS::Partition>:fis:<AWS::Region>:<AWS::AccountId>:experiment(-template)?/\\*)'), path: /(^|\/)GameDayRunner\/RunnerPolicy\/Resource$/,
+    reason: 'The runner\'s documented policy (lib/runner/aws/runner-policy.ts): templates limited by the service tag condition, experiments that do not exist before the start, FIS reads and CloudWatch/ECS reads that take no resource ARN, PutMetricData limited to the FisDrills namespace.' },
+  { finding: IAM5('arn:<AWS::Partition>:s3:::<[A-Za-z0-9]*GameDayEvidenceBucket[0-9A-F]+>/game-days/[^\\]]+/\\*'), path: /(^|\/)GameDayRunner\/RunnerPolicy\/Resource$/,
+    reason: 'Each run writes a new folder under the service\'s own evidence prefix; the keys do not exist at deploy time.' },
+  { finding: IAM5('(\\*|arn:<AWS::Partition>:fis:<AWS::Region>:<AWS::AccountId>:experiment/\\*)'), path: /(^|\/)GameDays\/Role\/DefaultPolicy\/Resource$/,
+    reason: 'Resources that do not exist before the schedule fires: the task RunTask creates (ecs:TagResource, conditioned on ecs:CreateAction = RunTask), or, for schedules that start FIS directly, the experiment fis:StartExperiment creates.' },
 ];
 
 /** The acknowledgement covering a finding on a construct path (relative to its stack), if any. */
