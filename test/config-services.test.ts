@@ -78,7 +78,7 @@ describe('loadServices', () => {
   test('rejects az-outage on an existing service whose subnets are not given, saying which drills to keep instead', () => {
     const { subnetIdsByZone: _s, ...withoutSubnets } = EXISTING_PAYMENTS;
     expect(problemsOf({ services: [{ name: 'payments', existing: withoutSubnets }] })).toEqual([
-      'services[0] "payments".existing.subnetIdsByZone is not set but az-outage cut(s) a zone: give the service\'s subnets per zone ({ "eu-west-1a": ["subnet-…"] }), or leave the drill out with "drills": ["task-stop-drain","task-hard-kill"]',
+      'services[0] "payments".existing.subnetIdsByZone is not set but az-outage cut(s) a zone: give the service\'s subnets per zone ({ "eu-west-1a": ["subnet-…"] }), or leave the drill out with "drills": ["task-stop-drain","task-hard-kill","dependency-outage","database-failover"]',
     ]);
     expect(problemsOf({ services: [{ name: 'payments', existing: withoutSubnets, drills: ['task-stop-drain'] }] })).toEqual([]);
   });
@@ -91,7 +91,7 @@ describe('loadServices', () => {
     expect(problems).toEqual([
       expect.stringMatching(/^both "service" and "services" are set/),
       'services[3] must be an object like { "name": "checkout" }; got "payments"',
-      expect.stringMatching(/^services\[0\] "orders"\.drills names "cpu-hog", not in the catalogue \(the catalogue: task-stop-drain, task-hard-kill, az-outage\)/),
+      expect.stringMatching(/^services\[0\] "orders"\.drills names "cpu-hog", not in the catalogue \(the catalogue: task-stop-drain, task-hard-kill, az-outage, dependency-outage, database-failover\)/),
       'services[0] "orders".drills lists task-stop-drain more than once',
       expect.stringMatching(/^services\[2\]\.name: give each service a name/),
       'services "orders" and "Orders" would name the same stacks (Orders-Drills): give each service a different name',
