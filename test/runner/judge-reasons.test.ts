@@ -46,6 +46,13 @@ describe('judge: the reasons as a user reads them', () => {
     expect(j.reasons).toEqual(['streams.broken = 2 breaks <= 0']);
   });
 
+  it('gives no "not judged" reason to a figure the run did measure', () => {
+    const j = judge({ 'streams.total': 3, 'streams.broken': 0 }, [{ figure: 'streams.broken', op: '<=', bound: 0 }], 'local', { injection: injected, unmeasured: { 'streams.broken': 'the traffic profile has no streams' } });
+    expect(j.expectations[0]).toMatchObject({ held: true });
+    expect(j.expectations[0].notJudgedWhy).toBeUndefined();
+    expect(j.reasons).toEqual(['every judged expectation held (1 of 1)']);
+  });
+
   it('shows a cause only on an expectation that broke, not on one that held', () => {
     const j = judge({ 'streams.total': 3, 'streams.broken': 0 }, [{ figure: 'streams.broken', op: '<=', bound: 0 }], 'local', { injection: injected, causes: { 'streams.broken': 'task t1 stopped' } });
     expect(j.verdict).toBe('HELD');

@@ -5,7 +5,7 @@
  * and the timeline entries a user reads.
  */
 import type { ExperimentActionView, ExperimentView, ResolvedTargetView } from '../../../lib/runner/aws/fis-api';
-import { alarmNameOf, injectionOf, progressEntries, progressLine, targetIdsOf, taskTargetIdsOf } from '../../../lib/runner/aws/experiment-state';
+import { alarmNameOf, faultDelivered, injectionOf, postCheckOf, progressEntries, progressLine, targetIdsOf, taskTargetIdsOf } from '../../../lib/runner/aws/experiment-state';
 
 const T0 = new Date('2026-11-23T04:00:00Z');
 const fault = (status: string, started = true): ExperimentActionView => ({ name: 'StopOneTask', actionId: 'aws:ecs:stop-task', status, ...(started ? { startTime: T0 } : {}) });
@@ -93,5 +93,68 @@ describe('what the user reads while it runs', () => {
   it('names an alarm by its ARN, and keeps a bare name as it is', () => {
     expect(alarmNameOf('arn:aws:cloudwatch:eu-west-1:111122223333:alarm:demo-error-rate')).toBe('demo-error-rate');
     expect(alarmNameOf('demo-error-rate')).toBe('demo-error-rate');
+  });
+});
+
+describe('a template that checks its own alarms', () => {
+  const pre = (status: string, reason?: string): ExperimentActionView => ({ name: 'CheckAlarmsBeforeFault', actionId: 'aws:cloudwatch:assert-alarm-state', status, ...(reason ? { reason } : {}), ...(status === 'cancelled' ? {} : { startTime: T0 }) });
+  const wait = (status: string): ExperimentActionView => ({ name: 'WaitRecoveryWindow', actionId: 'aws:fis:wait', status, startTime: T0 });
+  const post = (status: string, reason?: string): ExperimentActionView => ({ name: 'CheckAlarmsAfterRecovery', actionId: 'aws:cloudwatch:assert-alarm-state', status, ...(reason ? { reason } : {}) });
+
+  it('counts the fault delivered once its actions are over while FIS still waits out the window', () => {
+    expect(faultDelivered(experiment('running', [pre('completed'), fault('completed'), wait('running'), post('pending')]))).toBe(true);
+    expect(faultDelivered(experiment('running', [pre('completed'), fault('running'), wait('running'), post('pending')]))).toBe(false);
+    expect(faultDelivered(experiment('running', [pre('running'), fault('pending', false), wait('pending'), post('pending')]))).toBe(false);
+    expect(faultDelivered(experiment('completed', [pre('completed'), fault('completed'), wait('completed'), post('completed')]))).toBe(false);
+    expect(faultDelivered(experiment('running', [pre('completed'), wait('running')]))).toBe(false);
+  });
+
+  it("reads the check after the window as passed, failed with FIS's reason, or not run", () => {
+    expect(postCheckOf(experiment('completed', [post('completed')]))).toEqual({ status: 'passed' });
+    expect(postCheckOf(experiment('failed', [post('failed', 'Alarm a is in state ALARM.')]))).toEqual({ status: 'failed', reason: 'Alarm a is in state ALARM.' });
+    expect(postCheckOf(experiment('running', [post('pending')]))).toEqual({ status: 'not-run' });
+    expect(postCheckOf(experiment('completed', [fault('completed')]))).toEqual({ status: 'not-run' });
+  });
+
+  it("fails as NOT_INJECTED when the check before the fault failed, naming the alarms not OK and FIS's reason", () => {
+    const e = experiment('failed', [pre('failed', 'Alarm a is in state ALARM.'), fault('cancelled', false)], { reason: 'Action failed.' });
+    expect(injectionOf(facts(e, { alarmsNotOk: ['a (ALARM)', 'b (INSUFFICIENT_DATA)'] }))).toEqual({
+      injected: false,
+      targets: [],
+      reason: "FIS's check before the fault (CheckAlarmsBeforeFault) found alarm(s) not OK: a (ALARM), b (INSUFFICIENT_DATA); nothing was injected (FIS: Alarm a is in state ALARM.)",
+    });
+  });
+
+  it('says so when no alarm was still not OK as the runner read them, and uses the experiment reason when the check gives none', () => {
+    const e = experiment('failed', [pre('failed'), fault('cancelled', false)], { reason: 'Action failed.' });
+    expect(injectionOf(facts(e)).reason).toBe("FIS's check before the fault (CheckAlarmsBeforeFault) found alarm(s) not OK: none of the stop-condition alarms was still not OK when the runner read them; nothing was injected (FIS: Action failed.)");
+  });
+
+  it('fails as NOT_INJECTED, not ABORTED, when a stop condition stopped it before the check passed and nothing started', () => {
+    const e = experiment('stopped', [pre('cancelled'), fault('cancelled', false)]);
+    expect(injectionOf(facts(e, { alarmsInAlarm: ['a'] })).reason).toBe('a stop-condition alarm was in ALARM before the fault (a); FIS stopped the experiment before injecting anything');
+    expect(injectionOf(facts(e, { alarmsNotOk: ['b (ALARM)'] })).reason).toBe('a stop-condition alarm was in ALARM before the fault (b (ALARM)); FIS stopped the experiment before injecting anything');
+  });
+
+  it('fails as ABORTED when a stop condition stopped it after the fault started, even with the check passed', () => {
+    const e = experiment('stopped', [pre('completed'), fault('stopped'), wait('stopped'), post('cancelled')]);
+    expect(injectionOf(facts(e, { alarmsInAlarm: ['a'] }))).toMatchObject({ injected: true, aborted: 'stop condition tripped — alarm(s) in ALARM: a' });
+  });
+
+  it("leaves the operator's own stop ABORTED, never read as FIS refusing", () => {
+    const e = experiment('stopped', [pre('cancelled'), fault('cancelled', false)]);
+    expect(injectionOf(facts(e, { stoppedByUs: 'SIGINT' })).aborted).toBe('stopped by the operator (SIGINT) with StopExperiment');
+  });
+
+  it('counts a fault that landed as injected when only the check after the window failed', () => {
+    const e = experiment('failed', [pre('completed'), fault('completed'), wait('completed'), post('failed', 'Alarm a is in state ALARM.')], { reason: 'Action failed.' });
+    expect(injectionOf(facts(e))).toEqual({ injected: true, targets: ['abc123'] });
+    expect(injectionOf(facts(e, { resolvedTargets: [] })).error).toBe('FIS experiment EXP1 failed: Action failed.; FIS resolved zero targets');
+  });
+
+  it('judges a delivered fault as completed while FIS waits, and zero resolved targets as not injected', () => {
+    const e = experiment('running', [pre('completed'), fault('completed'), wait('running'), post('pending')]);
+    expect(injectionOf(facts(e))).toEqual({ injected: true, targets: ['abc123'] });
+    expect(injectionOf(facts(e, { resolvedTargets: [] }))).toEqual({ injected: false, targets: [], reason: 'FIS resolved zero targets' });
   });
 });
