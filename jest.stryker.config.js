@@ -24,10 +24,10 @@ module.exports = {
   ],
   testPathIgnorePatterns: [
     '/node_modules/',
-    // whole `drills` commands over the fake AWS, child processes, S3: covered by `npm test`, too slow per mutant.
+    // the fake AWS's own tests, commands over it, S3: covered by `npm test`, too slow per mutant.
     // The adapter tests over the fake (fis-engine, alarm checks, preflight, stop, heartbeat) stay: they
     // synthesize the app once per run (cached by source hash) and take about a second each.
-    'test/runner/aws/(aws-commands|deployed-dimensions|fake-aws|run-command|run-heartbeat|run-own-traffic|run-verdicts|s3-evidence|scheduled-report)\\.test\\.ts',
+    'test/runner/aws/(deployed-dimensions|fake-aws|preflight-task-definition|run-publish-verdict|s3-evidence|scheduled-report)\\.test\\.ts',
     'test/fis/zone-subnets\\.test\\.ts',
     // STRYKER_NO_FAKE_AWS=1: leave out the adapter tests over the fake AWS too (a few seconds per
     // mutant each); fis-engine.ts, heartbeat.ts and the preflight/stop paths are then not covered.

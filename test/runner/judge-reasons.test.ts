@@ -46,6 +46,15 @@ describe('judge: the reasons as a user reads them', () => {
     expect(j.reasons).toEqual(['streams.broken = 2 breaks <= 0']);
   });
 
+  it('names both what was not reached and its cause, apart, on a censored figure that broke', () => {
+    const j = judge({}, [{ figure: 'recovery.seconds', op: '<=', bound: 20 }], 'local', {
+      injection: injected,
+      censored: { 'recovery.seconds': { above: 30, reason: 'not recovered within 30 s' } },
+      causes: { 'recovery.seconds': 'the replacement never passed its health check' },
+    });
+    expect(j.reasons).toEqual(['recovery.seconds > 30 breaks <= 20: not recovered within 30 s; the replacement never passed its health check']);
+  });
+
   it('gives no "not judged" reason to a figure the run did measure', () => {
     const j = judge({ 'streams.total': 3, 'streams.broken': 0 }, [{ figure: 'streams.broken', op: '<=', bound: 0 }], 'local', { injection: injected, unmeasured: { 'streams.broken': 'the traffic profile has no streams' } });
     expect(j.expectations[0]).toMatchObject({ held: true });
