@@ -1,5 +1,6 @@
 /** `drills preflight --service` and `drills list` with several services, over the strict fake AWS. */
 import { promises as fs } from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { listCommand } from '../../../lib/cli/commands/list';
 import { preflightCommand } from '../../../lib/cli/commands/preflight';
@@ -43,7 +44,7 @@ describe('drills preflight with an outputs file holding two services', () => {
 
 describe('drills list with services in cdk.json', () => {
   it('shows services × drills, and each drill\'s services in --json', async () => {
-    const root = await fs.mkdtemp(path.join(require('os').tmpdir(), 'list-services-'));
+    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'list-services-'));
     await fs.writeFile(path.join(root, 'cdk.json'), JSON.stringify({ context: { drills: TWO_SERVICES } }));
     const io = recordingIoHost();
     expect(listCommand({}, io, root)).toBe(0);
