@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', 'cdk.out/**', 'coverage/**', 'evidence/**', 'reports/**', 'bench/results/**', '.stryker-tmp/**', 'service/dist/**'],
+    ignores: ['**/dist/**', '**/node_modules/**', 'cdk.out/**', 'coverage/**', 'evidence/**', 'reports/**', 'bench/results/**', '.stryker-tmp/**', 'service/dist/**', 'test/fixtures/consumer-app/**'],
   },
   {
     files: ['**/*.ts'],
