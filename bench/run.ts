@@ -10,12 +10,13 @@ import { stopChildrenOnExit } from './children';
 import { journalBench } from './journal.bench';
 import { loadBalancerBench } from './load-balancer.bench';
 import { probeBench } from './probe.bench';
+import { scaleSynthBench } from './scale-synth.bench';
 import { synthBench } from './synth.bench';
 import { trafficProbeBench } from './traffic-probe.bench';
 import { exitCode, formatTable, summary, type BenchResult } from './table';
 import type { Benchmark } from './types';
 
-const BENCHMARKS: readonly Benchmark[] = [loadBalancerBench, probeBench, trafficProbeBench, journalBench, synthBench];
+const BENCHMARKS: readonly Benchmark[] = [loadBalancerBench, probeBench, trafficProbeBench, journalBench, synthBench, scaleSynthBench];
 const RESULTS_DIR = path.resolve(__dirname, '../../bench/results');
 
 function selected(argv: readonly string[]): readonly Benchmark[] {

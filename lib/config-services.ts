@@ -8,7 +8,7 @@
  * - `drills: [ids…]`, the drills it gets (default: the whole catalogue).
  * The single `service` key is a list of one. DESIGN "Services and their traffic".
  */
-import type { Drill } from './drill';
+import { needsDatabase, type Drill } from './drill';
 import { ConfigError, loadConfigWithSources, type ContextLookup, type DrillsConfig } from './config';
 import { existingServiceProblems, type ExistingService } from './config-existing';
 import { contextObject, serviceEntries, type ServiceEntry } from './config-service-entries';
@@ -87,9 +87,10 @@ function loadEntry(entry: ServiceEntry, shared: Record<string, unknown>, lookup:
   }
   const drillIds = drillIdsOf(entry, options.catalogue, problems);
   if (existing?.existing && options.catalogue) {
-    const zoneDrills = options.catalogue.filter((d) => d.fault.kind === 'az-outage' && (drillIds ?? options.catalogue!.map((c) => c.id)).includes(d.id));
+    const ids = drillsOf({ drillIds }, options.catalogue).map((d) => d.id);
+    const zoneDrills = options.catalogue.filter((d) => d.fault.kind === 'az-outage' && ids.includes(d.id));
     if (zoneDrills.length > 0 && existing.existing.subnetIdsByZone === undefined) {
-      const others = (drillIds ?? options.catalogue.map((d) => d.id)).filter((id) => !zoneDrills.some((d) => d.id === id));
+      const others = ids.filter((id) => !zoneDrills.some((d) => d.id === id));
       problems.push(`${entry.where}.existing.subnetIdsByZone is not set but ${zoneDrills.map((d) => d.id).join(', ')} cut(s) a zone: give the service's subnets per zone ({ "${existing.existing.zones[0]}": ["subnet-…"] }), or leave the drill out with "drills": ${JSON.stringify(others)}`);
     }
   }
@@ -143,7 +144,10 @@ export function serviceNamed(lookup: ContextLookup, name: string | undefined): S
   throw new ConfigError([`--service ${name}: no such service in cdk.json (the drills context has ${services.map((s) => s.name).join(', ')}); use one of those names, or pass --traffic <file> for a service this project does not configure`]);
 }
 
-/** The drills a service gets, in catalogue order. */
-export function drillsOf(service: ServiceConfig, catalogue: readonly Drill[]): Drill[] {
-  return service.drillIds ? catalogue.filter((d) => service.drillIds!.includes(d.id)) : [...catalogue];
+/**
+ * The drills a service gets, in catalogue order: its `drills`, else the catalogue without the
+ * drills that need a database (ServiceDrills makes no template for them without one).
+ */
+export function drillsOf(service: Pick<ServiceConfig, 'drillIds'>, catalogue: readonly Drill[]): Drill[] {
+  return service.drillIds ? catalogue.filter((d) => service.drillIds!.includes(d.id)) : catalogue.filter((d) => !needsDatabase(d.fault));
 }

@@ -16,13 +16,13 @@ function problemsOf(drills: unknown): readonly string[] {
 }
 
 describe('loadServices', () => {
-  test('reads the single service key as a list of one, with the whole catalogue', () => {
+  test('reads the single service key as a list of one, with the whole catalogue but the drills that need a database', () => {
     const [only, ...rest] = loadServices(context({ service: { name: 'orders', desiredCount: 3 } }), { catalogue });
     expect(rest).toEqual([]);
     expect(only.name).toBe('orders');
     expect(only.config.service.desiredCount).toBe(3);
     expect(only.existing).toBeUndefined();
-    expect(drillsOf(only, catalogue).map((d) => d.id)).toEqual(catalogue.map((d) => d.id));
+    expect(drillsOf(only, catalogue).map((d) => d.id)).toEqual(['task-stop-drain', 'task-hard-kill', 'az-outage']);
   });
 
   test('reads no service at all as the demo service', () => {

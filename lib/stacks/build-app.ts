@@ -5,6 +5,7 @@ import type { Drill } from '../drill';
 import { DrillsStack } from './drills-stack';
 import { addServiceOutputs } from '../service-drills/service-outputs';
 import { noteExistingService } from './existing-service-notes';
+import { stackLimits } from './stack-limits';
 import { WorkloadStack } from './workload-stack';
 
 export interface DrillsApp {
@@ -49,6 +50,12 @@ export function buildApp(app: App, options: BuildAppOptions): DrillsApp {
  * `<Name>-Drills` only, holding its alarms and those outputs from config (DESIGN "Interfaces").
  */
 export function buildServices(app: App, options: BuildServicesOptions): ServiceStacks[] {
+  const built = buildEach(app, options);
+  for (const b of built) for (const stack of [b.workload, b.drills]) stack?.node.addValidation(stackLimits(stack));
+  return built;
+}
+
+function buildEach(app: App, options: BuildServicesOptions): ServiceStacks[] {
   return options.services.map((service) => {
     const prefix = servicePrefix(service.name);
     const drills = drillsOf(service, options.catalogue);

@@ -4,19 +4,21 @@
  * that check the deployed one; and config's statement that the service's subnets are its own is
  * carried to the experiment templates as a tag, for the guardrail DRILL-FIS-21.
  */
-import { Annotations, type Stack } from 'aws-cdk-lib';
+import { Annotations } from 'aws-cdk-lib';
 import * as fis from 'aws-cdk-lib/aws-fis';
 import type { ExistingService } from '../config-existing';
 import type { Drill } from '../drill';
 import { inTaskActionsOf, TASK_PREREQUISITES_DOC } from '../fis/task-action-prerequisites';
 import { DEDICATED_SUBNETS_TAG } from '../guardrails/rules/fis/zone-outage-on-own-subnets';
+import type { DrillsStack } from './drills-stack';
 
-export function noteExistingService(stack: Stack, name: string, existing: ExistingService, drills: readonly Drill[]): void {
+export function noteExistingService(stack: DrillsStack, name: string, existing: ExistingService, drills: readonly Drill[]): void {
   // Set on the templates themselves (not through the Tags aspect, which runs after the guardrails read them).
   if (existing.dedicatedSubnets) {
     for (const t of stack.node.findAll()) if (t instanceof fis.CfnExperimentTemplate) t.tags.setTag(DEDICATED_SUBNETS_TAG, 'true');
   }
-  const inTask = drills.map((d) => ({ id: d.id, actions: inTaskActionsOf(d) })).filter((d) => d.actions.length > 0);
+  // Only the drills that got a template (ServiceDrills leaves the dependency drills out without a database).
+  const inTask = drills.filter((d) => stack.templates[d.id] !== undefined).map((d) => ({ id: d.id, actions: inTaskActionsOf(d) })).filter((d) => d.actions.length > 0);
   if (inTask.length === 0) return;
   const uses = inTask.map((d) => `${d.id} (${d.actions.join(', ')})`).join(', ');
   Annotations.of(stack).addWarningV2('fis-drills:existingTaskDefinitionUnseen',

@@ -49,13 +49,13 @@ describe('drills list with services in cdk.json', () => {
     const io = recordingIoHost();
     expect(listCommand({}, io, root)).toBe(0);
     const text = io.stdout.join('');
-    expect(text).toMatch(/^SERVICE +KIND +task-stop-drain +task-hard-kill +az-outage$/m);
-    expect(text).toMatch(/^checkout +managed +yes +yes +-$/m);
-    expect(text).toMatch(/^payments +existing +yes +yes +yes$/m);
+    expect(text).toMatch(/^SERVICE +KIND +task-stop-drain +task-hard-kill +az-outage +dependency-outage +database-failover$/m);
+    expect(text).toMatch(/^checkout +managed +yes +yes +- +- +-$/m);
+    expect(text).toMatch(/^payments +existing +yes +yes +yes +- +-$/m);
     const json = recordingIoHost();
     listCommand({ json: true }, json, root);
     expect(JSON.parse(json.stdout.join('')).map((d: { id: string; services: string[] }) => [d.id, d.services])).toEqual([
-      ['task-stop-drain', ['checkout', 'payments']], ['task-hard-kill', ['checkout', 'payments']], ['az-outage', ['payments']],
+      ['task-stop-drain', ['checkout', 'payments']], ['task-hard-kill', ['checkout', 'payments']], ['az-outage', ['payments']], ['dependency-outage', []], ['database-failover', []],
     ]);
     await fs.rm(root, { recursive: true, force: true });
   });
