@@ -78,7 +78,7 @@ describe('loadServices', () => {
   test('rejects az-outage on an existing service whose subnets are not given, saying which drills to keep instead', () => {
     const { subnetIdsByZone: _s, ...withoutSubnets } = EXISTING_PAYMENTS;
     expect(problemsOf({ services: [{ name: 'payments', existing: withoutSubnets }] })).toEqual([
-      'services[0] "payments".existing.subnetIdsByZone is not set but az-outage cut(s) a zone: give the service\'s subnets per zone ({ "eu-west-1a": ["subnet-…"] }), or leave the drill out with "drills": ["task-stop-drain","task-hard-kill","dependency-outage","database-failover"]',
+      'services[0] "payments".existing.subnetIdsByZone is not set but az-outage cut(s) a zone: give the service\'s subnets per zone ({ "eu-west-1a": ["subnet-…"] }), or leave the drill out with "drills": ["task-stop-drain","task-hard-kill"]',
     ]);
     expect(problemsOf({ services: [{ name: 'payments', existing: withoutSubnets, drills: ['task-stop-drain'] }] })).toEqual([]);
   });
