@@ -82,7 +82,8 @@ export async function openTarget(output: Output, args: AwsTargetArgs, deps: AwsC
     return { session, deployed };
   } catch (err) {
     session.close();
-    output.failure(describeError(err));
+    // Our own error says all in its message; an SDK error is named (`ThrottlingException: …`).
+    output.failure(err instanceof OutputsError ? err.message : describeError(err));
     return { exit: err instanceof OutputsError ? COMMAND_EXIT.USAGE : COMMAND_EXIT.UNREACHABLE };
   }
 }

@@ -22,6 +22,8 @@ export interface IoMessage {
 }
 
 export interface IoHost {
+  /** The width of stdout when it is a terminal, in columns. @default - not a terminal: tables fit DEFAULT_COLUMNS (fit-table.ts) */
+  readonly columns?: number;
   /** Takes one message. Never throws: output that cannot be written is dropped (a closed terminal must not end a stop). */
   notify(message: IoMessage): void;
 }

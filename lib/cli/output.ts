@@ -3,6 +3,7 @@
  * `drills <cmd>: ` prefix and the levels (result, notice, progress, failure), and hands the
  * messages to an IoHost (io-host.ts) that owns stdout and stderr.
  */
+import { DEFAULT_COLUMNS } from './fit-table';
 import type { IoHost, OutputLevel } from './io-host';
 
 export interface OutputOptions {
@@ -30,6 +31,12 @@ export class Output {
     options: OutputOptions = {},
   ) {
     this.json = Boolean(options.json);
+  }
+
+  /** The width a table on stdout must fit: the terminal's, or DEFAULT_COLUMNS (100) when stdout is not a terminal. */
+  get columns(): number {
+    const columns = this.host.columns;
+    return columns !== undefined && columns > 0 ? columns : DEFAULT_COLUMNS;
   }
 
   /**

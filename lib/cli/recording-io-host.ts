@@ -12,11 +12,13 @@ export interface RecordingIoHost extends IoHost {
   readonly stderr: string[];
 }
 
-export function recordingIoHost(): RecordingIoHost {
+/** `columns`: the width of the terminal to pretend stdout is. @default - not a terminal */
+export function recordingIoHost(columns?: number): RecordingIoHost {
   const messages: IoMessage[] = [];
   const stdout: string[] = [];
   const stderr: string[] = [];
   return {
+    columns,
     messages,
     stdout,
     stderr,

@@ -6,6 +6,7 @@ import * as path from 'path';
 import type { Drill, Figures } from '../drill';
 import type { TimelineEvent } from '../runner/samples';
 import { VERDICTS, type Verdict } from '../runner/verdict';
+import { DEFAULT_COLUMNS, fitTable } from './fit-table';
 import type { RunSummary } from './result-json';
 
 export interface RunLine extends RunSummary {
@@ -23,10 +24,6 @@ export function reasonLines(run: RunLine): string[] {
   return run.verdict === 'HELD' ? [] : (run.judgement?.reasons ?? []).map((r) => `  - ${r}`);
 }
 
-export function table(rows: readonly (readonly string[])[]): string {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ')).join('\n') + '\n';
-}
 
 export function keyFigures(f: Figures): string {
   const parts: string[] = [];
@@ -50,7 +47,7 @@ export function verdictCounts(runs: readonly { readonly verdict: Verdict }[]): s
  * count of each verdict — with the overall one first when no run has it (ABORTED before a drill
  * ended) — and where the evidence is.
  */
-export function summaryTable(verdict: Verdict, runs: readonly RunLine[], outRoot: string): string {
+export function summaryTable(verdict: Verdict, runs: readonly RunLine[], outRoot: string, columns: number = DEFAULT_COLUMNS): string {
   const rows = [['DRILL', 'VERDICT', 'KEY FIGURES'], ...runs.map((r) => [r.drill, r.verdict, keyFigures(r.figures)])];
   const why = runs
     .filter((r) => r.verdict !== 'HELD' && (r.judgement?.reasons.length ?? 0) > 0)
@@ -59,7 +56,7 @@ export function summaryTable(verdict: Verdict, runs: readonly RunLine[], outRoot
   const counts = verdictCounts(runs) || 'no drill ran';
   const overall = runs.some((r) => r.verdict === verdict) ? counts : `${verdict} (${counts})`;
   const reports = runs.map((r) => `  ${inEvidence(r.evidence, 'report.html')}`).join('\n');
-  return `${table(rows)}${why ? `\n${why}` : ''}\n${overall}; evidence in ${outRoot}/, reports (open in a browser):\n${reports}\n  ${inEvidence(outRoot, 'index.html')} (every run so far)\n`;
+  return `${fitTable(rows, columns)}${why ? `\n${why}` : ''}\n${overall}; evidence in ${outRoot}/, reports (open in a browser):\n${reports}\n  ${inEvidence(outRoot, 'index.html')} (every run so far)\n`;
 }
 
 /** A file in an evidence folder: a path, or an `s3://` URL (path.join would fold its `//`). */
@@ -67,8 +64,9 @@ function inEvidence(folder: string, name: string): string {
   return folder.startsWith('s3://') ? `${folder.replace(/\/+$/, '')}/${name}` : path.join(folder, name);
 }
 
-export function drillListTable(drills: readonly Drill[]): string {
-  return table([['ID', 'FAULT', 'HYPOTHESIS'], ...drills.map((d) => [d.id, d.fault.kind, d.hypothesis])]);
+/** The catalogue as a table fitting `columns` (the hypothesis wraps at spaces). */
+export function drillListTable(drills: readonly Drill[], columns: number = DEFAULT_COLUMNS): string {
+  return fitTable([['ID', 'FAULT', 'HYPOTHESIS'], ...drills.map((d) => [d.id, d.fault.kind, d.hypothesis])], columns);
 }
 
 export function progressLine(drillId: string, e: TimelineEvent): string {

@@ -6,7 +6,7 @@
 import { ConfigError, type ContextLookup } from '../config';
 import { drillsOf, loadServices } from '../config-services';
 import type { Drill } from '../drill';
-import { table } from './reporter';
+import { fitTable } from './fit-table';
 
 export interface ServiceDrills {
   readonly name: string;
@@ -27,5 +27,6 @@ export function servicesWithDrills(lookup: ContextLookup, catalogue: readonly Dr
 /** `SERVICE  KIND  <drill id>…` with `yes` or `-` per drill. */
 export function servicesMatrixTable(services: readonly ServiceDrills[], catalogue: readonly Drill[]): string {
   const ids = catalogue.map((d) => d.id);
-  return table([['SERVICE', 'KIND', ...ids], ...services.map((s) => [s.name, s.kind, ...ids.map((id) => (s.drills.includes(id) ? 'yes' : '-'))])]);
+  // A matrix of yes and -: nothing to wrap, so no width to fit.
+  return fitTable([['SERVICE', 'KIND', ...ids], ...services.map((s) => [s.name, s.kind, ...ids.map((id) => (s.drills.includes(id) ? 'yes' : '-'))])], Number.POSITIVE_INFINITY);
 }

@@ -6,8 +6,14 @@ import type { IoHost } from './io-host';
 import { survivingWriter } from './surviving-writer';
 
 /** Installs one 'error' listener on each stream (see survivingWriter): use it once, for the process's own stdout and stderr. */
-export function terminalIoHost(stdout: NodeJS.WritableStream = process.stdout, stderr: NodeJS.WritableStream = process.stderr): IoHost {
+export function terminalIoHost(stdout: NodeJS.WriteStream = process.stdout, stderr: NodeJS.WritableStream = process.stderr): IoHost {
   const out = survivingWriter(stdout);
   const err = survivingWriter(stderr);
-  return { notify: (message) => (message.level === 'result' ? out : err)(message.text) };
+  return {
+    // read at each table: a terminal may be resized while a rehearsal runs
+    get columns() {
+      return stdout.isTTY && stdout.columns > 0 ? stdout.columns : undefined;
+    },
+    notify: (message) => (message.level === 'result' ? out : err)(message.text),
+  };
 }

@@ -17,6 +17,18 @@ describe('drills CLI (built: dist/bin/drills.js)', () => {
     expect(stdout).toContain('az-outage');
   });
 
+  it('prints the version from package.json for --version', async () => {
+    const { code, stdout } = await drills(['--version']).done;
+    expect(code).toBe(0);
+    expect(stdout.trim()).toBe((JSON.parse(fs.readFileSync(path.join(__dirname, '../../package.json'), 'utf8')) as { version: string }).version);
+  });
+
+  it('fits the list to 100 columns when stdout is not a terminal, each hypothesis whole', async () => {
+    const { stdout } = await drills(['list']).done;
+    expect(Math.max(...stdout.trimEnd().split('\n').map((l) => [...l].length))).toBeLessThanOrEqual(100);
+    expect(stdout.split(/\s+/).join(' ')).toContain('When ECS stops one task (deregister, SIGTERM, SIGKILL after stopTimeout), every stream in flight ends cleanly');
+  });
+
   it('prints only JSON on stdout for list --json', async () => {
     const { code, stdout } = await drills(['list', '--json']).done;
     expect(code).toBe(0);

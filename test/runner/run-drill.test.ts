@@ -114,6 +114,35 @@ describe('runDrill over a fake engine', () => {
     expect((await journalOf(result.evidence)).judgement?.verdict).toBe('ERROR');
   });
 
+  it('fails with ERROR carrying the error the engine threw, as thrown, and where (start or later)', async () => {
+    class PlatformError extends Error {}
+    const later = new FakeEngine(server.url, { injectThrows: 'kaboom' });
+    const fromInject = await runDrill({ traffic, drill, engine: later, outRoot: out });
+    expect(fromInject.error).toEqual({ cause: expect.objectContaining({ message: 'kaboom' }), inStart: false });
+    const refusing = new FakeEngine(server.url);
+    refusing.start = async () => {
+      throw new PlatformError('port 8080 in use');
+    };
+    const fromStart = await runDrill({ traffic, drill, engine: refusing, outRoot: out });
+    expect(fromStart.verdict).toBe('ERROR');
+    expect(fromStart.error?.cause).toBeInstanceOf(PlatformError);
+    expect(fromStart.error?.inStart).toBe(true);
+    expect(refusing.closed).toBe(1);
+  });
+
+  it('carries no error for a run that ended on its own', async () => {
+    const result = await runDrill({ traffic, drill, engine: new FakeEngine(server.url), outRoot: out });
+    expect(result.verdict).toBe('HELD');
+    expect(result.error).toBeUndefined();
+  });
+
+  it('journals the FIS experiment id the engine started', async () => {
+    const engine = Object.assign(new FakeEngine(server.url), { experimentId: 'EXPabc123' });
+    const result = await runDrill({ traffic, drill, engine, outRoot: out });
+    expect(result.experimentId).toBe('EXPabc123');
+    expect(((await journalOf(result.evidence)) as { experimentId?: string }).experimentId).toBe('EXPabc123');
+  });
+
   it('fails with ABORTED on an operator abort mid-run, closing the engine and writing evidence', async () => {
     const engine = new FakeEngine(server.url, { hangInject: true });
     const controller = new AbortController();

@@ -173,7 +173,7 @@ async function rehearseDrills(args: RehearseArgs, io: IoHost, deps: RehearseDeps
         const code = startError.kind === 'start-failed' ? EXIT_CODE.USAGE : EXIT_CODE.ERROR;
         stoppedBecause = `the service did not come up for ${drill.id}`;
         output.failure(`the service did not come up (${startError.kind}): ${startError.message}\n  command: ${command}\n  evidence: ${result.evidence}\n  its output (${services.file}):\n${services.tail().map((l) => `    ${l}\n`).join('')}`);
-        output.result(summaryTable(result.verdict, runs, outRoot), runsJson(result.verdict, runs));
+        output.result(summaryTable(result.verdict, runs, outRoot, output.columns), runsJson(result.verdict, runs));
         return code;
       }
     }
@@ -187,7 +187,7 @@ async function rehearseDrills(args: RehearseArgs, io: IoHost, deps: RehearseDeps
     evidence.close();
   }
   const verdict = operator.signal.aborted ? worstVerdict([...runs.map((r) => r.verdict), 'ABORTED']) : worstVerdict(runs.map((r) => r.verdict));
-  output.result(summaryTable(verdict, runs, outRoot), runsJson(verdict, runs));
+  output.result(summaryTable(verdict, runs, outRoot, output.columns), runsJson(verdict, runs));
   return exitCodeOf(verdict);
 }
 

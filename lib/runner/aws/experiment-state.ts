@@ -149,7 +149,7 @@ export function progressEntries(previous: ExperimentView | undefined, next: Expe
 }
 
 /** One line for live progress: `running · stop-task running 12s`. */
-export function progressLine(e: ExperimentView, now: Date): string {
+export function experimentLine(e: ExperimentView, now: Date): string {
   const actions = e.actions.map((a) => {
     const since = a.startTime ? ` ${Math.max(0, Math.round(((a.endTime ?? now).getTime() - a.startTime.getTime()) / 1000))}s` : '';
     return `${a.name} ${a.status}${since}`;

@@ -45,7 +45,8 @@ export interface ExperimentSummaryView {
   readonly tags: Readonly<Record<string, string>>;
 }
 
-export interface TemplateView {
+/** What the runner reads of an FIS experiment template (GetExperimentTemplate); the guardrails' TemplateView is a CloudFormation template. */
+export interface ExperimentTemplateView {
   readonly id: string;
   readonly tags: Readonly<Record<string, string>>;
   /** ARNs of the CloudWatch alarms the template's stop conditions name. */
@@ -73,7 +74,7 @@ export interface FisApi {
   getExperiment(id: string): Promise<ExperimentView>;
   stopExperiment(id: string): Promise<ExperimentView>;
   listExperiments(): Promise<readonly ExperimentSummaryView[]>;
-  getTemplate(id: string): Promise<TemplateView>;
+  getTemplate(id: string): Promise<ExperimentTemplateView>;
   listResolvedTargets(experimentId: string): Promise<readonly ResolvedTargetView[]>;
 }
 

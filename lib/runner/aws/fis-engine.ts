@@ -9,7 +9,7 @@ import type { Engine, FaultInjection, TimelineSink } from '../engine';
 import { collectEvidence, type Evidence } from './collect-evidence';
 import { isoSeconds } from '../../drill/iso-duration';
 import { PRE_CHECK_ACTION } from '../../fis/alarm-checks';
-import { alarmNameOf, faultDelivered, injectionOf, isFinal, postCheckOf, progressEntries, progressLine, taskTargetIdsOf } from './experiment-state';
+import { alarmNameOf, faultDelivered, injectionOf, isFinal, postCheckOf, progressEntries, experimentLine, taskTargetIdsOf } from './experiment-state';
 import type { ExperimentView, FisApi, ResolvedTargetView } from './fis-api';
 import type { MetricsApi } from './metrics-api';
 import { DEFAULT_WAIT_MS, stopAndWait, waitUntilFinal } from './experiment-wait';
@@ -308,7 +308,7 @@ export class FisEngine implements Engine {
     let failures = 0;
     for (;;) {
       for (const entry of progressEntries(previous, current)) this.emit(entry);
-      this.options.log?.(progressLine(current, this.now()));
+      this.options.log?.(experimentLine(current, this.now()));
       if (isFinal(current.status)) return current;
       if (!until.untilFinal && !this.stopping && faultDelivered(current)) return current;
       if (until.deadline !== undefined && Date.now() >= until.deadline) return current;

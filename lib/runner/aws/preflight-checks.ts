@@ -3,7 +3,7 @@
  * or failed with why. Nothing here calls AWS.
  */
 import { DRILL_TAG } from '../../contract';
-import { ACTIVE_STATUSES, type ExperimentSummaryView, type TemplateView } from './fis-api';
+import { ACTIVE_STATUSES, type ExperimentSummaryView, type ExperimentTemplateView } from './fis-api';
 import type { CallerIdentity } from './identity-api';
 import { isHeartbeatAlarm } from './heartbeat';
 import type { AlarmView } from './metrics-api';
@@ -30,7 +30,7 @@ export interface PreflightFacts {
   readonly expected: { readonly account?: string; readonly region?: string };
   readonly caller: Fetched<CallerIdentity>;
   readonly templateId?: string;
-  readonly template?: Fetched<TemplateView>;
+  readonly template?: Fetched<ExperimentTemplateView>;
   /** The alarms DescribeAlarms found for the template's stop conditions. */
   readonly alarms?: Fetched<readonly AlarmView[]>;
   /** The alarm names the template's stop conditions name. */

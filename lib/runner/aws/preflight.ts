@@ -8,7 +8,7 @@ import { stopAndWait, waitUntilFinal } from './experiment-wait';
 import { describeError } from './aws-error';
 import { DRY_RUN_TAG } from '../../contract';
 import { experimentTags } from './fis-tags';
-import type { ExperimentView, FisApi, TemplateView } from './fis-api';
+import type { ExperimentView, FisApi, ExperimentTemplateView } from './fis-api';
 import type { CallerIdentity, IdentityApi } from './identity-api';
 import type { MetricsApi } from './metrics-api';
 import { preflightChecks, preflightResult, type Fetched, type PreflightCheck, type PreflightFacts, type PreflightResult } from './preflight-checks';
@@ -48,7 +48,7 @@ export interface PreflightRequest {
 
 export interface PreflightOutcome extends PreflightResult {
   readonly caller?: CallerIdentity;
-  readonly template?: TemplateView;
+  readonly template?: ExperimentTemplateView;
   readonly templateId?: string;
 }
 
