@@ -32,6 +32,10 @@ export async function withJunitFallback(options: JunitFallbackOptions, io: IoHos
   const failures: string[] = [];
   let lastNotice: string | undefined;
   const keeping: IoHost = {
+    // the width tables fit is the host's (read at each table)
+    get columns() {
+      return io.columns;
+    },
     notify: (m) => {
       if (m.level === 'failure') failures.push(m.text);
       if (m.level === 'notice') lastNotice = m.text;
