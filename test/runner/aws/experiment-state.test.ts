@@ -5,7 +5,7 @@
  * and the timeline entries a user reads.
  */
 import type { ExperimentActionView, ExperimentView, ResolvedTargetView } from '../../../lib/runner/aws/fis-api';
-import { alarmNameOf, faultDelivered, injectionOf, postCheckOf, progressEntries, progressLine, targetIdsOf, taskTargetIdsOf } from '../../../lib/runner/aws/experiment-state';
+import { alarmNameOf, faultDelivered, injectionOf, postCheckOf, progressEntries, experimentLine, targetIdsOf, taskTargetIdsOf } from '../../../lib/runner/aws/experiment-state';
 
 const T0 = new Date('2026-11-23T04:00:00Z');
 const fault = (status: string, started = true): ExperimentActionView => ({ name: 'StopOneTask', actionId: 'aws:ecs:stop-task', status, ...(started ? { startTime: T0 } : {}) });
@@ -86,8 +86,8 @@ describe('what the user reads while it runs', () => {
   it('shows each action with the seconds it has run, to its end or to now', () => {
     const now = new Date(T0.getTime() + 12_400);
     const e = experiment('running', [fault('running'), { name: 'Done', status: 'completed', startTime: T0, endTime: new Date(T0.getTime() + 3_000) }, { name: 'Later', status: 'pending' }]);
-    expect(progressLine(e, now)).toBe('experiment EXP1 running · StopOneTask running 12s · Done completed 3s · Later pending');
-    expect(progressLine(experiment('running', [{ name: 'Clock', status: 'running', startTime: new Date(now.getTime() + 5_000) }]), now)).toBe('experiment EXP1 running · Clock running 0s');
+    expect(experimentLine(e, now)).toBe('experiment EXP1 running · StopOneTask running 12s · Done completed 3s · Later pending');
+    expect(experimentLine(experiment('running', [{ name: 'Clock', status: 'running', startTime: new Date(now.getTime() + 5_000) }]), now)).toBe('experiment EXP1 running · Clock running 0s');
   });
 
   it('names an alarm by its ARN, and keeps a bare name as it is', () => {
