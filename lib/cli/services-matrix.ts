@@ -24,9 +24,15 @@ export function servicesWithDrills(lookup: ContextLookup, catalogue: readonly Dr
   }
 }
 
-/** `SERVICE  KIND  <drill id>…` with `yes` or `-` per drill. */
-export function servicesMatrixTable(services: readonly ServiceDrills[], catalogue: readonly Drill[]): string {
+/**
+ * `SERVICE  KIND  <drill id>…` with `yes` or `-` per drill; when that is wider than `columns`
+ * (many drills), turned on its side: `DRILL  <service> (<kind>)…`, a row per drill.
+ */
+export function servicesMatrixTable(services: readonly ServiceDrills[], catalogue: readonly Drill[], columns: number = Number.POSITIVE_INFINITY): string {
   const ids = catalogue.map((d) => d.id);
-  // A matrix of yes and -: nothing to wrap, so no width to fit.
-  return fitTable([['SERVICE', 'KIND', ...ids], ...services.map((s) => [s.name, s.kind, ...ids.map((id) => (s.drills.includes(id) ? 'yes' : '-'))])], Number.POSITIVE_INFINITY);
+  const mark = (s: ServiceDrills, id: string): string => (s.drills.includes(id) ? 'yes' : '-');
+  // A matrix of yes and -: nothing to wrap; it fits, or it turns.
+  const wide = fitTable([['SERVICE', 'KIND', ...ids], ...services.map((s) => [s.name, s.kind, ...ids.map((id) => mark(s, id))])], Number.POSITIVE_INFINITY);
+  if (Math.max(...wide.trimEnd().split('\n').map((l) => [...l].length)) <= columns) return wide;
+  return fitTable([['DRILL', ...services.map((s) => `${s.name} (${s.kind})`)], ...ids.map((id) => [id, ...services.map((s) => mark(s, id))])], Number.POSITIVE_INFINITY);
 }

@@ -4,6 +4,7 @@ import { listCommand } from '../../lib/cli/commands/list';
 import { fitTable } from '../../lib/cli/fit-table';
 import { recordingIoHost } from '../../lib/cli/recording-io-host';
 import { summaryTable } from '../../lib/cli/reporter';
+import { servicesMatrixTable } from '../../lib/cli/services-matrix';
 
 const widest = (text: string): number => Math.max(...text.trimEnd().split('\n').map((l) => [...l].length));
 const words = (text: string): string[] => text.split(/\s+/).filter(Boolean);
@@ -42,5 +43,15 @@ describe('drills list and the summary at a given width', () => {
     expect(widest(table)).toBeLessThanOrEqual(50);
     expect(table).toMatch(/^task-stop-drain {2}HELD {5}streams 60\/60 clean,/m);
     expect(words(table)).toEqual([...words('DRILL VERDICT KEY FIGURES task-stop-drain HELD'), ...words('streams 60/60 clean, 0 broken, requests 0/1200 failed, sigkilled 0, recovery 41 s')]);
+  });
+
+  it('turns the services × drills matrix on its side when it is wider than the terminal', () => {
+    const services = [{ name: 'checkout', kind: 'managed' as const, drills: ['task-stop-drain'] }, { name: 'payments', kind: 'existing' as const, drills: catalogue.map((d) => d.id) }];
+    const wide = servicesMatrixTable(services, catalogue);
+    expect(wide).toMatch(/^SERVICE +KIND +task-stop-drain +task-hard-kill/m);
+    const turned = servicesMatrixTable(services, catalogue, 60);
+    expect(widest(turned)).toBeLessThanOrEqual(60);
+    expect(turned).toMatch(/^DRILL +checkout \(managed\) +payments \(existing\)$/m);
+    expect(turned).toMatch(/^task-hard-kill +- +yes$/m);
   });
 });

@@ -18,7 +18,7 @@ export function listCommand(args: { json?: boolean }, io: IoHost, root: string =
   if ('problem' in services) output.notice(`services not shown: ${services.problem}`);
   const list = 'problem' in services ? [] : services;
   const json = drillListJson(catalogue).map((d, i) => ({ ...d, services: list.filter((s) => s.drills.includes(catalogue[i].id)).map((s) => s.name) }));
-  output.result(list.length > 0 ? [drillListTable(catalogue, output.columns), servicesMatrixTable(list, catalogue)] : drillListTable(catalogue, output.columns), json);
+  output.result(list.length > 0 ? [drillListTable(catalogue, output.columns), servicesMatrixTable(list, catalogue, output.columns)] : drillListTable(catalogue, output.columns), json);
   return COMMAND_EXIT.OK;
 }
 
