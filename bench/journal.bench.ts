@@ -21,7 +21,18 @@ async function newWriter(dir: string, runId: string): Promise<JournalWriter> {
 /** Samples shaped like a real run's: `streams` SSE streams and `requests` short requests. */
 function samples(streams: number, requests: number): { streams: StreamSample[]; requests: RequestSample[] } {
   return {
-    streams: Array.from({ length: streams }, (_, i) => ({ id: i, startedAtMs: 1080.144023, firstEventAtMs: 1388.554811, endedAtMs: 6194.923381, events: 25, bytes: 1687, task: 't2-zone-b', zone: 'zone-b', status: 200, outcome: 'clean' })),
+    streams: Array.from({ length: streams }, (_, i) => ({
+      id: i,
+      startedAtMs: 1080.144023,
+      firstEventAtMs: 1388.554811,
+      endedAtMs: 6194.923381,
+      events: 25,
+      bytes: 1687,
+      task: 't2-zone-b',
+      zone: 'zone-b',
+      status: 200,
+      outcome: 'clean',
+    })),
     requests: Array.from({ length: requests }, (_, i) => ({ atMs: 1081.549644 + i * 50.123, latencyMs: 15.233073, status: 200, task: i % 2 ? 't1-zone-a' : 't2-zone-b' })),
   };
 }

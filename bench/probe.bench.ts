@@ -48,8 +48,7 @@ interface StepResult {
   readonly bytesPerRequest: number;
 }
 
-const held = (s: StepResult): boolean =>
-  s.clean === s.streams && s.lateness.sent >= MIN_SENT_SHARE * s.lateness.scheduled && s.lateness.worstLateMs <= MAX_LATE_MS;
+const held = (s: StepResult): boolean => s.clean === s.streams && s.lateness.sent >= MIN_SENT_SHARE * s.lateness.scheduled && s.lateness.worstLateMs <= MAX_LATE_MS;
 
 async function step(url: string, streams: number, perSecond: number): Promise<StepResult> {
   const spec: ProbeSpec = { streams: { count: streams }, requests: { perSecond }, jobs: { count: 0 }, warmup: 'PT0S', recoveryTimeout: 'PT1M' };
@@ -61,7 +60,11 @@ async function step(url: string, streams: number, perSecond: number): Promise<St
   await probe.streamsDone();
   await probe.stop();
   const { streams: ss, requests: rs } = probe.samples;
-  const lateness = scheduleLateness(rs.filter((r) => r.atMs <= untilMs).map((r) => r.atMs), 1000 / perSecond, untilMs);
+  const lateness = scheduleLateness(
+    rs.filter((r) => r.atMs <= untilMs).map((r) => r.atMs),
+    1000 / perSecond,
+    untilMs,
+  );
   const ttfts = ss.flatMap((s) => (s.firstEventAtMs === undefined ? [] : [s.firstEventAtMs - s.startedAtMs]));
   const clean = ss.filter((s) => s.outcome === 'clean').length;
   const requestCount = rs.length;

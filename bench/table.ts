@@ -46,9 +46,6 @@ export function exitCode(results: readonly BenchResult[]): 0 | 1 | 2 {
 export function summary(results: readonly BenchResult[]): string {
   const failed = results.filter((r) => r.error !== undefined).map((r) => r.bench);
   const missed = missedTargets(results);
-  const parts = [
-    ...(failed.length > 0 ? [`could not run: ${failed.join(', ')}`] : []),
-    ...(missed.length > 0 ? [`missed: ${missed.join('; ')}`] : []),
-  ];
+  const parts = [...(failed.length > 0 ? [`could not run: ${failed.join(', ')}`] : []), ...(missed.length > 0 ? [`missed: ${missed.join('; ')}`] : [])];
   return parts.length === 0 ? 'every target met' : parts.join('; ');
 }

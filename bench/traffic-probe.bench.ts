@@ -24,7 +24,11 @@ const REQUESTS_FOR_MS = 5000;
 const TOKEN = 'sk-bench-token';
 const AUTH = { authorization: 'Bearer ${env:BENCH_API_TOKEN}' };
 const PROFILES: Record<string, TrafficProfile> = {
-  'POST SSE + bearer': { headers: AUTH, streams: { method: 'POST', path: '/v1/chat/completions', body: { stream: true }, format: 'sse', done: '[DONE]', timeoutSeconds: 60 }, requests: { path: '/v1/models' } },
+  'POST SSE + bearer': {
+    headers: AUTH,
+    streams: { method: 'POST', path: '/v1/chat/completions', body: { stream: true }, format: 'sse', done: '[DONE]', timeoutSeconds: 60 },
+    requests: { path: '/v1/models' },
+  },
   NDJSON: { headers: AUTH, streams: { method: 'POST', path: '/v1/generate', body: { stream: true }, format: 'ndjson', done: '{"done": true}', timeoutSeconds: 60 }, requests: { path: '/v1/models' } },
 };
 
@@ -32,7 +36,9 @@ async function startGateway(): Promise<{ port: number; stop: () => void }> {
   const port = await freePort();
   const child = track(spawn(process.execPath, [GATEWAY], { env: { ...process.env, PORT: String(port), API_TOKEN: TOKEN, CHAT_EVENTS: '40', CHAT_INTERVAL_MS: '100' }, stdio: 'ignore' }));
   for (let i = 0; i < 100; i += 1) {
-    const ok = await new Promise<boolean>((resolve) => http.get({ host: '127.0.0.1', port, path: '/healthz' }, (res) => (res.resume(), resolve(res.statusCode === 200))).on('error', () => resolve(false)));
+    const ok = await new Promise<boolean>((resolve) =>
+      http.get({ host: '127.0.0.1', port, path: '/healthz' }, (res) => (res.resume(), resolve(res.statusCode === 200))).on('error', () => resolve(false)),
+    );
     if (ok) break;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -58,7 +64,11 @@ async function step(url: string, profile: TrafficProfile) {
   await probe.streamsDone();
   await probe.stop();
   const { streams, requests } = probe.samples;
-  const lateness = scheduleLateness(requests.filter((r) => r.atMs <= untilMs).map((r) => r.atMs), 1000 / PER_SECOND, untilMs);
+  const lateness = scheduleLateness(
+    requests.filter((r) => r.atMs <= untilMs).map((r) => r.atMs),
+    1000 / PER_SECOND,
+    untilMs,
+  );
   const clean = streams.filter((s) => s.outcome === 'clean').length;
   const okRequests = requests.filter((r) => r.ok).length;
   return { clean, peak: peakConcurrent(streams), lateness, okRequests, requests: requests.length };
@@ -76,7 +86,12 @@ export const trafficProbeBench: Benchmark = {
         m.push(
           { name: `traffic probe ${name}: streams clean`, value: r.clean, unit: `of ${STREAMS}`, target: { op: '>=', bound: STREAMS } },
           { name: `traffic probe ${name}: streams open at once`, value: r.peak, unit: 'streams', target: { op: '>=', bound: STREAMS } },
-          { name: `traffic probe ${name}: requests sent on schedule`, value: round((100 * r.lateness.sent) / r.lateness.scheduled, 1), unit: `% of ${PER_SECOND}/s (worst late ${round(r.lateness.worstLateMs, 0)} ms; ${r.okRequests}/${r.requests} answered 2xx)`, target: { op: '>=', bound: 98 } },
+          {
+            name: `traffic probe ${name}: requests sent on schedule`,
+            value: round((100 * r.lateness.sent) / r.lateness.scheduled, 1),
+            unit: `% of ${PER_SECOND}/s (worst late ${round(r.lateness.worstLateMs, 0)} ms; ${r.okRequests}/${r.requests} answered 2xx)`,
+            target: { op: '>=', bound: 98 },
+          },
           { name: `traffic probe ${name}: worst request lateness`, value: round(r.lateness.worstLateMs, 0), unit: 'ms', target: { op: '<=', bound: 100 } },
         );
       }

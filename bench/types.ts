@@ -12,8 +12,7 @@ export interface Benchmark {
   readonly run: () => Promise<Measurement[]>;
 }
 
-export const met = (m: Measurement): boolean | undefined =>
-  m.target === undefined ? undefined : m.target.op === '<=' ? m.value <= m.target.bound : m.value >= m.target.bound;
+export const met = (m: Measurement): boolean | undefined => (m.target === undefined ? undefined : m.target.op === '<=' ? m.value <= m.target.bound : m.value >= m.target.bound);
 
 export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return NaN;

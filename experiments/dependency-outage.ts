@@ -5,7 +5,7 @@ export default defineDrill(__filename, {
   id: 'dependency-outage',
   title: 'The database goes dark: fail fast, keep the tasks',
   hypothesis:
-    'When the service\'s traffic to its database is black-holed, streams in flight still finish, requests that need the database fail fast instead of hanging, no task is replaced by a health check, and requests succeed again soon after the database returns.',
+    "When the service's traffic to its database is black-holed, streams in flight still finish, requests that need the database fail fast instead of hanging, no task is replaced by a health check, and requests succeed again soon after the database returns.",
   fault: { kind: 'dependency-outage', dependency: 'database', duration: { aws: 'PT2M', local: 'PT5S' } },
   // Not error-rate: requests that need the database are meant to fail (fast) while it is dark.
   stopConditions: ['healthy-hosts', 'running-tasks'],

@@ -18,6 +18,11 @@ export default defineDrill(__filename, {
     // runs, so the local bound leaves room above it; a rate near 25 % means the target was
     // never taken out of rotation.
     { figure: 'requests.errorRate', op: '<=', bound: { aws: 0.15, local: 0.25 }, why: 'requests fail only until the load balancer marks the dead target unhealthy' },
-    { figure: 'recovery.seconds', op: '<=', bound: { aws: 240, local: 20 }, why: 'back to full strength before a second failure; after a kill the load balancer must first notice the dead target, so the bound is wider than for a cooperative stop' },
+    {
+      figure: 'recovery.seconds',
+      op: '<=',
+      bound: { aws: 240, local: 20 },
+      why: 'back to full strength before a second failure; after a kill the load balancer must first notice the dead target, so the bound is wider than for a cooperative stop',
+    },
   ],
 });

@@ -14,7 +14,12 @@ export default defineDrill(__filename, {
     { figure: 'jobs.failed', op: '<=', bound: 0, why: 'a game day asserts the job completes, not only that the task stopped' },
     { figure: 'tasks.sigkilled', op: '<=', bound: 0, why: 'a task that needs SIGKILL did not drain in time' },
     { figure: 'requests.errorRate', op: '<=', bound: 0.01, why: 'the stopped task leaves the load balancer as it gets SIGTERM and finishes what it holds, so almost no request may fail' },
-    { figure: 'recovery.seconds', op: '<=', bound: { aws: 180, local: 20 }, why: 'back to full strength before a second failure; on AWS the bound leaves room for a replacement task to start and pass its health checks' },
+    {
+      figure: 'recovery.seconds',
+      op: '<=',
+      bound: { aws: 180, local: 20 },
+      why: 'back to full strength before a second failure; on AWS the bound leaves room for a replacement task to start and pass its health checks',
+    },
   ],
   schedule: 'cron(0 10 ? * TUE *)',
 });

@@ -17,42 +17,51 @@ const SUBNET = /^subnet-[0-9a-f]{8,17}$/;
 const ecsName = (what: string) =>
   z.string({ error: `give the ${what} (text)` }).regex(/^[A-Za-z0-9_-]{1,255}$/, `the ${what}: letters, digits, - and _, at most 255 characters (the name, not the ARN)`);
 
-export const existingServiceSchema = z.strictObject({
-  /** The ECS cluster's name. */
-  clusterName: ecsName('ECS cluster name'),
-  /** The ECS service's name (as `aws ecs list-services` shows it after the last `/`). */
-  serviceName: ecsName('ECS service name'),
-  /** `targetgroup/<name>/<id>`: the part of the target group's ARN after `:targetgroup/`'s colon. */
-  targetGroupFullName: z.string({ error: 'give the target group full name, e.g. "targetgroup/my-tg/0123456789abcdef"' })
-    .regex(/^targetgroup\/[A-Za-z0-9-]{1,32}\/[0-9a-f]{16}$/, 'use the target group full name "targetgroup/<name>/<16 hex digits>" (the end of its ARN)'),
-  /** `app/<name>/<id>`: an Application Load Balancer (the alarms read `AWS/ApplicationELB`). */
-  loadBalancerFullName: z.string({ error: 'give the load balancer full name, e.g. "app/my-alb/0123456789abcdef"' })
-    .regex(/^app\/[A-Za-z0-9-]{1,32}\/[0-9a-f]{16}$/, 'use the Application Load Balancer full name "app/<name>/<16 hex digits>" (the end of its ARN; a Network Load Balancer is not supported)'),
-  vpcId: z.string({ error: 'give the VPC id, e.g. "vpc-0123456789abcdef0"' }).regex(/^vpc-[0-9a-f]{8,17}$/, 'use a VPC id like "vpc-0123456789abcdef0"'),
-  /** The zones the service's tasks run in, in the order az-outage's `zoneIndex` counts them. */
-  zones: z.array(z.string().regex(ZONE, 'use a zone name like "eu-west-1a"'), { error: 'list the service\'s zones, e.g. ["eu-west-1a", "eu-west-1b"]' })
-    .min(2, 'list at least 2 zones: a drill needs a zone that keeps serving')
-    .refine((zones) => new Set(zones).size === zones.length, 'a zone is listed twice'),
-  /** Where customers reach the service (the runner's probes and traffic go here). */
-  serviceUrl: z.url({ protocol: /^https?$/, error: 'give the URL customers use, e.g. "https://orders.example.com"' }),
-  /**
-   * The service's subnets per zone (keys among `zones`). az-outage needs them: the automation keeps
-   * ECS placements out of the cut zone's subnets, and the experiment role may swap only their NACLs.
-   * @default - none (az-outage cannot be drilled)
-   */
-  subnetIdsByZone: z.record(z.string().regex(ZONE, 'use a zone name like "eu-west-1a" as the key'),
-    z.array(z.string().regex(SUBNET, 'use a subnet id like "subnet-0123456789abcdef0"')).min(1, 'list at least one subnet')).optional(),
-  /**
-   * You state that every resource in the service's subnets is the service's own: az-outage cuts
-   * whole subnets (every ENI in them), so on a shared VPC it hits other workloads too.
-   * @default false (the guardrail DRILL-FIS-21 warns; an error in production)
-   */
-  dedicatedSubnets: z.boolean({ error: 'use true or false' }).optional(),
-}).superRefine((e, ctx) => {
-  for (const zone of Object.keys(e.subnetIdsByZone ?? {})) {
-    if (!e.zones.includes(zone)) ctx.addIssue({ code: 'custom', path: ['subnetIdsByZone', zone], message: `zone ${zone} is not among zones (${e.zones.join(', ')})` });
-  }
-});
+export const existingServiceSchema = z
+  .strictObject({
+    /** The ECS cluster's name. */
+    clusterName: ecsName('ECS cluster name'),
+    /** The ECS service's name (as `aws ecs list-services` shows it after the last `/`). */
+    serviceName: ecsName('ECS service name'),
+    /** `targetgroup/<name>/<id>`: the part of the target group's ARN after `:targetgroup/`'s colon. */
+    targetGroupFullName: z
+      .string({ error: 'give the target group full name, e.g. "targetgroup/my-tg/0123456789abcdef"' })
+      .regex(/^targetgroup\/[A-Za-z0-9-]{1,32}\/[0-9a-f]{16}$/, 'use the target group full name "targetgroup/<name>/<16 hex digits>" (the end of its ARN)'),
+    /** `app/<name>/<id>`: an Application Load Balancer (the alarms read `AWS/ApplicationELB`). */
+    loadBalancerFullName: z
+      .string({ error: 'give the load balancer full name, e.g. "app/my-alb/0123456789abcdef"' })
+      .regex(/^app\/[A-Za-z0-9-]{1,32}\/[0-9a-f]{16}$/, 'use the Application Load Balancer full name "app/<name>/<16 hex digits>" (the end of its ARN; a Network Load Balancer is not supported)'),
+    vpcId: z.string({ error: 'give the VPC id, e.g. "vpc-0123456789abcdef0"' }).regex(/^vpc-[0-9a-f]{8,17}$/, 'use a VPC id like "vpc-0123456789abcdef0"'),
+    /** The zones the service's tasks run in, in the order az-outage's `zoneIndex` counts them. */
+    zones: z
+      .array(z.string().regex(ZONE, 'use a zone name like "eu-west-1a"'), { error: 'list the service\'s zones, e.g. ["eu-west-1a", "eu-west-1b"]' })
+      .min(2, 'list at least 2 zones: a drill needs a zone that keeps serving')
+      .refine((zones) => new Set(zones).size === zones.length, 'a zone is listed twice'),
+    /** Where customers reach the service (the runner's probes and traffic go here). */
+    serviceUrl: z.url({ protocol: /^https?$/, error: 'give the URL customers use, e.g. "https://orders.example.com"' }),
+    /**
+     * The service's subnets per zone (keys among `zones`). az-outage needs them: the automation keeps
+     * ECS placements out of the cut zone's subnets, and the experiment role may swap only their NACLs.
+     * @default - none (az-outage cannot be drilled)
+     */
+    subnetIdsByZone: z
+      .record(
+        z.string().regex(ZONE, 'use a zone name like "eu-west-1a" as the key'),
+        z.array(z.string().regex(SUBNET, 'use a subnet id like "subnet-0123456789abcdef0"')).min(1, 'list at least one subnet'),
+      )
+      .optional(),
+    /**
+     * You state that every resource in the service's subnets is the service's own: az-outage cuts
+     * whole subnets (every ENI in them), so on a shared VPC it hits other workloads too.
+     * @default false (the guardrail DRILL-FIS-21 warns; an error in production)
+     */
+    dedicatedSubnets: z.boolean({ error: 'use true or false' }).optional(),
+  })
+  .superRefine((e, ctx) => {
+    for (const zone of Object.keys(e.subnetIdsByZone ?? {})) {
+      if (!e.zones.includes(zone)) ctx.addIssue({ code: 'custom', path: ['subnetIdsByZone', zone], message: `zone ${zone} is not among zones (${e.zones.join(', ')})` });
+    }
+  });
 
 export type ExistingService = z.infer<typeof existingServiceSchema>;
 

@@ -79,7 +79,13 @@ function coerce(row: SettingRow, raw: unknown, problems: string[]): unknown {
     if (raw === 'true' || raw === 'false') return raw === 'true';
     problems.push(`${path} must be true or false, got ${JSON.stringify(raw)}`);
   } else if (kind === 'list') {
-    const list = typeof raw === 'string' ? raw.split(',').map((s) => s.trim()).filter(Boolean) : raw;
+    const list =
+      typeof raw === 'string'
+        ? raw
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : raw;
     if (Array.isArray(list)) return list;
     problems.push(`${path} must be a list, got ${JSON.stringify(raw)}`);
   } else {

@@ -78,4 +78,3 @@ export function rehearsalConfig(base: ContextLookup, flags: RehearsalFlags, dril
   const lookup: ContextLookup = (key) => (key === 'drills' ? overrides : masked.has(key) ? undefined : base(key));
   return loadConfigWithSources(lookup, sources as SettingSources);
 }
-

@@ -72,7 +72,10 @@ function loadEntry(entry: ServiceEntry, shared: Record<string, unknown>, lookup:
   const settings = { ...entry.settings };
   if (existing) {
     for (const key of MANAGED_ONLY) {
-      if (settings[key] !== undefined) problems.push(`${entry.where}.${key} is ${JSON.stringify(settings[key])}: it applies to a service this app builds, not to an existing one (its task definition and load balancer are its own); remove it`);
+      if (settings[key] !== undefined)
+        problems.push(
+          `${entry.where}.${key} is ${JSON.stringify(settings[key])}: it applies to a service this app builds, not to an existing one (its task definition and load balancer are its own); remove it`,
+        );
     }
     // The zones are the service's own; the rest of the table's checks hold as they are.
     if (existing.existing) settings.azCount = existing.existing.zones.length;
@@ -91,7 +94,9 @@ function loadEntry(entry: ServiceEntry, shared: Record<string, unknown>, lookup:
     const zoneDrills = options.catalogue.filter((d) => d.fault.kind === 'az-outage' && ids.includes(d.id));
     if (zoneDrills.length > 0 && existing.existing.subnetIdsByZone === undefined) {
       const others = ids.filter((id) => !zoneDrills.some((d) => d.id === id));
-      problems.push(`${entry.where}.existing.subnetIdsByZone is not set but ${zoneDrills.map((d) => d.id).join(', ')} cut(s) a zone: give the service's subnets per zone ({ "${existing.existing.zones[0]}": ["subnet-…"] }), or leave the drill out with "drills": ${JSON.stringify(others)}`);
+      problems.push(
+        `${entry.where}.existing.subnetIdsByZone is not set but ${zoneDrills.map((d) => d.id).join(', ')} cut(s) a zone: give the service's subnets per zone ({ "${existing.existing.zones[0]}": ["subnet-…"] }), or leave the drill out with "drills": ${JSON.stringify(others)}`,
+      );
     }
   }
   if (problems.length > 0 || !config) return { problems };
@@ -121,13 +126,18 @@ function duplicateNames(names: readonly string[]): string[] {
     const key = servicePrefix(name).toLowerCase();
     byPrefix.set(key, [...(byPrefix.get(key) ?? []), name]);
   }
-  return [...byPrefix.values()].filter((names) => names.length > 1)
+  return [...byPrefix.values()]
+    .filter((names) => names.length > 1)
     .map((names) => `services ${names.map((n) => `"${n}"`).join(' and ')} would name the same stacks (${servicePrefix(names[0])}-Drills): give each service a different name`);
 }
 
 /** `drills-demo` → `DrillsDemo`: the stacks' name prefix. */
 export function servicePrefix(serviceName: string): string {
-  return serviceName.split('-').filter(Boolean).map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('');
+  return serviceName
+    .split('-')
+    .filter(Boolean)
+    .map((p) => p.charAt(0).toUpperCase() + p.slice(1))
+    .join('');
 }
 
 /**
@@ -141,7 +151,9 @@ export function serviceNamed(lookup: ContextLookup, name: string | undefined): S
   const wanted = [name, servicePrefix(name)].map((n) => n.toLowerCase());
   const found = services.find((s) => wanted.includes(s.name.toLowerCase()) || wanted.includes(servicePrefix(s.name).toLowerCase()));
   if (found) return found;
-  throw new ConfigError([`--service ${name}: no such service in cdk.json (the drills context has ${services.map((s) => s.name).join(', ')}); use one of those names, or pass --traffic <file> for a service this project does not configure`]);
+  throw new ConfigError([
+    `--service ${name}: no such service in cdk.json (the drills context has ${services.map((s) => s.name).join(', ')}); use one of those names, or pass --traffic <file> for a service this project does not configure`,
+  ]);
 }
 
 /**

@@ -62,56 +62,78 @@ function albHealthCheckShape(d: { intervalSeconds: number; timeoutSeconds: numbe
   };
 }
 
-export const serviceSettings = group({
-  name: setting(z.string(), 'drills-demo', 'names the stacks, alarms, dashboard, the ECS service and the FIS `service` tag'),
-  imageUri: optional(z.string(), 'a container image URI to drill instead of the demo service built from `service/`', '(build `service/`)'),
-  healthCheckCommand: optional(z.string(), 'exec-form container health check for your own image, words separated by spaces (e.g. "/app/healthcheck --port 8080")', '(demo: `node dist/healthcheck.js`)'),
-  containerPort: setting(z.number(), 8080, "the app's port (also passed as `PORT`)"),
-  healthPath: setting(z.string(), '/healthz', 'ALB health-check path'),
-  processName: setting(z.string(), 'node', "the app's process name as `killall` sees it (FIS kill-process, the hard-kill drill)"),
-  startCommand: setting(z.string(), 'node service/dist/server.js', 'the container\'s start command, run locally by `drills rehearse`'),
-  cpu: setting(z.number(), 256, 'Fargate task CPU units'),
-  memoryMiB: setting(z.number(), 512, 'Fargate task memory, MiB'),
-  desiredCount: setting(z.number(), 2, 'tasks (at least 2)'),
-  azCount: setting(z.number(), 2, 'zones of the VPC and service (at least 2)'),
-  stopTimeoutSeconds: setting(z.number(), STOP_TIMEOUT_SECONDS, 'ECS stopTimeout: SIGKILL follows SIGTERM this much later (2–120 on Fargate)'),
-  drainTimeoutMs: setting(z.number(), derivedDrainTimeoutMs(STOP_TIMEOUT_SECONDS), "the app's drain deadline, passed as `DRAIN_TIMEOUT_MS`; below stopTimeout", 'stopTimeout − 10 s'),
-  deregistrationDelaySeconds: setting(z.number(), 90, 'ALB `deregistration_delay.timeout_seconds`'),
-  longestRequestSeconds: setting(z.number(), 60, 'the longest request (a whole stream) the service serves'),
-  healthCheckGracePeriodSeconds: setting(z.number(), 30, 'ECS ignores ALB health this long after a task starts'),
-  containerHealthCheck: group(containerHealthCheckShape({ intervalSeconds: 10, timeoutSeconds: 5, retries: 3, startPeriodSeconds: 10 }), 'container health check'),
-  albHealthCheck: group(albHealthCheckShape({ intervalSeconds: 10, timeoutSeconds: 5, healthyThreshold: 2, unhealthyThreshold: 2 }, 'target-group health check'), 'target-group health check'),
-  traffic: z.custom<TrafficProfile>().register(settingMeta, {
-    description: 'what customers do to the service (streams, requests, jobs; docs/your-service.md), replaced as a whole; `--traffic <file>` wins over it',
-    default: DEMO_TRAFFIC,
-    docDefault: "(the demo's traffic)",
-    whole: true,
-  }),
-  albIdleTimeoutSeconds: setting(z.number(), 60, 'the load balancer\'s idle timeout; keep idle keep-alive connections open longer in the service'),
-}, 'the service profile');
+export const serviceSettings = group(
+  {
+    name: setting(z.string(), 'drills-demo', 'names the stacks, alarms, dashboard, the ECS service and the FIS `service` tag'),
+    imageUri: optional(z.string(), 'a container image URI to drill instead of the demo service built from `service/`', '(build `service/`)'),
+    healthCheckCommand: optional(
+      z.string(),
+      'exec-form container health check for your own image, words separated by spaces (e.g. "/app/healthcheck --port 8080")',
+      '(demo: `node dist/healthcheck.js`)',
+    ),
+    containerPort: setting(z.number(), 8080, "the app's port (also passed as `PORT`)"),
+    healthPath: setting(z.string(), '/healthz', 'ALB health-check path'),
+    processName: setting(z.string(), 'node', "the app's process name as `killall` sees it (FIS kill-process, the hard-kill drill)"),
+    startCommand: setting(z.string(), 'node service/dist/server.js', "the container's start command, run locally by `drills rehearse`"),
+    cpu: setting(z.number(), 256, 'Fargate task CPU units'),
+    memoryMiB: setting(z.number(), 512, 'Fargate task memory, MiB'),
+    desiredCount: setting(z.number(), 2, 'tasks (at least 2)'),
+    azCount: setting(z.number(), 2, 'zones of the VPC and service (at least 2)'),
+    stopTimeoutSeconds: setting(z.number(), STOP_TIMEOUT_SECONDS, 'ECS stopTimeout: SIGKILL follows SIGTERM this much later (2–120 on Fargate)'),
+    drainTimeoutMs: setting(z.number(), derivedDrainTimeoutMs(STOP_TIMEOUT_SECONDS), "the app's drain deadline, passed as `DRAIN_TIMEOUT_MS`; below stopTimeout", 'stopTimeout − 10 s'),
+    deregistrationDelaySeconds: setting(z.number(), 90, 'ALB `deregistration_delay.timeout_seconds`'),
+    longestRequestSeconds: setting(z.number(), 60, 'the longest request (a whole stream) the service serves'),
+    healthCheckGracePeriodSeconds: setting(z.number(), 30, 'ECS ignores ALB health this long after a task starts'),
+    containerHealthCheck: group(containerHealthCheckShape({ intervalSeconds: 10, timeoutSeconds: 5, retries: 3, startPeriodSeconds: 10 }), 'container health check'),
+    albHealthCheck: group(albHealthCheckShape({ intervalSeconds: 10, timeoutSeconds: 5, healthyThreshold: 2, unhealthyThreshold: 2 }, 'target-group health check'), 'target-group health check'),
+    traffic: z.custom<TrafficProfile>().register(settingMeta, {
+      description: 'what customers do to the service (streams, requests, jobs; docs/your-service.md), replaced as a whole; `--traffic <file>` wins over it',
+      default: DEMO_TRAFFIC,
+      docDefault: "(the demo's traffic)",
+      whole: true,
+    }),
+    albIdleTimeoutSeconds: setting(z.number(), 60, "the load balancer's idle timeout; keep idle keep-alive connections open longer in the service"),
+  },
+  'the service profile',
+);
 
-export const drillSettings = group({
-  environment: setting(z.enum(['production', 'non-production']), 'non-production', '`production` tightens the guardrails (no ALL / PERCENT(100) on service tasks)'),
-  gameDays: setting(z.boolean(), false, 'create EventBridge Scheduler schedules for drills that declare one'),
-  gameDaysEnabled: setting(z.boolean(), false, 'create those schedules ENABLED (otherwise DISABLED)'),
-  reportBucket: optional(z.string(), 'S3 bucket for FIS experiment reports', '(none)'),
-  deadMansSwitch: setting(z.boolean(), false, "publish the runner's probe heartbeat and guard drills with its alarm"),
-  stopConditions: group({
-    maxErrorRate: setting(z.number(), 0.05, 'error-rate alarm threshold (5xx share of requests, target + ELB)'),
-    minHealthyHosts: setting(z.number(), 1, 'the healthy-hosts alarm trips below this'),
-    minRunningTasks: setting(z.number(), 1, 'the running-tasks alarm trips below this'),
-  }, 'stop-condition alarms'),
-}, 'the drill options');
+export const drillSettings = group(
+  {
+    environment: setting(z.enum(['production', 'non-production']), 'non-production', '`production` tightens the guardrails (no ALL / PERCENT(100) on service tasks)'),
+    gameDays: setting(z.boolean(), false, 'create EventBridge Scheduler schedules for drills that declare one'),
+    gameDaysEnabled: setting(z.boolean(), false, 'create those schedules ENABLED (otherwise DISABLED)'),
+    reportBucket: optional(z.string(), 'S3 bucket for FIS experiment reports', '(none)'),
+    deadMansSwitch: setting(z.boolean(), false, "publish the runner's probe heartbeat and guard drills with its alarm"),
+    stopConditions: group(
+      {
+        maxErrorRate: setting(z.number(), 0.05, 'error-rate alarm threshold (5xx share of requests, target + ELB)'),
+        minHealthyHosts: setting(z.number(), 1, 'the healthy-hosts alarm trips below this'),
+        minRunningTasks: setting(z.number(), 1, 'the running-tasks alarm trips below this'),
+      },
+      'stop-condition alarms',
+    ),
+  },
+  'the drill options',
+);
 
-export const localSettings = group({
-  zones: setting(z.array(z.string()), ['zone-a', 'zone-b', 'zone-c'], 'the zones a rehearsal spreads tasks over'),
-  launchDelayMs: setting(z.number(), 300, 'how long the local scheduler takes to start a replacement task'),
-  containerHealthCheck: z.object(containerHealthCheckShape({ intervalSeconds: 10, timeoutSeconds: 5, retries: 3, startPeriodSeconds: 10 })).optional().register(settingMeta, {
-    description: "a different container health check for rehearsals only; keys not set are the service's own",
-    docDefault: "(the service's own)",
-    defaultsFrom: 'service.containerHealthCheck',
-  }),
-  albHealthCheck: group(albHealthCheckShape({ intervalSeconds: 0.5, timeoutSeconds: 0.4, healthyThreshold: 2, unhealthyThreshold: 2 }, 'local load balancer health check'), 'local load balancer health check'),
-}, 'local rehearsal only: the drain budget and container check are the stack\'s own, only the load balancer polls faster');
+export const localSettings = group(
+  {
+    zones: setting(z.array(z.string()), ['zone-a', 'zone-b', 'zone-c'], 'the zones a rehearsal spreads tasks over'),
+    launchDelayMs: setting(z.number(), 300, 'how long the local scheduler takes to start a replacement task'),
+    containerHealthCheck: z
+      .object(containerHealthCheckShape({ intervalSeconds: 10, timeoutSeconds: 5, retries: 3, startPeriodSeconds: 10 }))
+      .optional()
+      .register(settingMeta, {
+        description: "a different container health check for rehearsals only; keys not set are the service's own",
+        docDefault: "(the service's own)",
+        defaultsFrom: 'service.containerHealthCheck',
+      }),
+    albHealthCheck: group(
+      albHealthCheckShape({ intervalSeconds: 0.5, timeoutSeconds: 0.4, healthyThreshold: 2, unhealthyThreshold: 2 }, 'local load balancer health check'),
+      'local load balancer health check',
+    ),
+  },
+  "local rehearsal only: the drain budget and container check are the stack's own, only the load balancer polls faster",
+);
 
 export const drillsConfigSettings = z.object({ service: serviceSettings, drills: drillSettings, local: localSettings });

@@ -31,18 +31,28 @@ export function configProblems(config: DrillsConfig, sources: SettingSources = {
   const ls = sources.longestRequestSeconds;
   const longest = ls?.derivedFrom || ls?.fromFlag ? ` (${is('longestRequestSeconds')})` : ls?.flag ? ` (service.longestRequestSeconds; pass ${ls.flag} <s> if the service's longest is shorter)` : '';
   need(s.longestRequestSeconds > 0, `${is('longestRequestSeconds')}: give the longest request the service serves, in seconds`);
-  need(s.deregistrationDelaySeconds >= s.longestRequestSeconds,
-    `${is('deregistrationDelaySeconds')} but the longest request is ${s.longestRequestSeconds} s${longest}: the ALB would cut requests still in flight; ${toChange('deregistrationDelaySeconds', `${Math.ceil(s.longestRequestSeconds)} or more`, `raise it to at least ${s.longestRequestSeconds}`, sources)}`);
+  need(
+    s.deregistrationDelaySeconds >= s.longestRequestSeconds,
+    `${is('deregistrationDelaySeconds')} but the longest request is ${s.longestRequestSeconds} s${longest}: the ALB would cut requests still in flight; ${toChange('deregistrationDelaySeconds', `${Math.ceil(s.longestRequestSeconds)} or more`, `raise it to at least ${s.longestRequestSeconds}`, sources)}`,
+  );
   // With a derived drain deadline, the stop must also leave it room for the longest request.
   const minStop = Math.min(120, sources.drainTimeoutMs?.derivedFrom ? minStopTimeoutForDerivedDrain(s.longestRequestSeconds) : Math.ceil(s.longestRequestSeconds));
-  need(s.stopTimeoutSeconds >= s.longestRequestSeconds,
-    `${is('stopTimeoutSeconds')} but the longest request is ${s.longestRequestSeconds} s${longest}: SIGKILL would end requests in flight; ${toChange('stopTimeoutSeconds', `${minStop} or more`, `raise it to at least ${minStop}`, sources)}`);
-  need(s.drainTimeoutMs > 0 && s.drainTimeoutMs < s.stopTimeoutSeconds * 1000,
-    `${is('drainTimeoutMs')} but stopTimeout is ${s.stopTimeoutSeconds * 1000} ms: the app must finish draining and exit before SIGKILL; ${toChange('drainTimeoutMs', `below ${s.stopTimeoutSeconds * 1000}`, `set it below ${s.stopTimeoutSeconds * 1000}`, sources)}`);
-  need(s.drainTimeoutMs >= s.longestRequestSeconds * 1000 || s.longestRequestSeconds > FARGATE_DRAINABLE_SECONDS,
-    `${is('drainTimeoutMs')} but the longest request is ${s.longestRequestSeconds * 1000} ms${longest}: the app would cut its own streams; ${drainFix(config, sources)}`);
-  need(s.longestRequestSeconds <= FARGATE_DRAINABLE_SECONDS,
-    `service.longestRequestSeconds is ${s.longestRequestSeconds}: a request longer than ~${FARGATE_DRAINABLE_SECONDS} s cannot be drained on Fargate (stopTimeout ≤ 120 s); shorten it or make clients resume`);
+  need(
+    s.stopTimeoutSeconds >= s.longestRequestSeconds,
+    `${is('stopTimeoutSeconds')} but the longest request is ${s.longestRequestSeconds} s${longest}: SIGKILL would end requests in flight; ${toChange('stopTimeoutSeconds', `${minStop} or more`, `raise it to at least ${minStop}`, sources)}`,
+  );
+  need(
+    s.drainTimeoutMs > 0 && s.drainTimeoutMs < s.stopTimeoutSeconds * 1000,
+    `${is('drainTimeoutMs')} but stopTimeout is ${s.stopTimeoutSeconds * 1000} ms: the app must finish draining and exit before SIGKILL; ${toChange('drainTimeoutMs', `below ${s.stopTimeoutSeconds * 1000}`, `set it below ${s.stopTimeoutSeconds * 1000}`, sources)}`,
+  );
+  need(
+    s.drainTimeoutMs >= s.longestRequestSeconds * 1000 || s.longestRequestSeconds > FARGATE_DRAINABLE_SECONDS,
+    `${is('drainTimeoutMs')} but the longest request is ${s.longestRequestSeconds * 1000} ms${longest}: the app would cut its own streams; ${drainFix(config, sources)}`,
+  );
+  need(
+    s.longestRequestSeconds <= FARGATE_DRAINABLE_SECONDS,
+    `service.longestRequestSeconds is ${s.longestRequestSeconds}: a request longer than ~${FARGATE_DRAINABLE_SECONDS} s cannot be drained on Fargate (stopTimeout ≤ 120 s); shorten it or make clients resume`,
+  );
 
   const c = s.containerHealthCheck;
   need(c.intervalSeconds >= 5 && c.intervalSeconds <= 300, `service.containerHealthCheck.intervalSeconds is ${c.intervalSeconds}: ECS takes 5–300`);
@@ -56,8 +66,10 @@ export function configProblems(config: DrillsConfig, sources: SettingSources = {
   need(a.timeoutSeconds < a.intervalSeconds, `service.albHealthCheck.timeoutSeconds (${a.timeoutSeconds}) must be below its intervalSeconds (${a.intervalSeconds})`);
   need(a.healthyThreshold >= 2 && a.healthyThreshold <= 10, `service.albHealthCheck.healthyThreshold is ${a.healthyThreshold}: the ALB takes 2–10`);
   need(a.unhealthyThreshold >= 2 && a.unhealthyThreshold <= 10, `service.albHealthCheck.unhealthyThreshold is ${a.unhealthyThreshold}: the ALB takes 2–10`);
-  need(s.healthCheckGracePeriodSeconds >= c.startPeriodSeconds,
-    `service.healthCheckGracePeriodSeconds is ${s.healthCheckGracePeriodSeconds} but the container start period is ${c.startPeriodSeconds}: ECS would act on ALB checks before the app can be ready; raise it`);
+  need(
+    s.healthCheckGracePeriodSeconds >= c.startPeriodSeconds,
+    `service.healthCheckGracePeriodSeconds is ${s.healthCheckGracePeriodSeconds} but the container start period is ${c.startPeriodSeconds}: ECS would act on ALB checks before the app can be ready; raise it`,
+  );
 
   need(s.albIdleTimeoutSeconds >= 1 && s.albIdleTimeoutSeconds <= 4000, `service.albIdleTimeoutSeconds is ${s.albIdleTimeoutSeconds}: the ALB takes 1–4000 (default 60)`);
   problems.push(...trafficProblems(s.traffic));
@@ -65,10 +77,14 @@ export function configProblems(config: DrillsConfig, sources: SettingSources = {
   const d = config.drills;
   need(d.environment === 'production' || d.environment === 'non-production', `drills.environment is ${JSON.stringify(d.environment)}: use "production" or "non-production"`);
   need(d.stopConditions.maxErrorRate > 0 && d.stopConditions.maxErrorRate < 1, `drills.stopConditions.maxErrorRate is ${d.stopConditions.maxErrorRate}: use a share between 0 and 1 (0.05 = 5 %)`);
-  need(s.desiredCount < 2 || d.stopConditions.minHealthyHosts >= 1 && d.stopConditions.minHealthyHosts < s.desiredCount,
-    `drills.stopConditions.minHealthyHosts is ${d.stopConditions.minHealthyHosts}: use 1 to ${s.desiredCount - 1}, or every drill would trip it`);
-  need(s.desiredCount < 2 || d.stopConditions.minRunningTasks >= 1 && d.stopConditions.minRunningTasks < s.desiredCount,
-    `drills.stopConditions.minRunningTasks is ${d.stopConditions.minRunningTasks}: use 1 to ${s.desiredCount - 1}, or every drill would trip it`);
+  need(
+    s.desiredCount < 2 || (d.stopConditions.minHealthyHosts >= 1 && d.stopConditions.minHealthyHosts < s.desiredCount),
+    `drills.stopConditions.minHealthyHosts is ${d.stopConditions.minHealthyHosts}: use 1 to ${s.desiredCount - 1}, or every drill would trip it`,
+  );
+  need(
+    s.desiredCount < 2 || (d.stopConditions.minRunningTasks >= 1 && d.stopConditions.minRunningTasks < s.desiredCount),
+    `drills.stopConditions.minRunningTasks is ${d.stopConditions.minRunningTasks}: use 1 to ${s.desiredCount - 1}, or every drill would trip it`,
+  );
 
   const l = config.local;
   need(l.zones.length >= s.azCount, `local.zones lists ${l.zones.length} zone(s) but the service spans ${s.azCount}: name at least ${s.azCount}`);

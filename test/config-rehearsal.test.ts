@@ -46,7 +46,9 @@ describe('the rehearsal config (flags over cdk.json, derived values re-derived)'
     expect(problems).toContain(
       "--stop-timeout is 3 but the longest request is 6 s (service.longestRequestSeconds is 6 (derived from the demo traffic's stream: 300 ms to the first event + 25 × 200 ms = 5.3 s, rounded up)): SIGKILL would end requests in flight; pass --stop-timeout 8 or more",
     );
-    expect(problems.find((p) => p.startsWith('service.drainTimeoutMs is 2400 (derived from --stop-timeout 3: stopTimeout − 0.6 s) but the longest request is 6000 ms'))).toMatch(/pass --stop-timeout 8 or more \(the drain deadline derived from it follows\)$/);
+    expect(problems.find((p) => p.startsWith('service.drainTimeoutMs is 2400 (derived from --stop-timeout 3: stopTimeout − 0.6 s) but the longest request is 6000 ms'))).toMatch(
+      /pass --stop-timeout 8 or more \(the drain deadline derived from it follows\)$/,
+    );
   });
 
   it('accepts --stop-timeout 8, the shortest whose derived drain deadline covers the probe’s streams', () => {
@@ -55,7 +57,9 @@ describe('the rehearsal config (flags over cdk.json, derived values re-derived)'
   });
 
   it('rejects a drain deadline from a flag shorter than the longest request, naming the range to pass', () => {
-    expect(problemsOf({ stopTimeout: 10, drainTimeoutMs: 5000 })).toEqual([expect.stringMatching(/^--drain-timeout-ms is 5000 but the longest request is 6000 ms .*: the app would cut its own streams; pass --drain-timeout-ms from 6000 to 9999$/)]);
+    expect(problemsOf({ stopTimeout: 10, drainTimeoutMs: 5000 })).toEqual([
+      expect.stringMatching(/^--drain-timeout-ms is 5000 but the longest request is 6000 ms .*: the app would cut its own streams; pass --drain-timeout-ms from 6000 to 9999$/),
+    ]);
   });
 
   it('rejects a drain deadline from a flag not below stopTimeout, naming the flag', () => {
@@ -72,6 +76,8 @@ describe('the rehearsal config (flags over cdk.json, derived values re-derived)'
 describe('the rehearsal config with a traffic profile of its own', () => {
   it('rejects a stop timeout below the configured longest request, naming --longest-request too', () => {
     const problems = problemsOf({ stopTimeout: 10, traffic: 'traffic.json' } as RehearsalFlags);
-    expect(problems[0]).toBe("--stop-timeout is 10 but the longest request is 60 s (service.longestRequestSeconds; pass --longest-request <s> if the service's longest is shorter): SIGKILL would end requests in flight; pass --stop-timeout 70 or more");
+    expect(problems[0]).toBe(
+      "--stop-timeout is 10 but the longest request is 60 s (service.longestRequestSeconds; pass --longest-request <s> if the service's longest is shorter): SIGKILL would end requests in flight; pass --stop-timeout 70 or more",
+    );
   });
 });

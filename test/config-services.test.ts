@@ -3,7 +3,10 @@ import { ConfigError, DEFAULT_CONFIG, loadConfig } from '../lib/config';
 import { drillsOf, loadServices } from '../lib/config-services';
 import { EXISTING_PAYMENTS, TWO_SERVICES } from './stacks/two-services';
 
-const context = (drills: unknown, flat: Record<string, unknown> = {}) => (key: string) => (key === 'drills' ? drills : flat[key]);
+const context =
+  (drills: unknown, flat: Record<string, unknown> = {}) =>
+  (key: string) =>
+    key === 'drills' ? drills : flat[key];
 
 function problemsOf(drills: unknown): readonly string[] {
   try {
@@ -52,27 +55,38 @@ describe('loadServices', () => {
   });
 
   test('rejects an existing block with bad values, naming each key, the value received and the format to use, all in one message', () => {
-    const existing = { ...EXISTING_PAYMENTS, targetGroupFullName: 'arn:aws:elasticloadbalancing:eu-west-1:1:targetgroup/x/1', loadBalancerFullName: 'net/nlb/0123456789abcdef', zones: ['eu-west-1a'], serviceUrl: 'payments', vpcId: undefined };
+    const existing = {
+      ...EXISTING_PAYMENTS,
+      targetGroupFullName: 'arn:aws:elasticloadbalancing:eu-west-1:1:targetgroup/x/1',
+      loadBalancerFullName: 'net/nlb/0123456789abcdef',
+      zones: ['eu-west-1a'],
+      serviceUrl: 'payments',
+      vpcId: undefined,
+    };
     const problems = problemsOf({ services: [{ name: 'payments', existing }] });
-    expect(problems).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^services\[0\] "payments"\.existing\.targetGroupFullName: use the target group full name "targetgroup\/<name>\/<16 hex digits>".*; got "arn:aws:/),
-      expect.stringMatching(/existing\.loadBalancerFullName: use the Application Load Balancer full name .*Network Load Balancer is not supported\); got "net\/nlb/),
-      expect.stringMatching(/existing\.zones: list at least 2 zones/),
-      expect.stringMatching(/existing\.serviceUrl: give the URL customers use.*; got "payments"/),
-      expect.stringMatching(/existing\.vpcId: give the VPC id/),
-    ]));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^services\[0\] "payments"\.existing\.targetGroupFullName: use the target group full name "targetgroup\/<name>\/<16 hex digits>".*; got "arn:aws:/),
+        expect.stringMatching(/existing\.loadBalancerFullName: use the Application Load Balancer full name .*Network Load Balancer is not supported\); got "net\/nlb/),
+        expect.stringMatching(/existing\.zones: list at least 2 zones/),
+        expect.stringMatching(/existing\.serviceUrl: give the URL customers use.*; got "payments"/),
+        expect.stringMatching(/existing\.vpcId: give the VPC id/),
+      ]),
+    );
     expect(problems).toHaveLength(5);
   });
 
   test('rejects unknown keys in existing, managed-only settings on an existing service, and subnets of a zone not listed', () => {
     const existing = { ...EXISTING_PAYMENTS, cluster: 'x', subnetIdsByZone: { 'eu-west-1c': ['subnet-0cccccccccccccccc'] } };
     const problems = problemsOf({ services: [{ name: 'payments', imageUri: 'x:1', cpu: 512, existing }] });
-    expect(problems).toEqual(expect.arrayContaining([
-      expect.stringMatching(/existing: Unrecognized key: "cluster"/),
-      expect.stringMatching(/existing\.subnetIdsByZone\.eu-west-1c: zone eu-west-1c is not among zones \(eu-west-1a, eu-west-1b\)/),
-      expect.stringMatching(/^services\[0\] "payments"\.imageUri is "x:1": it applies to a service this app builds, not to an existing one.*remove it/),
-      expect.stringMatching(/\.cpu is 512: it applies to a service this app builds/),
-    ]));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/existing: Unrecognized key: "cluster"/),
+        expect.stringMatching(/existing\.subnetIdsByZone\.eu-west-1c: zone eu-west-1c is not among zones \(eu-west-1a, eu-west-1b\)/),
+        expect.stringMatching(/^services\[0\] "payments"\.imageUri is "x:1": it applies to a service this app builds, not to an existing one.*remove it/),
+        expect.stringMatching(/\.cpu is 512: it applies to a service this app builds/),
+      ]),
+    );
   });
 
   test('rejects az-outage on an existing service whose subnets are not given, saying which drills to keep instead', () => {
@@ -91,7 +105,9 @@ describe('loadServices', () => {
     expect(problems).toEqual([
       expect.stringMatching(/^both "service" and "services" are set/),
       'services[3] must be an object like { "name": "checkout" }; got "payments"',
-      expect.stringMatching(/^services\[0\] "orders"\.drills names "cpu-hog", not in the catalogue \(the catalogue: task-stop-drain, task-hard-kill, az-outage, dependency-outage, database-failover\)/),
+      expect.stringMatching(
+        /^services\[0\] "orders"\.drills names "cpu-hog", not in the catalogue \(the catalogue: task-stop-drain, task-hard-kill, az-outage, dependency-outage, database-failover\)/,
+      ),
       'services[0] "orders".drills lists task-stop-drain more than once',
       expect.stringMatching(/^services\[2\]\.name: give each service a name/),
       'services "orders" and "Orders" would name the same stacks (Orders-Drills): give each service a different name',
@@ -100,8 +116,6 @@ describe('loadServices', () => {
 
   test('rejects an empty services list and a bad setting of one service, prefixed with where it is written', () => {
     expect(problemsOf({ services: [] })).toEqual([expect.stringMatching(/^services must be a non-empty list/)]);
-    expect(problemsOf({ services: [{ name: 'orders', desiredCount: 1 }] })).toEqual([
-      expect.stringMatching(/^services\[0\] "orders": service\.desiredCount is 1: a drill needs at least 2 tasks/),
-    ]);
+    expect(problemsOf({ services: [{ name: 'orders', desiredCount: 1 }] })).toEqual([expect.stringMatching(/^services\[0\] "orders": service\.desiredCount is 1: a drill needs at least 2 tasks/)]);
   });
 });

@@ -15,7 +15,9 @@ describe('the settings table', () => {
   });
 
   test('every setting says what it means', () => {
-    const silent = allRows(SETTING_ROWS).filter((r) => r.description.trim() === '').map((r) => r.path);
+    const silent = allRows(SETTING_ROWS)
+      .filter((r) => r.description.trim() === '')
+      .map((r) => r.path);
     expect(silent).toEqual([]);
   });
 
@@ -32,7 +34,11 @@ describe('the settings table', () => {
   test('an optional group takes its unset keys from the setting it defaults from', () => {
     const config = loadConfig((k) => (k === 'local.containerHealthCheck.startPeriodSeconds' ? '30' : undefined));
     expect(config.local.containerHealthCheck).toEqual({ ...DEFAULT_CONFIG.service.containerHealthCheck, startPeriodSeconds: 30 });
-    expect(configWith({ service: { containerHealthCheck: { retries: 5 } }, local: { containerHealthCheck: { intervalSeconds: 6 } } }).local.containerHealthCheck).toEqual({ ...DEFAULT_CONFIG.service.containerHealthCheck, retries: 5, intervalSeconds: 6 });
+    expect(configWith({ service: { containerHealthCheck: { retries: 5 } }, local: { containerHealthCheck: { intervalSeconds: 6 } } }).local.containerHealthCheck).toEqual({
+      ...DEFAULT_CONFIG.service.containerHealthCheck,
+      retries: 5,
+      intervalSeconds: 6,
+    });
   });
 
   test('rejects an optional group given as something other than an object', () => {

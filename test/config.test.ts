@@ -26,7 +26,7 @@ describe('loadConfig', () => {
   });
 
   test('flat dotted keys (-c service.stopTimeoutSeconds=90) win over the object and are coerced', () => {
-    const config = loadConfig((k) => ({ drills: { service: { stopTimeoutSeconds: 100 } }, 'service.stopTimeoutSeconds': '90', 'drills.gameDays': 'true' } as Record<string, unknown>)[k]);
+    const config = loadConfig((k) => (({ drills: { service: { stopTimeoutSeconds: 100 } }, 'service.stopTimeoutSeconds': '90', 'drills.gameDays': 'true' }) as Record<string, unknown>)[k]);
     expect(config.service.stopTimeoutSeconds).toBe(90);
     expect(config.drills.gameDays).toBe(true);
   });
@@ -88,19 +88,55 @@ const RULES: [string, DrillsConfigOverrides, RegExp][] = [
   ['fewer than 2 availability zones', { service: { azCount: 1 } }, /service.azCount is 1: spread the service over at least 2/],
   ['a deregistration delay above an hour', { service: { deregistrationDelaySeconds: 3601 } }, /service.deregistrationDelaySeconds is 3601: use a whole number from 0 to 3600/],
   ['a longest request of 0 s', { service: { longestRequestSeconds: 0 } }, /service.longestRequestSeconds is 0: give the longest request/],
-  ['a deregistration delay shorter than the longest request', { service: { deregistrationDelaySeconds: 30 } }, /service.deregistrationDelaySeconds is 30 but the longest request is 60 s: the ALB would cut/],
-  ['a stopTimeout shorter than the longest request', { service: { stopTimeoutSeconds: 50, drainTimeoutMs: 45_000, longestRequestSeconds: 60 } }, /service.stopTimeoutSeconds is 50 but the longest request is 60 s: SIGKILL would end requests in flight; raise it to at least 60/],
-  ['a drain deadline not below stopTimeout', { service: { drainTimeoutMs: 120_000 } }, /service.drainTimeoutMs is 120000 but stopTimeout is 120000 ms: the app must finish draining and exit before SIGKILL/],
-  ['a drain deadline shorter than the longest request', { service: { drainTimeoutMs: 50_000 } }, /service.drainTimeoutMs is 50000 but the longest request is 60000 ms: the app would cut its own streams/],
-  ['a longest request that Fargate cannot drain', { service: { longestRequestSeconds: 115, deregistrationDelaySeconds: 120 } }, /service.longestRequestSeconds is 115: a request longer than ~110 s cannot be drained on Fargate/],
-  ['a container health-check interval below 5 s', { service: { containerHealthCheck: { intervalSeconds: 4, timeoutSeconds: 2 } } }, /service.containerHealthCheck.intervalSeconds is 4: ECS takes 5–300/],
+  [
+    'a deregistration delay shorter than the longest request',
+    { service: { deregistrationDelaySeconds: 30 } },
+    /service.deregistrationDelaySeconds is 30 but the longest request is 60 s: the ALB would cut/,
+  ],
+  [
+    'a stopTimeout shorter than the longest request',
+    { service: { stopTimeoutSeconds: 50, drainTimeoutMs: 45_000, longestRequestSeconds: 60 } },
+    /service.stopTimeoutSeconds is 50 but the longest request is 60 s: SIGKILL would end requests in flight; raise it to at least 60/,
+  ],
+  [
+    'a drain deadline not below stopTimeout',
+    { service: { drainTimeoutMs: 120_000 } },
+    /service.drainTimeoutMs is 120000 but stopTimeout is 120000 ms: the app must finish draining and exit before SIGKILL/,
+  ],
+  [
+    'a drain deadline shorter than the longest request',
+    { service: { drainTimeoutMs: 50_000 } },
+    /service.drainTimeoutMs is 50000 but the longest request is 60000 ms: the app would cut its own streams/,
+  ],
+  [
+    'a longest request that Fargate cannot drain',
+    { service: { longestRequestSeconds: 115, deregistrationDelaySeconds: 120 } },
+    /service.longestRequestSeconds is 115: a request longer than ~110 s cannot be drained on Fargate/,
+  ],
+  [
+    'a container health-check interval below 5 s',
+    { service: { containerHealthCheck: { intervalSeconds: 4, timeoutSeconds: 2 } } },
+    /service.containerHealthCheck.intervalSeconds is 4: ECS takes 5–300/,
+  ],
   ['a container health-check timeout below 2 s', { service: { containerHealthCheck: { timeoutSeconds: 1 } } }, /service.containerHealthCheck.timeoutSeconds is 1: ECS takes 2–60/],
   ['container health-check retries of 0', { service: { containerHealthCheck: { retries: 0 } } }, /service.containerHealthCheck.retries is 0: ECS takes 1–10/],
-  ['a container start period above 300 s', { service: { containerHealthCheck: { startPeriodSeconds: 301 }, healthCheckGracePeriodSeconds: 400 } }, /service.containerHealthCheck.startPeriodSeconds is 301: ECS takes 0–300/],
-  ['a container health-check timeout not below its interval', { service: { containerHealthCheck: { intervalSeconds: 10, timeoutSeconds: 10 } } }, /service.containerHealthCheck.timeoutSeconds \(10\) must be below its intervalSeconds \(10\)/],
+  [
+    'a container start period above 300 s',
+    { service: { containerHealthCheck: { startPeriodSeconds: 301 }, healthCheckGracePeriodSeconds: 400 } },
+    /service.containerHealthCheck.startPeriodSeconds is 301: ECS takes 0–300/,
+  ],
+  [
+    'a container health-check timeout not below its interval',
+    { service: { containerHealthCheck: { intervalSeconds: 10, timeoutSeconds: 10 } } },
+    /service.containerHealthCheck.timeoutSeconds \(10\) must be below its intervalSeconds \(10\)/,
+  ],
   ['an ALB health-check interval below 5 s', { service: { albHealthCheck: { intervalSeconds: 4, timeoutSeconds: 2 } } }, /service.albHealthCheck.intervalSeconds is 4: the ALB takes 5–300/],
   ['an ALB health-check timeout below 2 s', { service: { albHealthCheck: { timeoutSeconds: 1 } } }, /service.albHealthCheck.timeoutSeconds is 1: the ALB takes 2–120/],
-  ['an ALB health-check timeout not below its interval', { service: { albHealthCheck: { intervalSeconds: 10, timeoutSeconds: 12 } } }, /service.albHealthCheck.timeoutSeconds \(12\) must be below its intervalSeconds \(10\)/],
+  [
+    'an ALB health-check timeout not below its interval',
+    { service: { albHealthCheck: { intervalSeconds: 10, timeoutSeconds: 12 } } },
+    /service.albHealthCheck.timeoutSeconds \(12\) must be below its intervalSeconds \(10\)/,
+  ],
   ['an ALB healthy threshold of 1', { service: { albHealthCheck: { healthyThreshold: 1 } } }, /service.albHealthCheck.healthyThreshold is 1: the ALB takes 2–10/],
   ['an ALB unhealthy threshold of 11', { service: { albHealthCheck: { unhealthyThreshold: 11 } } }, /service.albHealthCheck.unhealthyThreshold is 11: the ALB takes 2–10/],
   ['a grace period shorter than the container start period', { service: { healthCheckGracePeriodSeconds: 5 } }, /service.healthCheckGracePeriodSeconds is 5 but the container start period is 10/],
@@ -110,8 +146,16 @@ const RULES: [string, DrillsConfigOverrides, RegExp][] = [
   ['a running-tasks floor of 0', { drills: { stopConditions: { minRunningTasks: 0 } } }, /drills.stopConditions.minRunningTasks is 0: use 1 to 1/],
   ['fewer local zones than the service spans', { local: { zones: ['zone-a'] } }, /local.zones lists 1 zone\(s\) but the service spans 2/],
   ['a negative local launch delay', { local: { launchDelayMs: -1 } }, /local.launchDelayMs is -1: use 0 or more/],
-  ['a local ALB health-check timeout not below its interval', { local: { albHealthCheck: { timeoutSeconds: 0.5, intervalSeconds: 0.5 } } }, /local.albHealthCheck.timeoutSeconds must be below its intervalSeconds/],
-  ['a local container health-check timeout not below its interval', { local: { containerHealthCheck: { timeoutSeconds: 2, intervalSeconds: 1 } } }, /local.containerHealthCheck.timeoutSeconds must be below its intervalSeconds/],
+  [
+    'a local ALB health-check timeout not below its interval',
+    { local: { albHealthCheck: { timeoutSeconds: 0.5, intervalSeconds: 0.5 } } },
+    /local.albHealthCheck.timeoutSeconds must be below its intervalSeconds/,
+  ],
+  [
+    'a local container health-check timeout not below its interval',
+    { local: { containerHealthCheck: { timeoutSeconds: 2, intervalSeconds: 1 } } },
+    /local.containerHealthCheck.timeoutSeconds must be below its intervalSeconds/,
+  ],
 ];
 
 describe('config validation', () => {

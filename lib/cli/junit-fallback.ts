@@ -58,7 +58,10 @@ export async function withJunitFallback(options: JunitFallbackOptions, io: IoHos
 
 async function writeUnlessWritten(options: JunitFallbackOptions, io: IoHost, startedMs: number, code: number, failures: readonly string[]): Promise<void> {
   const file = options.file as string;
-  const modified = await fs.stat(file).then((s) => s.mtimeMs, () => undefined);
+  const modified = await fs.stat(file).then(
+    (s) => s.mtimeMs,
+    () => undefined,
+  );
   // Written by this command (finishRuns) since it started: that file has the drills' own verdicts.
   if (modified !== undefined && modified >= startedMs - 1) return;
   const output = new Output(io, options.command);

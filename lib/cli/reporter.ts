@@ -24,7 +24,6 @@ export function reasonLines(run: RunLine): string[] {
   return run.verdict === 'HELD' ? [] : (run.judgement?.reasons ?? []).map((r) => `  - ${r}`);
 }
 
-
 export function keyFigures(f: Figures): string {
   const parts: string[] = [];
   if (f['streams.total'] !== undefined) parts.push(`streams ${f['streams.clean']}/${f['streams.total']} clean, ${f['streams.broken']} broken`);

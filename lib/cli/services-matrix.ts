@@ -33,6 +33,14 @@ export function servicesMatrixTable(services: readonly ServiceDrills[], catalogu
   const mark = (s: ServiceDrills, id: string): string => (s.drills.includes(id) ? 'yes' : '-');
   // A matrix of yes and -: nothing to wrap; it fits, or it turns.
   const wide = fitTable([['SERVICE', 'KIND', ...ids], ...services.map((s) => [s.name, s.kind, ...ids.map((id) => mark(s, id))])], Number.POSITIVE_INFINITY);
-  if (Math.max(...wide.trimEnd().split('\n').map((l) => [...l].length)) <= columns) return wide;
+  if (
+    Math.max(
+      ...wide
+        .trimEnd()
+        .split('\n')
+        .map((l) => [...l].length),
+    ) <= columns
+  )
+    return wide;
   return fitTable([['DRILL', ...services.map((s) => `${s.name} (${s.kind})`)], ...ids.map((id) => [id, ...services.map((s) => mark(s, id))])], Number.POSITIVE_INFINITY);
 }

@@ -4,7 +4,10 @@ import { parseIsoDuration } from './iso-duration';
 import { FAULT_KINDS, MAX_STOP_CONDITIONS, STOP_CONDITION_NAMES, type Drill, type DrillSpec, type PerMode, type ProbeSpec } from './types';
 
 export class DrillDefinitionError extends Error {
-  constructor(readonly file: string, readonly problems: readonly string[]) {
+  constructor(
+    readonly file: string,
+    readonly problems: readonly string[],
+  ) {
     super(`${file}: invalid drill definition:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'DrillDefinitionError';
   }
@@ -83,7 +86,8 @@ function faultProblems(fault: DrillSpec['fault']): string[] {
 
 function selectionProblems(targets: { count?: number; percent?: number } | undefined): string[] {
   if (targets && 'count' in targets) return Number.isInteger(targets.count) && targets.count! >= 1 ? [] : [`fault.targets.count ${targets.count} must be a whole number ≥ 1`];
-  if (targets && 'percent' in targets) return Number.isInteger(targets.percent) && targets.percent! >= 1 && targets.percent! <= 100 ? [] : [`fault.targets.percent ${targets.percent} must be a whole number 1–100`];
+  if (targets && 'percent' in targets)
+    return Number.isInteger(targets.percent) && targets.percent! >= 1 && targets.percent! <= 100 ? [] : [`fault.targets.percent ${targets.percent} must be a whole number 1–100`];
   return ['fault.targets must be { count: n } or { percent: n }'];
 }
 
@@ -102,7 +106,8 @@ function probeProblems(name: string, probe: ProbeSpec, mode: keyof PerMode<unkno
   const problems: string[] = [];
   const s = probe.streams;
   if (!s || !Number.isInteger(s.count) || s.count < 0) problems.push(`${name}.streams.count must be a whole number ≥ 0`);
-  if (s && ('tokens' in s || 'intervalMs' in s || 'ttftMs' in s)) problems.push(`${name}.streams takes only count now: what a stream is (path, body, length) is the service's traffic profile (service.traffic)`);
+  if (s && ('tokens' in s || 'intervalMs' in s || 'ttftMs' in s))
+    problems.push(`${name}.streams takes only count now: what a stream is (path, body, length) is the service's traffic profile (service.traffic)`);
   const j = probe.jobs;
   if (!j || !Number.isInteger(j.count) || j.count < 0) problems.push(`${name}.jobs.count must be a whole number ≥ 0 (0 = no jobs)`);
   if (!probe.requests || !(probe.requests.perSecond >= 0)) problems.push(`${name}.requests.perSecond must be ≥ 0`);

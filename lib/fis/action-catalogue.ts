@@ -27,5 +27,4 @@ export const FIS_ACTIONS: Readonly<Record<string, FisActionSpec>> = {
 export type FisActionId = keyof typeof FIS_ACTIONS;
 
 /** The catalogue entry of an action id, or undefined for an id FIS does not have. */
-export const fisAction = (id: string): FisActionSpec | undefined =>
-  (Object.prototype.hasOwnProperty.call(FIS_ACTIONS, id) ? FIS_ACTIONS[id] : undefined);
+export const fisAction = (id: string): FisActionSpec | undefined => (Object.prototype.hasOwnProperty.call(FIS_ACTIONS, id) ? FIS_ACTIONS[id] : undefined);

@@ -44,15 +44,11 @@ const MAX_WAIT_SECONDS = 12 * 3600;
  * @param alarmArns 1–5 alarm ARNs (tokens are fine): the drill's stop conditions.
  * @throws Error naming the drill file when there is no alarm, more than 5, or the window is out of range.
  */
-export function withAlarmChecks(
-  drillFile: string,
-  faultActions: Readonly<Record<string, Action>>,
-  alarmArns: readonly string[],
-  recoveryWindow: IsoDuration,
-): Record<string, Action> {
+export function withAlarmChecks(drillFile: string, faultActions: Readonly<Record<string, Action>>, alarmArns: readonly string[], recoveryWindow: IsoDuration): Record<string, Action> {
   const problems: string[] = [];
   if (alarmArns.length === 0) problems.push('no stop-condition alarm to check before the fault');
-  if (alarmArns.length > MAX_ASSERTED_ALARMS) problems.push(`${alarmArns.length} stop-condition alarms; aws:cloudwatch:assert-alarm-state checks at most ${MAX_ASSERTED_ALARMS}: name fewer in stopConditions`);
+  if (alarmArns.length > MAX_ASSERTED_ALARMS)
+    problems.push(`${alarmArns.length} stop-condition alarms; aws:cloudwatch:assert-alarm-state checks at most ${MAX_ASSERTED_ALARMS}: name fewer in stopConditions`);
   const seconds = parseIsoDuration(recoveryWindow);
   if (seconds === undefined || seconds < MIN_WAIT_SECONDS || seconds > MAX_WAIT_SECONDS) {
     problems.push(`probe.aws.recoveryTimeout ${JSON.stringify(recoveryWindow)} is the recovery window FIS waits before its post-check; aws:fis:wait takes PT1M to PT12H: use a value in that range`);

@@ -46,15 +46,22 @@ export class DrillExperimentTemplate extends Construct {
     const { drill } = props;
     const { stopConditions, skipped } = resolveStopConditions(drill, props.alarmArns);
     for (const name of skipped) {
-      Annotations.of(this).addWarningV2(`fis-drills:skippedStopCondition:${name}`,
-        `${drill.id}: stop condition "${name}" has no alarm in this stack${name === 'probe-heartbeat' ? ' (drills.deadMansSwitch is off)' : ''}; the template runs without it`);
+      Annotations.of(this).addWarningV2(
+        `fis-drills:skippedStopCondition:${name}`,
+        `${drill.id}: stop condition "${name}" has no alarm in this stack${name === 'probe-heartbeat' ? ' (drills.deadMansSwitch is off)' : ''}; the template runs without it`,
+      );
     }
     const description = templateDescription(drill.hypothesis, stopConditionChoice(drill).summary);
     this.template = new fis.CfnExperimentTemplate(this, 'Template', {
       description,
       roleArn: props.role.roleArn,
       targets: props.plan.targets,
-      actions: withAlarmChecks(drill.file, props.plan.actions, stopConditions.map((c) => c.value as string), drill.probe.aws.recoveryTimeout),
+      actions: withAlarmChecks(
+        drill.file,
+        props.plan.actions,
+        stopConditions.map((c) => c.value as string),
+        drill.probe.aws.recoveryTimeout,
+      ),
       stopConditions,
       tags: { [DRILL_TAG]: drill.id, [SERVICE_TAG]: props.serviceName, Name: `${props.serviceName}-${drill.id}` },
       experimentOptions: { accountTargeting: 'single-account', emptyTargetResolutionMode: 'fail' },

@@ -20,8 +20,7 @@ export interface ExperimentScope {
  */
 export function experimentStatements(scope: Construct, actionIds: ReadonlySet<string>, target: ExperimentScope): iam.PolicyStatement[] {
   const stack = Stack.of(scope);
-  const arn = (service: string, resource: string, resourceName: string, account?: string) =>
-    stack.formatArn({ service, resource, resourceName, ...(account !== undefined ? { account } : {}) });
+  const arn = (service: string, resource: string, resourceName: string, account?: string) => stack.formatArn({ service, resource, resourceName, ...(account !== undefined ? { account } : {}) });
   const clusterTasks = arn('ecs', 'task', `${target.clusterName}/*`);
   const statements: iam.PolicyStatement[] = [];
   const ecsTaskActions = [...actionIds].filter((a) => a.startsWith('aws:ecs:task') || a === 'aws:ecs:stop-task');
@@ -37,20 +36,24 @@ export function experimentStatements(scope: Construct, actionIds: ReadonlySet<st
   }
   const ssmActions = [...actionIds].filter((a) => a.startsWith('aws:ecs:task-'));
   if (ssmActions.length > 0) {
-    statements.push(new iam.PolicyStatement({
-      sid: 'RunFisDocumentsThroughTheSidecar',
-      actions: ['ssm:SendCommand'],
-      // FIS's documents are AWS-owned (no account in their ARN; `*` matches that).
-      resources: [arn('ssm', 'managed-instance', '*'), arn('ssm', 'document', 'AWSFIS-Run-*', '*')],
-    }));
+    statements.push(
+      new iam.PolicyStatement({
+        sid: 'RunFisDocumentsThroughTheSidecar',
+        actions: ['ssm:SendCommand'],
+        // FIS's documents are AWS-owned (no account in their ARN; `*` matches that).
+        resources: [arn('ssm', 'managed-instance', '*'), arn('ssm', 'document', 'AWSFIS-Run-*', '*')],
+      }),
+    );
     statements.push(new iam.PolicyStatement({ sid: 'FollowCommands', actions: ['ssm:ListCommands', 'ssm:CancelCommand'], resources: ['*'] }));
   }
   if (ssmActions.some((a) => a.includes('network-latency') || a.includes('network-packet-loss'))) {
-    statements.push(new iam.PolicyStatement({
-      sid: 'ResolveNetworkSources',
-      actions: ['ecs:DescribeContainerInstances', 'ec2:DescribeInstances', 'ec2:DescribeSubnets'],
-      resources: ['*'],
-    }));
+    statements.push(
+      new iam.PolicyStatement({
+        sid: 'ResolveNetworkSources',
+        actions: ['ecs:DescribeContainerInstances', 'ec2:DescribeInstances', 'ec2:DescribeSubnets'],
+        resources: ['*'],
+      }),
+    );
   }
   if (actionIds.has('aws:network:disrupt-connectivity')) statements.push(...networkStatements(arn, target));
   if (actionIds.has('aws:ssm:start-automation-execution') && target.zoneAutomation) {
@@ -58,17 +61,21 @@ export function experimentStatements(scope: Construct, actionIds: ReadonlySet<st
     // and iam:PassRole for a document that assumes a role. Executions are created at run time.
     const automation = target.zoneAutomation;
     statements.push(new iam.PolicyStatement({ sid: 'StartZoneAutomation', actions: ['ssm:StartAutomationExecution'], resources: [automation.automationDefinitionArn] }));
-    statements.push(new iam.PolicyStatement({
-      sid: 'FollowZoneAutomation',
-      actions: ['ssm:GetAutomationExecution', 'ssm:StopAutomationExecution'],
-      resources: [arn('ssm', 'automation-execution', '*')],
-    }));
-    statements.push(new iam.PolicyStatement({
-      sid: 'PassZoneAutomationRole',
-      actions: ['iam:PassRole'],
-      resources: [automation.roleArn],
-      conditions: { StringEquals: { 'iam:PassedToService': 'ssm.amazonaws.com' } },
-    }));
+    statements.push(
+      new iam.PolicyStatement({
+        sid: 'FollowZoneAutomation',
+        actions: ['ssm:GetAutomationExecution', 'ssm:StopAutomationExecution'],
+        resources: [arn('ssm', 'automation-execution', '*')],
+      }),
+    );
+    statements.push(
+      new iam.PolicyStatement({
+        sid: 'PassZoneAutomationRole',
+        actions: ['iam:PassRole'],
+        resources: [automation.roleArn],
+        conditions: { StringEquals: { 'iam:PassedToService': 'ssm.amazonaws.com' } },
+      }),
+    );
   }
   if (actionIds.has('aws:cloudwatch:assert-alarm-state')) {
     // FIS actions reference, "aws:cloudwatch:assert-alarm-state": needs cloudwatch:DescribeAlarms.

@@ -32,25 +32,31 @@ export class ExperimentRole extends Construct {
 
     // Vended-log delivery to CloudWatch Logs (fis-facts §5). Which principal needs these is
     // not confirmed (fis-facts "could not confirm" 7); granted to the experiment role.
-    this.role.addToPolicy(new iam.PolicyStatement({
-      sid: 'DeliverExperimentLogs',
-      actions: ['logs:CreateLogDelivery', 'logs:PutResourcePolicy', 'logs:DescribeResourcePolicies', 'logs:DescribeLogGroups'],
-      resources: ['*'],
-    }));
+    this.role.addToPolicy(
+      new iam.PolicyStatement({
+        sid: 'DeliverExperimentLogs',
+        actions: ['logs:CreateLogDelivery', 'logs:PutResourcePolicy', 'logs:DescribeResourcePolicies', 'logs:DescribeLogGroups'],
+        resources: ['*'],
+      }),
+    );
 
     if (props.reportBucket) {
       // Experiment reports read the dashboard and write to S3. The exact action list is our
       // reading of the FIS report feature, not confirmed in fis-facts.
-      this.role.addToPolicy(new iam.PolicyStatement({
-        sid: 'BuildExperimentReports',
-        actions: ['cloudwatch:GetDashboard', 'cloudwatch:GetMetricWidgetImage'],
-        resources: ['*'],
-      }));
-      this.role.addToPolicy(new iam.PolicyStatement({
-        sid: 'WriteExperimentReports',
-        actions: ['s3:PutObject', 's3:GetObject'],
-        resources: [`arn:${stack.partition}:s3:::${props.reportBucket}/fis-reports/*`],
-      }));
+      this.role.addToPolicy(
+        new iam.PolicyStatement({
+          sid: 'BuildExperimentReports',
+          actions: ['cloudwatch:GetDashboard', 'cloudwatch:GetMetricWidgetImage'],
+          resources: ['*'],
+        }),
+      );
+      this.role.addToPolicy(
+        new iam.PolicyStatement({
+          sid: 'WriteExperimentReports',
+          actions: ['s3:PutObject', 's3:GetObject'],
+          resources: [`arn:${stack.partition}:s3:::${props.reportBucket}/fis-reports/*`],
+        }),
+      );
     }
   }
 }

@@ -91,11 +91,11 @@ export function faultPlan(drill: Drill, refs: FaultTargetRefs): FaultPlan {
         actions: {
           DisruptZone: {
             actionId: 'aws:network:disrupt-connectivity',
-            description: 'Deny all traffic in and out of the zone\'s subnets',
+            description: "Deny all traffic in and out of the zone's subnets",
             parameters: { duration: fault.duration.aws, scope: 'all' },
             targets: { Subnets: 'ZoneSubnets' },
           },
-          StopZoneTasks: { actionId: 'aws:ecs:stop-task', description: 'Stop the service\'s tasks in the zone', targets: { Tasks: 'ZoneTasks' } },
+          StopZoneTasks: { actionId: 'aws:ecs:stop-task', description: "Stop the service's tasks in the zone", targets: { Tasks: 'ZoneTasks' } },
           ...(refs.zonePlacement ? { [KEEP_PLACEMENTS_ACTION]: keepPlacementsOut(drill, refs, fault.zoneIndex, fault.duration.aws) } : {}),
         },
       };
@@ -106,9 +106,16 @@ export function faultPlan(drill: Drill, refs: FaultTargetRefs): FaultPlan {
         actions: {
           BlackholeDatabasePort: {
             actionId: 'aws:ecs:task-network-blackhole-port',
-            description: 'Drop the tasks\' outbound TCP traffic to the database port (connections hang, not refused)',
+            description: "Drop the tasks' outbound TCP traffic to the database port (connections hang, not refused)",
             // On Fargate the network actions must use the ECS fault-injection endpoints (fis-facts §1, UG ecs-task-actions).
-            parameters: { duration: fault.duration.aws, port: String(databaseOf(drill, refs).port), trafficType: 'egress', protocol: 'tcp', useEcsFaultInjectionEndpoints: 'true', installDependencies: 'true' },
+            parameters: {
+              duration: fault.duration.aws,
+              port: String(databaseOf(drill, refs).port),
+              trafficType: 'egress',
+              protocol: 'tcp',
+              useEcsFaultInjectionEndpoints: 'true',
+              installDependencies: 'true',
+            },
             targets: { Tasks: 'ServiceTasks' },
           },
         },
@@ -116,7 +123,9 @@ export function faultPlan(drill: Drill, refs: FaultTargetRefs): FaultPlan {
     case 'database-failover':
       return {
         targets: { DatabaseCluster: { resourceType: 'aws:rds:cluster', selectionMode: 'ALL', resourceArns: [databaseOf(drill, refs).clusterArn] } },
-        actions: { FailoverDatabase: { actionId: 'aws:rds:failover-db-cluster', description: 'Fail the Aurora cluster over to a reader: every connection drops', targets: { Clusters: 'DatabaseCluster' } } },
+        actions: {
+          FailoverDatabase: { actionId: 'aws:rds:failover-db-cluster', description: 'Fail the Aurora cluster over to a reader: every connection drops', targets: { Clusters: 'DatabaseCluster' } },
+        },
       };
   }
 }
@@ -138,7 +147,7 @@ function keepPlacementsOut(drill: Drill, refs: FaultTargetRefs, zoneIndex: numbe
   const minutes = Math.ceil(isoSeconds(duration) / 60) + AUTOMATION_MARGIN_MINUTES;
   return {
     actionId: 'aws:ssm:start-automation-execution',
-    description: 'Keep ECS placements out of the cut zone for the outage, then restore the service\'s subnets whatever happens',
+    description: "Keep ECS placements out of the cut zone for the outage, then restore the service's subnets whatever happens",
     parameters: {
       documentArn: placement.documentArn,
       documentParameters: JSON.stringify({

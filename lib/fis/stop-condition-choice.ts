@@ -19,13 +19,15 @@ const WHY: Readonly<Record<StopConditionName, string>> = {
   'error-rate': 'error-rate: 5xx share of requests over the limit 2 min (idle = OK)',
   'healthy-hosts': 'healthy-hosts: fewest healthy targets any ALB node saw under the floor 2 min (no data = ALARM)',
   'running-tasks': 'running-tasks: Container Insights RunningTaskCount under the floor 2 min (no data = ALARM)',
-  'probe-heartbeat': 'probe-heartbeat: the runner\'s probe successes stop 30 s (no data = ALARM)',
+  'probe-heartbeat': "probe-heartbeat: the runner's probe successes stop 30 s (no data = ALARM)",
 };
 
 export function stopConditionChoice(drill: Drill): StopConditionChoice {
   const zone = drill.fault.kind === 'az-outage' ? drill.fault.zoneIndex : undefined;
-  const lines = [...new Set(drill.stopConditions)].map((name) => (name === 'healthy-hosts' && zone !== undefined
-    ? `healthy-hosts: healthy targets summed over the zones other than zone ${zone} under the floor 2 min (the cut zone's loss is the hypothesis; no data = ALARM)`
-    : WHY[name]));
+  const lines = [...new Set(drill.stopConditions)].map((name) =>
+    name === 'healthy-hosts' && zone !== undefined
+      ? `healthy-hosts: healthy targets summed over the zones other than zone ${zone} under the floor 2 min (the cut zone's loss is the hypothesis; no data = ALARM)`
+      : WHY[name],
+  );
   return { ...(zone !== undefined ? { healthyHostsOutsideZone: zone } : {}), summary: `Stop conditions: ${lines.join('; ')}.` };
 }

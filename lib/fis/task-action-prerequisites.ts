@@ -19,7 +19,14 @@ export interface TaskDefinitionFacts {
 /** The in-task FIS actions of a drill's fault (empty for stop-task and az-outage). */
 export function inTaskActionsOf(drill: Drill): string[] {
   // Names do not change which actions a fault uses: placeholders will do.
-  const refs = { clusterName: 'cluster', serviceName: 'service', vpcId: 'vpc', zones: Array.from({ length: 16 }, (_, i) => `zone-${i}`), processName: 'app', database: { port: 5432, clusterArn: 'arn:aws:rds:region:111122223333:cluster:db' } };
+  const refs = {
+    clusterName: 'cluster',
+    serviceName: 'service',
+    vpcId: 'vpc',
+    zones: Array.from({ length: 16 }, (_, i) => `zone-${i}`),
+    processName: 'app',
+    database: { port: 5432, clusterArn: 'arn:aws:rds:region:111122223333:cluster:db' },
+  };
   return [...actionIdsOf([faultPlan(drill, refs)])].filter((id) => fisAction(id)?.needsSidecar === true);
 }
 

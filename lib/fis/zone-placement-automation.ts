@@ -56,14 +56,16 @@ export class ZonePlacementAutomation extends Construct {
   constructor(scope: Construct, id: string, props: ZonePlacementAutomationProps) {
     super(scope, id);
     this.role = new iam.Role(this, 'Role', {
-      description: 'Runs the fis-drills az-outage automation: takes the cut zone\'s subnets out of one ECS service and puts them back',
+      description: "Runs the fis-drills az-outage automation: takes the cut zone's subnets out of one ECS service and puts them back",
       assumedBy: new iam.ServicePrincipal('ssm.amazonaws.com').withConditions({ StringEquals: { 'aws:SourceAccount': Stack.of(this).account } }),
     });
-    this.role.addToPolicy(new iam.PolicyStatement({
-      sid: 'ChangeTheDrilledServiceSubnets',
-      actions: ['ecs:DescribeServices', 'ecs:UpdateService'],
-      resources: [props.serviceArn],
-    }));
+    this.role.addToPolicy(
+      new iam.PolicyStatement({
+        sid: 'ChangeTheDrilledServiceSubnets',
+        actions: ['ecs:DescribeServices', 'ecs:UpdateService'],
+        resources: [props.serviceArn],
+      }),
+    );
     const script = zoneSubnetsScript();
     const scriptStep = (name: string, handler: string, extra: Record<string, unknown>) => ({
       name,
@@ -82,13 +84,13 @@ export class ZonePlacementAutomation extends Construct {
       documentType: 'Automation',
       content: {
         schemaVersion: '0.3',
-        description: 'fis-drills az-outage: keep the service\'s placements out of the cut zone for the outage, then restore its subnets whatever happens',
+        description: "fis-drills az-outage: keep the service's placements out of the cut zone for the outage, then restore its subnets whatever happens",
         assumeRole: '{{ AutomationAssumeRole }}',
         parameters: {
           AutomationAssumeRole: { type: 'String', description: 'The role this automation runs as' },
           ClusterName: { type: 'String' },
           ServiceName: { type: 'String' },
-          SubnetIds: { type: 'StringList', description: 'The service\'s subnets in the cut zone' },
+          SubnetIds: { type: 'StringList', description: "The service's subnets in the cut zone" },
           Duration: { type: 'String', description: 'ISO-8601 duration of the outage' },
         },
         mainSteps: [

@@ -19,9 +19,7 @@ export class DrillsDashboard extends Construct {
     this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', {
       dashboardName: `${props.serviceName}-drills`,
     });
-    this.dashboard.addWidgets(
-      new cloudwatch.AlarmStatusWidget({ title: 'Stop conditions', alarms: [...props.alarms], width: 24, height: 3 }),
-    );
+    this.dashboard.addWidgets(new cloudwatch.AlarmStatusWidget({ title: 'Stop conditions', alarms: [...props.alarms], width: 24, height: 3 }));
     this.dashboard.addWidgets(
       new cloudwatch.GraphWidget({ title: 'Service 5xx share of requests', left: [props.metrics.errorRate], width: 8, leftYAxis: { min: 0 } }),
       new cloudwatch.GraphWidget({ title: 'Healthy hosts (ALB, minimum)', left: [props.metrics.healthyHosts], width: 8, leftYAxis: { min: 0 } }),

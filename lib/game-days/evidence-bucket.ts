@@ -30,12 +30,14 @@ export class EvidenceBucket extends Construct {
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
       versioned: props.production ?? false,
       removalPolicy: RemovalPolicy.RETAIN,
-      lifecycleRules: [{
-        id: 'ExpireEvidence',
-        expiration: Duration.days(days),
-        abortIncompleteMultipartUploadAfter: Duration.days(1),
-        ...(props.production ? { noncurrentVersionExpiration: Duration.days(30) } : {}),
-      }],
+      lifecycleRules: [
+        {
+          id: 'ExpireEvidence',
+          expiration: Duration.days(days),
+          abortIncompleteMultipartUploadAfter: Duration.days(1),
+          ...(props.production ? { noncurrentVersionExpiration: Duration.days(30) } : {}),
+        },
+      ],
     });
   }
 }

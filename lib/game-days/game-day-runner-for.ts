@@ -33,13 +33,18 @@ export function gameDayRunnerFor(scope: Construct, s: GameDayRunnerScope): GameD
   const built = (s.service as { cluster?: ecs.ICluster } | undefined)?.cluster;
   const subnetIds = (s.subnetIdsByZone ?? []).flat();
   if (!built && subnetIds.length === 0) {
-    Annotations.of(scope).addWarningV2('fis-drills:gameDayRunnerWithoutSubnets', 'game days start the FIS templates directly (no probe, no verdict): give existing.subnetIdsByZone (private subnets) so the runner task can run in the service\'s VPC');
+    Annotations.of(scope).addWarningV2(
+      'fis-drills:gameDayRunnerWithoutSubnets',
+      "game days start the FIS templates directly (no probe, no verdict): give existing.subnetIdsByZone (private subnets) so the runner task can run in the service's VPC",
+    );
     return undefined;
   }
-  const cluster = built ?? ecs.Cluster.fromClusterAttributes(scope, 'GameDayCluster', {
-    clusterName: s.clusterName,
-    vpc: ec2.Vpc.fromVpcAttributes(scope, 'GameDayVpc', { vpcId: s.vpcId, availabilityZones: [...s.zones], privateSubnetIds: subnetIds }),
-  });
+  const cluster =
+    built ??
+    ecs.Cluster.fromClusterAttributes(scope, 'GameDayCluster', {
+      clusterName: s.clusterName,
+      vpc: ec2.Vpc.fromVpcAttributes(scope, 'GameDayVpc', { vpcId: s.vpcId, availabilityZones: [...s.zones], privateSubnetIds: subnetIds }),
+    });
   const bucket = new EvidenceBucket(scope, 'GameDayEvidence', { production: s.versioned }).bucket;
   const task = new RunnerTask(scope, 'GameDayRunner', {
     serviceName: s.name,

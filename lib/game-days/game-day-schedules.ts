@@ -62,38 +62,44 @@ export class GameDaySchedules extends Construct {
     const experiments = stack.formatArn({ service: 'fis', resource: 'experiment', resourceName: '*' });
     for (const { drill, templateId, templateArn } of props.drills) {
       if (!drill.schedule) continue;
-      const target = props.runner ? runTaskTarget(this.role, props.runner, drill, props.serviceName) : new targets.Universal({
-        service: 'fis',
-        action: 'startExperiment',
-        role: this.role,
-        input: scheduler.ScheduleTargetInput.fromObject({
-          experimentTemplateId: templateId,
-          clientToken: gameDayClientToken(props.serviceName, drill.id),
-          tags: { [DRILL_TAG]: drill.id, [SERVICE_TAG]: props.serviceName, [TRIGGER_TAG]: 'game-day' },
+      const target = props.runner
+        ? runTaskTarget(this.role, props.runner, drill, props.serviceName)
+        : new targets.Universal({
+            service: 'fis',
+            action: 'startExperiment',
+            role: this.role,
+            input: scheduler.ScheduleTargetInput.fromObject({
+              experimentTemplateId: templateId,
+              clientToken: gameDayClientToken(props.serviceName, drill.id),
+              tags: { [DRILL_TAG]: drill.id, [SERVICE_TAG]: props.serviceName, [TRIGGER_TAG]: 'game-day' },
+            }),
+            // StartExperiment authorizes against the template and the new experiment; tagging the
+            // experiment at start may also need fis:TagResource (not confirmed, fis-facts §6).
+            policyStatements: [new iam.PolicyStatement({ actions: ['fis:StartExperiment', 'fis:TagResource'], resources: [templateArn, experiments] })],
+            retryAttempts: 2,
+          });
+      this.schedules.push(
+        new scheduler.Schedule(this, `Schedule-${drill.id}`, {
+          description: `Game day: ${drill.title}`,
+          schedule: scheduler.ScheduleExpression.expression(drill.schedule, TimeZone.ETC_UTC),
+          timeWindow: scheduler.TimeWindow.off(),
+          target,
+          enabled: props.enabled,
         }),
-        // StartExperiment authorizes against the template and the new experiment; tagging the
-        // experiment at start may also need fis:TagResource (not confirmed, fis-facts §6).
-        policyStatements: [new iam.PolicyStatement({ actions: ['fis:StartExperiment', 'fis:TagResource'], resources: [templateArn, experiments] })],
-        retryAttempts: 2,
-      });
-      this.schedules.push(new scheduler.Schedule(this, `Schedule-${drill.id}`, {
-        description: `Game day: ${drill.title}`,
-        schedule: scheduler.ScheduleExpression.expression(drill.schedule, TimeZone.ETC_UTC),
-        timeWindow: scheduler.TimeWindow.off(),
-        target,
-        enabled: props.enabled,
-      }));
+      );
     }
     if (this.schedules.length > 0 && !props.runner) this.allowFisServiceLinkedRole(stack);
   }
 
   private allowFisServiceLinkedRole(stack: Stack): void {
-    this.role.addToPolicy(new iam.PolicyStatement({
-      sid: 'CreateFisServiceLinkedRole',
-      actions: ['iam:CreateServiceLinkedRole'],
-      resources: [stack.formatArn({ service: 'iam', region: '', resource: 'role', resourceName: 'aws-service-role/fis.amazonaws.com/AWSServiceRoleForFIS' })],
-      conditions: { StringEquals: { 'iam:AWSServiceName': 'fis.amazonaws.com' } },
-    }));
+    this.role.addToPolicy(
+      new iam.PolicyStatement({
+        sid: 'CreateFisServiceLinkedRole',
+        actions: ['iam:CreateServiceLinkedRole'],
+        resources: [stack.formatArn({ service: 'iam', region: '', resource: 'role', resourceName: 'aws-service-role/fis.amazonaws.com/AWSServiceRoleForFIS' })],
+        conditions: { StringEquals: { 'iam:AWSServiceName': 'fis.amazonaws.com' } },
+      }),
+    );
   }
 }
 

@@ -52,12 +52,14 @@ export class GameDayVerdicts extends Construct {
         evaluationPeriods: 1,
         treatMissingData: cloudwatch.TreatMissingData.IGNORE,
       });
-      widgets.push(new cloudwatch.GraphWidget({
-        title: `${drill.id}: verdict (0 = HELD) and recovery seconds`,
-        left: [metric(m.verdict, drill, 'Maximum')],
-        right: [metric(m.recoverySeconds, drill, 'Maximum')],
-        width: 12,
-      }));
+      widgets.push(
+        new cloudwatch.GraphWidget({
+          title: `${drill.id}: verdict (0 = HELD) and recovery seconds`,
+          left: [metric(m.verdict, drill, 'Maximum')],
+          right: [metric(m.recoverySeconds, drill, 'Maximum')],
+          width: 12,
+        }),
+      );
     }
     this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', { widgets: [widgets] });
   }

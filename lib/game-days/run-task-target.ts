@@ -41,13 +41,21 @@ export function runTaskTarget(role: iam.IRole, runner: GameDayRunner, drill: Dri
       startedBy: 'fis-drills-game-day',
       networkConfiguration: { awsvpcConfiguration: { subnets: cluster.vpc.selectSubnets(task.subnets).subnetIds, securityGroups: [task.securityGroup.securityGroupId], assignPublicIp: 'DISABLED' } },
       overrides: { containerOverrides: [{ name: RUNNER_CONTAINER, command: gameDayCommand(runner, drill) }] },
-      tags: [{ key: 'drill', value: drill.id }, { key: 'service', value: serviceName }, { key: 'trigger', value: 'game-day' }],
+      tags: [
+        { key: 'drill', value: drill.id },
+        { key: 'service', value: serviceName },
+        { key: 'trigger', value: 'game-day' },
+      ],
     }),
     policyStatements: [
       new iam.PolicyStatement({ actions: ['ecs:RunTask'], resources: [td.taskDefinitionArn], conditions: { ArnEquals: { 'ecs:cluster': cluster.clusterArn } } }),
       // RunTask with tags needs ecs:TagResource on the new task (ECS Developer Guide, "Grant permission to tag resources on creation").
       new iam.PolicyStatement({ actions: ['ecs:TagResource'], resources: ['*'], conditions: { StringEquals: { 'ecs:CreateAction': 'RunTask' } } }),
-      new iam.PolicyStatement({ actions: ['iam:PassRole'], resources: [td.taskRole.roleArn, td.obtainExecutionRole().roleArn], conditions: { StringEquals: { 'iam:PassedToService': 'ecs-tasks.amazonaws.com' } } }),
+      new iam.PolicyStatement({
+        actions: ['iam:PassRole'],
+        resources: [td.taskRole.roleArn, td.obtainExecutionRole().roleArn],
+        conditions: { StringEquals: { 'iam:PassedToService': 'ecs-tasks.amazonaws.com' } },
+      }),
     ],
     retryAttempts: 2,
   });

@@ -82,7 +82,11 @@ export class RunnerTask extends Construct {
       logging: ecs.LogDrivers.awsLogs({ logGroup: this.logGroup, streamPrefix: 'runner' }),
       environment: { DRILLS_GAME_DAY_SERVICE: props.serviceName },
     });
-    suppressGuardrail(this.taskDefinition, 'DRILL-DRAIN-3', 'The runner is a run-to-completion task, not a service: it answers no requests, nothing would replace it, and its runs are bounded by the drill\'s own timeouts.');
+    suppressGuardrail(
+      this.taskDefinition,
+      'DRILL-DRAIN-3',
+      "The runner is a run-to-completion task, not a service: it answers no requests, nothing would replace it, and its runs are bounded by the drill's own timeouts.",
+    );
     this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
       vpc: props.cluster.vpc,
       description: `fis-drills game-day runner of ${props.serviceName}: egress only (AWS APIs, the service URL)`,

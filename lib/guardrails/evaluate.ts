@@ -3,9 +3,7 @@
  * Pure: data in, findings out. The synth plugin and `drills doctor` both call this.
  */
 import { readSuppressions } from './suppressions';
-import type {
-  CfnResourceView, Environment, Evaluation, Finding, GuardrailContext, Note, PackEntry, RuleOutcome, RuleResult, SuppressedFinding, TemplateView,
-} from './types';
+import type { CfnResourceView, Environment, Evaluation, Finding, GuardrailContext, Note, PackEntry, RuleOutcome, RuleResult, SuppressedFinding, TemplateView } from './types';
 
 export interface EvaluateOptions {
   /** @default 'non-production' */

@@ -39,4 +39,3 @@ function resourcesOf(construct: IConstruct, applyToChildren: boolean): CfnResour
   const child = construct.node.defaultChild;
   return child && CfnResource.isCfnResource(child) ? [child] : [];
 }
-

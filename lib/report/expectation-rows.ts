@@ -47,12 +47,12 @@ export function expectationRows(journal: Journal): ExpectationRow[] {
     const here = `${OP[line.op]} ${formatFigure(line.figure, line.bound)}`;
     const other = journal.mode === 'aws' ? 'local' : 'aws';
     const otherBound = spec && typeof spec.bound !== 'number' ? spec.bound[other] : undefined;
-    const bound = otherBound === undefined || otherBound === line.bound
-      ? `${here} (both modes)`
-      : `${here} (${mode} bound; ${other === 'aws' ? 'on AWS' : 'locally'} ${OP[line.op]} ${formatFigure(line.figure, otherBound)})`;
-    const measured = line.measured !== undefined
-      ? formatFigure(line.figure, line.measured)
-      : line.censored ? censoredText(line.figure, line.censored) : line.notJudgedWhy ?? `not measured in ${mode} mode`;
+    const bound =
+      otherBound === undefined || otherBound === line.bound
+        ? `${here} (both modes)`
+        : `${here} (${mode} bound; ${other === 'aws' ? 'on AWS' : 'locally'} ${OP[line.op]} ${formatFigure(line.figure, otherBound)})`;
+    const measured =
+      line.measured !== undefined ? formatFigure(line.figure, line.measured) : line.censored ? censoredText(line.figure, line.censored) : (line.notJudgedWhy ?? `not measured in ${mode} mode`);
     const outcome = line.held === null ? 'not judged' : line.held ? 'held' : 'VIOLATED';
     const why = [line.why ?? spec?.why, line.cause ?? line.detail].filter((x): x is string => Boolean(x)).join('; ');
     return { figure: line.figure, label: figureLabel(line.figure), bound, measured, outcome, why: why || '—' };

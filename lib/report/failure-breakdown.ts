@@ -21,7 +21,8 @@ export function failureBreakdown(requests: readonly RequestSample[], marks: RunM
   if (start !== undefined) {
     if (end !== undefined && end > start) cuts.push({ from: start, name: 'while the fault lasted' });
     else cuts.push({ from: start, name: recovered === undefined ? 'from the fault on (no recovery seen)' : 'from the fault to recovery' });
-    if (end !== undefined && end > start && (recovered === undefined || recovered > end)) cuts.push({ from: end, name: recovered === undefined ? 'after the fault (no recovery seen)' : 'after the fault, until recovery' });
+    if (end !== undefined && end > start && (recovered === undefined || recovered > end))
+      cuts.push({ from: end, name: recovered === undefined ? 'after the fault (no recovery seen)' : 'after the fault, until recovery' });
     if (recovered !== undefined && recovered > Math.max(start, end ?? start)) cuts.push({ from: recovered, name: 'after recovery' });
   }
   return cuts.map((cut, i) => {

@@ -5,7 +5,7 @@ const LABELS: Record<FigureName, string> = {
   'streams.total': 'streams opened',
   'streams.clean': 'streams that ended cleanly',
   'streams.broken': 'streams broken',
-  'streams.brokenOffTarget': "streams broken on tasks the fault did not hit",
+  'streams.brokenOffTarget': 'streams broken on tasks the fault did not hit',
   'streams.ttftMs.p50': 'time to first token, median',
   'streams.ttftMs.max': 'time to first token, worst',
   'streams.seconds.max': 'longest stream',

@@ -45,30 +45,39 @@ export function fleetChart(points: readonly FleetPoint[], marks: RunMarks, sourc
         ? []
         : [{ data: { values: [{ desired }] }, mark: { type: 'rule' as const, color: '#999', strokeDash: [1, 3] }, encoding: { y: { field: 'desired', type: 'quantitative' as const } } }]),
       // Wide pale bands for tasks, a thin line for targets inside them: equal counts stay both visible.
-      ...[{ metric: 'RunningTaskCount', width: 7, opacity: 0.5 }, { metric: 'HealthyHostCount', width: 2.5, opacity: 0.95 }].flatMap((band) => {
+      ...[
+        { metric: 'RunningTaskCount', width: 7, opacity: 0.5 },
+        { metric: 'HealthyHostCount', width: 2.5, opacity: 0.95 },
+      ].flatMap((band) => {
         const values = metrics.periods.filter((p) => p.series.startsWith(`${band.metric} `));
         return values.length === 0
           ? []
-          : [{
-              data: { values: values.map((p) => ({ ...p })) },
-              mark: { type: 'rule' as const, strokeWidth: band.width, opacity: band.opacity, strokeCap: 'butt' as const },
-              encoding: { x, x2: { field: 't2' }, y, color, strokeDash, description: { field: 'label' } },
-            }];
+          : [
+              {
+                data: { values: values.map((p) => ({ ...p })) },
+                mark: { type: 'rule' as const, strokeWidth: band.width, opacity: band.opacity, strokeCap: 'butt' as const },
+                encoding: { x, x2: { field: 't2' }, y, color, strokeDash, description: { field: 'label' } },
+              },
+            ];
       }),
       ...(points.length === 0
         ? []
-        : [{
-            data: { values: points.map((p) => ({ ...p })) },
-            mark: { type: 'line' as const, interpolate: 'step-after' as const, strokeWidth: 2 },
-            encoding: { x, y, color, strokeDash },
-          }]),
+        : [
+            {
+              data: { values: points.map((p) => ({ ...p })) },
+              mark: { type: 'line' as const, interpolate: 'step-after' as const, strokeWidth: 2 },
+              encoding: { x, y, color, strokeDash },
+            },
+          ]),
       ...(metrics.reads.length === 0
         ? []
-        : [{
-            data: { values: metrics.reads.map((r) => ({ ...r })) },
-            mark: { type: 'line' as const, interpolate: 'step-after' as const, strokeWidth: 1, point: { size: 14, filled: true } },
-            encoding: { x, y, color, strokeDash, description: { field: 'label' } },
-          }]),
+        : [
+            {
+              data: { values: metrics.reads.map((r) => ({ ...r })) },
+              mark: { type: 'line' as const, interpolate: 'step-after' as const, strokeWidth: 1, point: { size: 14, filled: true } },
+              encoding: { x, y, color, strokeDash, description: { field: 'label' } },
+            },
+          ]),
       ...chartMarks(marks),
     ],
   };

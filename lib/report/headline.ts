@@ -29,7 +29,9 @@ export function headline(journal: Journal): string[] {
   // Jobs only when the run sent some: most traffic profiles have none, and "not measured" would be noise.
   if ((f['jobs.total'] ?? 0) > 0) {
     const longestJob = f['jobs.seconds.max'];
-    lines.push(`Jobs: ${f['jobs.total']} submitted, ${f['jobs.succeeded'] ?? 0} completed, ${f['jobs.failed'] ?? 0} failed or lost${longestJob !== undefined ? `; the longest took ${formatFigure('jobs.seconds.max', longestJob)} from submit to end` : ''}.`);
+    lines.push(
+      `Jobs: ${f['jobs.total']} submitted, ${f['jobs.succeeded'] ?? 0} completed, ${f['jobs.failed'] ?? 0} failed or lost${longestJob !== undefined ? `; the longest took ${formatFigure('jobs.seconds.max', longestJob)} from submit to end` : ''}.`,
+    );
   }
   const recovery = f['recovery.seconds'];
   if (recovery !== undefined) lines.push(`Recovered (desired count running and healthy again) ${formatFigure('recovery.seconds', recovery)} after the fault landed.`);
@@ -42,7 +44,12 @@ export function headline(journal: Journal): string[] {
 function sigkillSentence(journal: Journal, sigkilled: number): string {
   const fault = journal.drill.fault;
   const targets = journal.injection?.targets.join(', ') || 'the target';
-  const own = fault.kind === 'kill-process' ? ` (the fault's own ${fault.signal} of ${targets} is not a drain and is not counted)` : fault.kind === 'az-outage' ? ' (tasks lost with the zone are not counted)' : '';
+  const own =
+    fault.kind === 'kill-process'
+      ? ` (the fault's own ${fault.signal} of ${targets} is not a drain and is not counted)`
+      : fault.kind === 'az-outage'
+        ? ' (tasks lost with the zone are not counted)'
+        : '';
   if (sigkilled === 0) return fault.kind === 'stop-task' ? 'No task had to be SIGKILLed at stopTimeout: every stopped task drained in time.' : `No task had to be SIGKILLed at stopTimeout${own}.`;
   return `${sigkilled} task(s) had to be SIGKILLed at stopTimeout: their drain did not finish in time${own}.`;
 }

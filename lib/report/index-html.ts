@@ -15,9 +15,16 @@ const dash = (n: number | undefined, unit = ''): string => (n === undefined ? 'â
 
 /** `lines` newest first is how people read a history; `reportHref` gives each run's link. */
 export function renderIndexHtml(lines: readonly HistoryLine[], charts: readonly IndexChart[], reportHref: (l: HistoryLine) => string, generatedAt: string): string {
-  const parts: string[] = ['<h1>Drill history</h1>', `<p class="meta">${lines.length} run(s) in this evidence folder; written ${e(generatedAt)} by <code>drills history</code> and after every run.</p>`];
+  const parts: string[] = [
+    '<h1>Drill history</h1>',
+    `<p class="meta">${lines.length} run(s) in this evidence folder; written ${e(generatedAt)} by <code>drills history</code> and after every run.</p>`,
+  ];
   charts.forEach((c, i) => {
-    parts.push(c.svg ? `<figure role="img" aria-label="${e(c.title)}" data-chart="history-${i}">${scopeSvgIds(c.svg, `h${i}-`)}</figure>` : `<p class="meta">${e(c.title)}: not drawn (${e(c.missing ?? 'no data')})</p>`);
+    parts.push(
+      c.svg
+        ? `<figure role="img" aria-label="${e(c.title)}" data-chart="history-${i}">${scopeSvgIds(c.svg, `h${i}-`)}</figure>`
+        : `<p class="meta">${e(c.title)}: not drawn (${e(c.missing ?? 'no data')})</p>`,
+    );
   });
   parts.push('<h2>Runs</h2>');
   const head = ['when (UTC)', 'drill', 'service', 'mode', 'verdict', 'recovery', 'broken streams', 'failed requests'];

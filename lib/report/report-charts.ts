@@ -57,7 +57,9 @@ export async function reportCharts(journal: Journal): Promise<ReportChart[]> {
       alt: `tasks running and targets healthy over time, ${source}`,
       ...(moves || metrics.series.length > 0
         ? { svg: await renderSvg(fleetChart(fleet, marks, source, desired, metrics)) }
-        : { missing: journal.mode === 'local' ? 'no task or target events in the timeline' : 'no task or target events in the timeline, and no ECS or CloudWatch fleet datapoints in the run’s window' }),
+        : {
+            missing: journal.mode === 'local' ? 'no task or target events in the timeline' : 'no task or target events in the timeline, and no ECS or CloudWatch fleet datapoints in the run’s window',
+          }),
     },
   ];
   return charts;
@@ -67,5 +69,5 @@ export async function reportCharts(journal: Journal): Promise<ReportChart[]> {
 function fleetSource(mode: string, events: boolean, reads: boolean, periods: boolean): string {
   if (mode === 'local') return 'from the local fleet’s timeline';
   const parts = [events ? 'ECS service events (steps)' : '', reads ? 'ECS DescribeServices reads (points)' : '', periods ? 'CloudWatch datapoints (a bar per period)' : ''].filter(Boolean);
-  return `from ${parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0] ?? 'nothing'}`;
+  return `from ${parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? 'nothing')}`;
 }

@@ -23,12 +23,7 @@ export function runMarks(journal: Journal): RunMarks {
   const recovery = journal.figures?.['recovery.seconds'];
   const recoveredS = faultStartS !== undefined && recovery !== undefined ? Math.round((faultStartS + recovery) * 1000) / 1000 : undefined;
   const { streams, requests } = journal.samples;
-  const lastMs = Math.max(
-    0,
-    ...journal.timeline.map((e) => e.atMs),
-    ...streams.map((s) => s.endedAtMs),
-    ...requests.map((r) => r.atMs + r.latencyMs),
-  );
+  const lastMs = Math.max(0, ...journal.timeline.map((e) => e.atMs), ...streams.map((s) => s.endedAtMs), ...requests.map((r) => r.atMs + r.latencyMs));
   const endS = Math.max(seconds(lastMs), recoveredS ?? 0, 1);
   return { endS, faultStartS, faultEndS: end === undefined ? undefined : seconds(end.atMs), recoveredS };
 }

@@ -31,7 +31,14 @@ export function streamLanes(journal: Journal): Lane[] {
     detail: x.outcome === 'broken' ? (x.broken ?? 'broken') : undefined,
   }));
   for (const j of journal.samples.jobs ?? []) {
-    lanes.push({ item: `job ${j.id}`, task: j.task ?? 'unknown task', start: s(j.startedAtMs), end: s(j.endedAtMs), outcome: j.outcome === 'succeeded' ? 'clean' : 'broken', detail: j.state ?? j.error ?? j.outcome });
+    lanes.push({
+      item: `job ${j.id}`,
+      task: j.task ?? 'unknown task',
+      start: s(j.startedAtMs),
+      end: s(j.endedAtMs),
+      outcome: j.outcome === 'succeeded' ? 'clean' : 'broken',
+      detail: j.state ?? j.error ?? j.outcome,
+    });
   }
   return lanes.sort((a, b) => a.task.localeCompare(b.task) || a.start - b.start);
 }

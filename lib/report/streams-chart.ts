@@ -30,7 +30,13 @@ export function streamsChart(lanes: readonly Lane[], marks: RunMarks): TopLevelS
               x2: { field: 'end' },
               y,
               color: { field: 'outcome', type: 'nominal', title: null, scale: { domain: ['clean', 'broken'], range: ['#59a14f', '#d62728'] }, legend: { orient: 'top' } },
-              tooltip: [{ field: 'row', title: 'what' }, { field: 'start', title: 'start (s)' }, { field: 'firstToken', title: 'first token (s)' }, { field: 'end', title: 'end (s)' }, { field: 'detail', title: 'how it ended' }],
+              tooltip: [
+                { field: 'row', title: 'what' },
+                { field: 'start', title: 'start (s)' },
+                { field: 'firstToken', title: 'first token (s)' },
+                { field: 'end', title: 'end (s)' },
+                { field: 'detail', title: 'how it ended' },
+              ],
             },
           },
           {

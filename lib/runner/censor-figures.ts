@@ -17,7 +17,13 @@ export interface RecoveryWait {
  * bound, a first event no stream received, an engine figure the engine measures but never got.
  * Their expectations are violated, never "not judged" (DESIGN "Figures").
  */
-export function censorFigures(expect: readonly Expectation[], figures: Figures, streams: readonly StreamSample[], measurable: readonly FigureName[], recovery: RecoveryWait | undefined): CensoredFigures {
+export function censorFigures(
+  expect: readonly Expectation[],
+  figures: Figures,
+  streams: readonly StreamSample[],
+  measurable: readonly FigureName[],
+  recovery: RecoveryWait | undefined,
+): CensoredFigures {
   const censored: CensoredFigures = {};
   const expected = new Set(expect.map((e) => e.figure));
   if (recovery && !recovery.recovered && figures['recovery.seconds'] === undefined) {

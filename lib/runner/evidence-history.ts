@@ -54,7 +54,12 @@ export async function writeEvidenceIndex(root: string | EvidenceStore, now: Date
       charts.push({ title, missing: `could not be drawn: ${e instanceof Error ? e.message : String(e)}` });
     }
   };
-  await draw('Recovery time per drill', history.lines.some((l) => l.recoverySeconds !== undefined), () => recoveryHistoryChart(history.lines), 'no run measured a recovery yet');
+  await draw(
+    'Recovery time per drill',
+    history.lines.some((l) => l.recoverySeconds !== undefined),
+    () => recoveryHistoryChart(history.lines),
+    'no run measured a recovery yet',
+  );
   await draw('Verdicts per drill', history.lines.length > 0, () => verdictHistoryChart(history.lines), 'no run yet');
   const href = (l: HistoryLine): string => `${l.evidence.split(path.sep).map(encodeURIComponent).join('/')}/report.html`;
   const file = await store.writeAtRoot(INDEX_HTML, renderIndexHtml(history.lines, charts, href, now.toISOString()));

@@ -81,7 +81,10 @@ function recoveryCause(timeline: readonly TimelineEvent[]): string | undefined {
 function counted(labels: readonly string[]): string {
   const counts = new Map<string, number>();
   for (const l of labels) counts.set(l, (counts.get(l) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1]).map(([label, n]) => `${n} × ${label}`).join(', ');
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([label, n]) => `${n} × ${label}`)
+    .join(', ');
 }
 
 function span(timesMs: readonly number[]): string {

@@ -13,16 +13,38 @@ import type { TimelineKind } from './samples';
 import { VERDICTS } from './verdict';
 
 const TIMELINE_KINDS = [
-  'run-started', 'probe-started', 'warmup-done', 'fault-injected', 'fault-not-injected', 'fault-ended',
-  'target-deregistered', 'target-drained', 'target-unhealthy', 'target-healthy', 'sigterm-sent', 'sigkill-sent',
-  'task-exited', 'task-started', 'replacement-started', 'zone-cut', 'zone-restored', 'steady', 'experiment-state',
-  'action-state', 'service-event', 'stop-condition', 'aborted', 'probe-done', 'run-ended', 'note',
+  'run-started',
+  'probe-started',
+  'warmup-done',
+  'fault-injected',
+  'fault-not-injected',
+  'fault-ended',
+  'target-deregistered',
+  'target-drained',
+  'target-unhealthy',
+  'target-healthy',
+  'sigterm-sent',
+  'sigkill-sent',
+  'task-exited',
+  'task-started',
+  'replacement-started',
+  'zone-cut',
+  'zone-restored',
+  'steady',
+  'experiment-state',
+  'action-state',
+  'service-event',
+  'stop-condition',
+  'aborted',
+  'probe-done',
+  'run-ended',
+  'note',
 ] as const satisfies readonly TimelineKind[];
 // Every kind the runner can write is listed (the compiler fails here when one is added to samples.ts only).
 const everyKindListed: Exclude<TimelineKind, (typeof TIMELINE_KINDS)[number]> extends never ? true : never = true;
 void everyKindListed;
 
-const ms = z.number().describe('milliseconds on the run\'s monotonic clock (0 = run start)');
+const ms = z.number().describe("milliseconds on the run's monotonic clock (0 = run start)");
 const iso = z.string().describe('wall-clock ISO 8601 time');
 const figure = z.enum(FIGURE_NAMES);
 const perMode = <T extends z.ZodType>(t: T) => z.strictObject({ aws: t, local: t });
@@ -76,7 +98,7 @@ const job = z.strictObject({
 
 const metric = z
   .strictObject({
-    atMs: ms.describe('on the run\'s clock; for CloudWatch the start of the period; negative for a period begun before the run'),
+    atMs: ms.describe("on the run's clock; for CloudWatch the start of the period; negative for a period begun before the run"),
     at: iso,
     source: z.enum(['cloudwatch', 'ecs']),
     metric: z.string().describe('CloudWatch: RunningTaskCount, HealthyHostCount, RequestCount, HTTPCode_ELB_5XX_Count, HTTPCode_Target_5XX_Count; ECS: runningCount, desiredCount'),
@@ -107,7 +129,7 @@ const fault = z.discriminatedUnion('kind', [
 const expectationResult = z.strictObject({
   figure,
   op: z.enum(['<=', '<', '>=', '>', '==']),
-  bound: z.number().describe('the bound of the run\'s mode'),
+  bound: z.number().describe("the bound of the run's mode"),
   measured: z.number().optional(),
   censored: z.string().optional().describe('the figure was not reached: "> 30.2 — not recovered within 30 s"'),
   held: z.boolean().nullable().describe('null: not judged'),
@@ -133,9 +155,7 @@ export const journalSchema = z
       jobs: z.array(job).optional(),
       metrics: z.array(metric).optional(),
     }),
-    injection: z
-      .strictObject({ injected: z.boolean(), targets: z.array(z.string()), reason: z.string().optional(), aborted: z.string().optional(), error: z.string().optional() })
-      .optional(),
+    injection: z.strictObject({ injected: z.boolean(), targets: z.array(z.string()), reason: z.string().optional(), aborted: z.string().optional(), error: z.string().optional() }).optional(),
     figures: z.partialRecord(figure, z.number()).optional().describe('unmeasured figures are absent, never 0'),
     judgement: z
       .strictObject({ verdict: z.enum(VERDICTS as readonly [string, ...string[]]), expectations: z.array(expectationResult), reasons: z.array(z.string()), notJudged: z.array(figure) })

@@ -46,11 +46,16 @@ export interface Judgement {
 
 export function compare(measured: number, op: Comparison, bound: number): boolean {
   switch (op) {
-    case '<=': return measured <= bound;
-    case '<': return measured < bound;
-    case '>=': return measured >= bound;
-    case '>': return measured > bound;
-    case '==': return measured === bound;
+    case '<=':
+      return measured <= bound;
+    case '<':
+      return measured < bound;
+    case '>=':
+      return measured >= bound;
+    case '>':
+      return measured > bound;
+    case '==':
+      return measured === bound;
   }
 }
 

@@ -34,7 +34,10 @@ async function subdirs(dir: string): Promise<string[]> {
     if (e.code === 'ENOENT') return [];
     throw e;
   });
-  return entries.filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  return entries
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
 }
 
 export function localEvidenceStore(root: string): EvidenceStore {
@@ -47,7 +50,10 @@ export function localEvidenceStore(root: string): EvidenceStore {
       for (const drill of await subdirs(root)) {
         for (const run of await subdirs(path.join(root, drill))) {
           const file = path.join(root, drill, run, 'journal.json');
-          const exists = await fs.stat(file).then((s) => s.isFile(), () => false);
+          const exists = await fs.stat(file).then(
+            (s) => s.isFile(),
+            () => false,
+          );
           // a folder without a journal is not a run
           if (exists) found.push({ relative: path.join(drill, run), location: file, read: () => fs.readFile(file, 'utf8') });
         }

@@ -39,7 +39,10 @@ export function measure(
     figures['requests.total'] = requests.length;
     figures['requests.failed'] = failed;
     if (requests.length > 0) figures['requests.errorRate'] = round(failed / requests.length, 4);
-    const p99 = percentile(requests.map((r) => r.latencyMs), 99);
+    const p99 = percentile(
+      requests.map((r) => r.latencyMs),
+      99,
+    );
     if (p99 !== undefined) figures['requests.p99Ms'] = round(p99);
   }
   if (kinds.jobs) {

@@ -154,7 +154,7 @@ export async function runDrill(options: RunDrillOptions): Promise<RunResult> {
       record({ kind: 'fault-not-injected', detail: cause });
       throw new SteadyStateFailed(cause);
     }
-    record({ kind: 'steady', detail: 'the probe\'s first requests and streams succeeded' });
+    record({ kind: 'steady', detail: "the probe's first requests and streams succeeded" });
     const faultAtMs = clock.nowMs();
     injection = await guard(engine.inject(drill));
     writer.injection(injection);
@@ -255,7 +255,6 @@ async function awaitSteadyState(probe: ProbeRun, spec: ProbeSpec, clock: Clock, 
     await new Promise((resolve) => setTimeout(resolve, STEADY_POLL_MS));
   }
 }
-
 
 /** Which kinds the traffic profile declares. */
 function profileKinds(traffic: ResolvedTraffic): { streams: boolean; requests: boolean; jobs: boolean } {

@@ -34,7 +34,9 @@ function operator(): string {
 
 function git(root: string, args: string[]): string | undefined {
   try {
-    return execFileSync('git', args, { cwd: root, timeout: 2000, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    return execFileSync('git', args, { cwd: root, timeout: 2000, stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
   } catch {
     return undefined;
   }
@@ -51,7 +53,10 @@ function config(root: string): string {
   const file = path.join(root, 'cdk.json');
   try {
     const context = (JSON.parse(readFileSync(file, 'utf8')) as { context?: Record<string, unknown> }).context ?? {};
-    const hash = createHash('sha256').update(JSON.stringify(context.drills ?? null)).digest('hex').slice(0, 12);
+    const hash = createHash('sha256')
+      .update(JSON.stringify(context.drills ?? null))
+      .digest('hex')
+      .slice(0, 12);
     return `${file} (context "drills" sha256 ${hash})`;
   } catch {
     return `${file} (not readable: defaults)`;

@@ -49,11 +49,11 @@ export function drilledService(scope: Construct, props: ServiceDrillsProps): { s
     return { problems };
   }
   const pattern = isPattern(props.service) ? props.service : undefined;
-  const service = pattern ? pattern.service : props.service as ecs.IBaseService;
+  const service = pattern ? pattern.service : (props.service as ecs.IBaseService);
   const targetGroup = props.targetGroup ?? pattern?.targetGroup;
   const loadBalancer = props.loadBalancer ?? pattern?.loadBalancer;
-  if (!targetGroup) problems.push('targetGroup is missing: give the service\'s ApplicationTargetGroup (its full name names the alarms\' metrics)');
-  if (!loadBalancer) problems.push('loadBalancer is missing: give the service\'s ApplicationLoadBalancer (its full name names the alarms\' metrics)');
+  if (!targetGroup) problems.push("targetGroup is missing: give the service's ApplicationTargetGroup (its full name names the alarms' metrics)");
+  if (!loadBalancer) problems.push("loadBalancer is missing: give the service's ApplicationLoadBalancer (its full name names the alarms' metrics)");
   if (!targetGroup || !loadBalancer) return { problems };
 
   const vpc = service.cluster.vpc;

@@ -75,34 +75,40 @@ export class ServiceDrills extends Construct {
     const usesTaskActions = this.drills.some((d) => inTaskActionsOf(d).length > 0);
     this.prepareTasks(props, usesTaskActions);
     if (this.drills.some((d) => d.fault.kind === 'kill-process') && props.processName === undefined) {
-      Annotations.of(this).addWarningV2('fis-drills:defaultProcessName', `kill-process drills kill the process named "${DEFAULT_PROCESS_NAME}" (processName is not set); set processName to your app's process as killall sees it`);
+      Annotations.of(this).addWarningV2(
+        'fis-drills:defaultProcessName',
+        `kill-process drills kill the process named "${DEFAULT_PROCESS_NAME}" (processName is not set); set processName to your app's process as killall sees it`,
+      );
     }
 
-    this.stopConditions = props.alarms ?? new StopConditionAlarms(this, 'StopConditions', {
-      name: this.name,
-      clusterName: service.clusterName,
-      ecsServiceName: service.serviceName,
-      loadBalancerFullName: service.loadBalancerFullName,
-      targetGroupFullName: service.targetGroupFullName,
-      zones: service.zones,
-      stopConditions: props.stopConditions,
-      deadMansSwitch: props.deadMansSwitch,
-    });
+    this.stopConditions =
+      props.alarms ??
+      new StopConditionAlarms(this, 'StopConditions', {
+        name: this.name,
+        clusterName: service.clusterName,
+        ecsServiceName: service.serviceName,
+        loadBalancerFullName: service.loadBalancerFullName,
+        targetGroupFullName: service.targetGroupFullName,
+        zones: service.zones,
+        stopConditions: props.stopConditions,
+        deadMansSwitch: props.deadMansSwitch,
+      });
 
     // An az-outage keeps ECS placements out of the cut zone through an SSM automation.
     const canMovePlacements = (service.subnetIdsByZone ?? []).some((s) => s.length > 0);
-    const zoneAutomation = this.drills.some((d) => d.fault.kind === 'az-outage') && canMovePlacements
-      ? new ZonePlacementAutomation(this, 'ZonePlacement', { serviceArn: service.serviceArn })
-      : undefined;
+    const zoneAutomation =
+      this.drills.some((d) => d.fault.kind === 'az-outage') && canMovePlacements ? new ZonePlacementAutomation(this, 'ZonePlacement', { serviceArn: service.serviceArn }) : undefined;
     const refs: FaultTargetRefs = {
       clusterName: service.clusterName,
       serviceName: service.serviceName,
       vpcId: service.vpcId,
       zones: service.zones,
       processName,
-      ...(zoneAutomation ? {
-        zonePlacement: { documentArn: zoneAutomation.documentArn, roleArn: zoneAutomation.role.roleArn, subnetIdsByZone: service.subnetIdsByZone ?? [] },
-      } : {}),
+      ...(zoneAutomation
+        ? {
+            zonePlacement: { documentArn: zoneAutomation.documentArn, roleArn: zoneAutomation.role.roleArn, subnetIdsByZone: service.subnetIdsByZone ?? [] },
+          }
+        : {}),
     };
     const plans = this.drills.map((drill) => ({ drill, plan: faultPlan(drill, refs) }));
 
@@ -136,11 +142,15 @@ export class ServiceDrills extends Construct {
       const key = templateOutputKey(drill.id);
       // A zone drill's healthy-hosts guard watches the surviving zones only (stop-condition-choice.ts).
       const zone = stopConditionChoice(drill).healthyHostsOutsideZone;
-      const drillAlarmArns = zone !== undefined && alarmArns['healthy-hosts']
-        ? { ...alarmArns, 'healthy-hosts': stopConditions.healthyHostsOutsideZone(zone).alarmArn }
-        : alarmArns;
+      const drillAlarmArns = zone !== undefined && alarmArns['healthy-hosts'] ? { ...alarmArns, 'healthy-hosts': stopConditions.healthyHostsOutsideZone(zone).alarmArn } : alarmArns;
       templates[drill.id] = new DrillExperimentTemplate(this, key.replace(/Id$/, ''), {
-        drill, plan, role: this.experimentRole.role, logGroup: this.logGroup, alarmArns: drillAlarmArns, serviceName: this.name, report,
+        drill,
+        plan,
+        role: this.experimentRole.role,
+        logGroup: this.logGroup,
+        alarmArns: drillAlarmArns,
+        serviceName: this.name,
+        report,
       });
     }
     this.templates = templates;
@@ -149,7 +159,14 @@ export class ServiceDrills extends Construct {
       const scheduled = this.drills.filter((d) => d.schedule).map((drill) => ({ drill, templateId: templates[drill.id].templateId, templateArn: templates[drill.id].templateArn }));
       if (scheduled.length > 0) {
         const verdicts = new GameDayVerdicts(this, 'GameDayVerdicts', { drills: scheduled.map((s) => s.drill), ecsServiceName: service.serviceName, serviceName: this.name });
-        const runner = gameDayRunnerFor(this, { ...service, service: props.service, name: this.name, topic: verdicts.topic, versioned: props.gameDayEvidenceVersioning ?? true, imageDirectory: props.gameDayRunnerImageDirectory });
+        const runner = gameDayRunnerFor(this, {
+          ...service,
+          service: props.service,
+          name: this.name,
+          topic: verdicts.topic,
+          versioned: props.gameDayEvidenceVersioning ?? true,
+          imageDirectory: props.gameDayRunnerImageDirectory,
+        });
         this.gameDays = new GameDaySchedules(this, 'GameDays', { drills: scheduled, enabled: props.gameDaysEnabled ?? false, serviceName: this.name, runner });
         this.gameDayVerdicts = verdicts;
         this.gameDayRunner = runner;
@@ -177,8 +194,15 @@ export class ServiceDrills extends Construct {
       return;
     }
     if (!(props.taskDefinitionWarning ?? true)) return;
-    const why = td ? 'faultInjectionSupport is false' : 'the service\'s task definition is not in this app';
-    Annotations.of(this).addWarningV2('fis-drills:taskActionsUnchecked',
-      `drills that run inside the task (${this.drills.filter((d) => inTaskActionsOf(d).length > 0).map((d) => d.id).join(', ')}) need the SSM agent sidecar, pidMode: task and enableFaultInjection: true on the task definition; ${why}, so synth cannot check them (\`drills preflight\` and \`drills doctor --live\` check the deployed service; ${TASK_PREREQUISITES_DOC})`);
+    const why = td ? 'faultInjectionSupport is false' : "the service's task definition is not in this app";
+    Annotations.of(this).addWarningV2(
+      'fis-drills:taskActionsUnchecked',
+      `drills that run inside the task (${this.drills
+        .filter((d) => inTaskActionsOf(d).length > 0)
+        .map((d) => d.id)
+        .join(
+          ', ',
+        )}) need the SSM agent sidecar, pidMode: task and enableFaultInjection: true on the task definition; ${why}, so synth cannot check them (\`drills preflight\` and \`drills doctor --live\` check the deployed service; ${TASK_PREREQUISITES_DOC})`,
+    );
   }
 }

@@ -51,24 +51,28 @@ export class DrillsStack extends Stack {
       gameDaysEnabled: config.drills.gameDays && config.drills.gameDaysEnabled,
       serviceOutputs: false,
     };
-    this.serviceDrills = new ServiceDrills(this, 'Default', props.workload
-      ? {
-        ...common,
-        service: props.workload.workload.service,
-        targetGroup: props.workload.workload.targetGroup,
-        loadBalancer: props.workload.workload.loadBalancer,
-        alarms: props.workload.stopConditions,
-        // DrainReadyFargateService has the sidecar, pidMode task and fault injection already.
-        faultInjectionSupport: false,
-      }
-      : {
-        ...common,
-        existing: existingReference(props.existing as ExistingService),
-        stopConditions: config.drills.stopConditions,
-        deadMansSwitch: config.drills.deadMansSwitch,
-        // build-app's noteExistingService warns, naming the --service to preflight.
-        taskDefinitionWarning: false,
-      });
+    this.serviceDrills = new ServiceDrills(
+      this,
+      'Default',
+      props.workload
+        ? {
+            ...common,
+            service: props.workload.workload.service,
+            targetGroup: props.workload.workload.targetGroup,
+            loadBalancer: props.workload.workload.loadBalancer,
+            alarms: props.workload.stopConditions,
+            // DrainReadyFargateService has the sidecar, pidMode task and fault injection already.
+            faultInjectionSupport: false,
+          }
+        : {
+            ...common,
+            existing: existingReference(props.existing as ExistingService),
+            stopConditions: config.drills.stopConditions,
+            deadMansSwitch: config.drills.deadMansSwitch,
+            // build-app's noteExistingService warns, naming the --service to preflight.
+            taskDefinitionWarning: false,
+          },
+    );
     this.templates = this.serviceDrills.templates;
     this.dashboard = this.serviceDrills.dashboard;
     this.experimentRole = this.serviceDrills.experimentRole;

@@ -18,11 +18,16 @@ export function noteExistingService(stack: DrillsStack, name: string, existing: 
     for (const t of stack.node.findAll()) if (t instanceof fis.CfnExperimentTemplate) t.tags.setTag(DEDICATED_SUBNETS_TAG, 'true');
   }
   // Only the drills that got a template (ServiceDrills leaves the dependency drills out without a database).
-  const inTask = drills.filter((d) => stack.templates[d.id] !== undefined).map((d) => ({ id: d.id, actions: inTaskActionsOf(d) })).filter((d) => d.actions.length > 0);
+  const inTask = drills
+    .filter((d) => stack.templates[d.id] !== undefined)
+    .map((d) => ({ id: d.id, actions: inTaskActionsOf(d) }))
+    .filter((d) => d.actions.length > 0);
   if (inTask.length === 0) return;
   const uses = inTask.map((d) => `${d.id} (${d.actions.join(', ')})`).join(', ');
-  Annotations.of(stack).addWarningV2('fis-drills:existingTaskDefinitionUnseen',
+  Annotations.of(stack).addWarningV2(
+    'fis-drills:existingTaskDefinitionUnseen',
     `${uses} run(s) inside the task, but the task definition of the existing service ${existing.serviceName} (cluster ${existing.clusterName}) is not in this app, so synth cannot check it: ` +
-    'it needs the SSM agent sidecar, pidMode: task and enableFaultInjection: true. ' +
-    `\`drills preflight ${inTask[0].id} --service ${name}\` and \`drills doctor --live --cluster ${existing.clusterName} --service ${existing.serviceName}\` check the deployed one (${TASK_PREREQUISITES_DOC}).`);
+      'it needs the SSM agent sidecar, pidMode: task and enableFaultInjection: true. ' +
+      `\`drills preflight ${inTask[0].id} --service ${name}\` and \`drills doctor --live --cluster ${existing.clusterName} --service ${existing.serviceName}\` check the deployed one (${TASK_PREREQUISITES_DOC}).`,
+  );
 }

@@ -23,8 +23,10 @@ export function stackLimits(stack: Stack): IValidation {
     validate: () => {
       const { resources, outputs } = stackSize(stack);
       const problems: string[] = [];
-      if (resources > MAX_RESOURCES_PER_STACK) problems.push(`${stack.stackName} has ${resources} resources; CloudFormation takes at most ${MAX_RESOURCES_PER_STACK} per stack: give the service fewer drills (services[].drills)`);
-      if (outputs > MAX_OUTPUTS_PER_STACK) problems.push(`${stack.stackName} has ${outputs} outputs; CloudFormation takes at most ${MAX_OUTPUTS_PER_STACK} per stack: give the service fewer drills (services[].drills)`);
+      if (resources > MAX_RESOURCES_PER_STACK)
+        problems.push(`${stack.stackName} has ${resources} resources; CloudFormation takes at most ${MAX_RESOURCES_PER_STACK} per stack: give the service fewer drills (services[].drills)`);
+      if (outputs > MAX_OUTPUTS_PER_STACK)
+        problems.push(`${stack.stackName} has ${outputs} outputs; CloudFormation takes at most ${MAX_OUTPUTS_PER_STACK} per stack: give the service fewer drills (services[].drills)`);
       return problems;
     },
   };

@@ -66,12 +66,16 @@ export class WorkloadStack extends Stack {
       deadMansSwitch: config.drills.deadMansSwitch,
     });
 
-    addServiceOutputs(this, {
-      serviceUrl: this.workload.serviceUrl,
-      clusterName: this.workload.cluster.clusterName,
-      serviceName: this.workload.service.serviceName,
-      loadBalancerFullName: this.workload.loadBalancer.loadBalancerFullName,
-      targetGroupFullName: this.workload.targetGroup.targetGroupFullName,
-    }, 'The service behind its ALB');
+    addServiceOutputs(
+      this,
+      {
+        serviceUrl: this.workload.serviceUrl,
+        clusterName: this.workload.cluster.clusterName,
+        serviceName: this.workload.service.serviceName,
+        loadBalancerFullName: this.workload.loadBalancer.loadBalancerFullName,
+        targetGroupFullName: this.workload.targetGroup.targetGroupFullName,
+      },
+      'The service behind its ALB',
+    );
   }
 }

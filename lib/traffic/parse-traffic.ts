@@ -12,7 +12,10 @@ import { receivedValue } from '../received-value';
 export function parseTraffic(value: unknown, source: string): TrafficProfile {
   const parsed = trafficProfileSchema.safeParse(value);
   if (parsed.success) return parsed.data;
-  throw new TrafficError(parsed.error.issues.map((issue) => describeIssue(issue, value)), source);
+  throw new TrafficError(
+    parsed.error.issues.map((issue) => describeIssue(issue, value)),
+    source,
+  );
 }
 
 function describeIssue(issue: z.core.$ZodIssue, root: unknown): string {

@@ -3,7 +3,10 @@
  * that is not set. The CLI reports it as a usage error (exit 2) before anything starts.
  */
 export class TrafficError extends Error {
-  constructor(readonly problems: readonly string[], readonly source: string) {
+  constructor(
+    readonly problems: readonly string[],
+    readonly source: string,
+  ) {
     super(`traffic profile (${source}) has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'TrafficError';
   }

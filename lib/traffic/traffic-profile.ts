@@ -9,9 +9,7 @@ import { z } from 'zod';
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
-const method = z
-  .enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'])
-  .describe('HTTP method');
+const method = z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']).describe('HTTP method');
 
 const path = z
   .string()
@@ -26,10 +24,7 @@ const body = z
   .union([z.string(), z.record(z.string(), z.unknown()), z.array(z.unknown())])
   .describe('request body: an object or array is sent as JSON, a string as is; `${env:NAME}` in its strings is read at run time');
 
-const statuses = z
-  .array(z.number().int().min(100).max(599))
-  .min(1)
-  .describe('statuses that count as success (default: any 2xx or 3xx)');
+const statuses = z.array(z.number().int().min(100).max(599)).min(1).describe('statuses that count as success (default: any 2xx or 3xx)');
 
 /** One HTTP call: the fields streams, requests and a job's submit share. */
 const call = {
@@ -47,7 +42,9 @@ export const streamTrafficSchema = z
       .string()
       .min(1)
       .optional()
-      .describe('payload that ends a stream cleanly (sse: a `data:` payload; ndjson: a line, or a JSON object whose fields a line carries; raw: how the body ends); absent: a complete 2xx response is clean'),
+      .describe(
+        'payload that ends a stream cleanly (sse: a `data:` payload; ndjson: a line, or a JSON object whose fields a line carries; raw: how the body ends); absent: a complete 2xx response is clean',
+      ),
     expectStatus: statuses.optional(),
     timeoutSeconds: z.number().positive().max(3600).optional().describe('give up on a stream after this long (default 150)'),
   })
@@ -73,7 +70,7 @@ export const jobTrafficSchema = z
         intervalMs: z.number().int().min(50).max(60_000).optional().describe('time between polls (default 500)'),
       })
       .describe('the call that reads a job\'s state; "{id}" in the path is the job id'),
-    state: z.string().min(1).describe('field of the poll answer\'s JSON that holds the state'),
+    state: z.string().min(1).describe("field of the poll answer's JSON that holds the state"),
     succeeded: z.array(z.string()).min(1).describe('states that mean the job completed'),
     failed: z.array(z.string()).optional().describe('states that mean the job failed (any state not listed keeps the probe polling)'),
     timeoutSeconds: z.number().positive().max(86_400).optional().describe('a job not ended after this long failed (default 150)'),
@@ -83,7 +80,7 @@ export const jobTrafficSchema = z
 export const trafficProfileSchema = z
   .strictObject({
     $schema: z.string().optional().describe('the JSON Schema this file follows (for editors)'),
-    headers: headers.optional().describe('headers sent with every call of every kind (a kind\'s own headers win)'),
+    headers: headers.optional().describe("headers sent with every call of every kind (a kind's own headers win)"),
     streams: streamTrafficSchema.optional(),
     requests: requestTrafficSchema.optional(),
     jobs: jobTrafficSchema.optional(),

@@ -40,9 +40,10 @@ export function addFaultInjectionSupport(taskDefinition: ecs.FargateTaskDefiniti
   const existing = taskDefinition.node.tryFindChild('FisSsmAgent');
   if (existing instanceof SsmAgentSidecar) return existing;
   if (taskDefinition.findContainer(SSM_AGENT_CONTAINER_NAME)) {
-    throw new Error(`addFaultInjectionSupport: task definition ${taskDefinition.node.path} already has a container named ${SSM_AGENT_CONTAINER_NAME} that is not this library's sidecar; rename it or drop it`);
+    throw new Error(
+      `addFaultInjectionSupport: task definition ${taskDefinition.node.path} already has a container named ${SSM_AGENT_CONTAINER_NAME} that is not this library's sidecar; rename it or drop it`,
+    );
   }
-  const logGroup = options.logGroup
-    ?? new logs.LogGroup(taskDefinition, 'FisSsmAgentLogs', { retention: logs.RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
+  const logGroup = options.logGroup ?? new logs.LogGroup(taskDefinition, 'FisSsmAgentLogs', { retention: logs.RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
   return new SsmAgentSidecar(taskDefinition, 'FisSsmAgent', { taskDefinition, logGroup });
 }

@@ -61,11 +61,13 @@ export class DrainReadyFargateService extends Construct {
     const given = props.vpc ?? props.cluster?.vpc;
     this.vpc = given ?? this.newVpc(props.azCount ?? D.azCount);
     this.zones = this.vpc.availabilityZones;
-    this.cluster = props.cluster ?? new ecs.Cluster(this, 'Cluster', {
-      vpc: this.vpc,
-      containerInsightsV2: ecs.ContainerInsights.ENABLED,
-      enableFargateCapacityProviders: false,
-    });
+    this.cluster =
+      props.cluster ??
+      new ecs.Cluster(this, 'Cluster', {
+        vpc: this.vpc,
+        containerInsightsV2: ecs.ContainerInsights.ENABLED,
+        enableFargateCapacityProviders: false,
+      });
 
     this.logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
 
@@ -163,8 +165,10 @@ export class DrainReadyFargateService extends Construct {
     const timings = { interval: Duration.seconds(c.intervalSeconds), timeout: Duration.seconds(c.timeoutSeconds), retries: c.retries, startPeriod: Duration.seconds(c.startPeriodSeconds) };
     if (props.healthCheck) return { ...timings, ...props.healthCheck };
     if (!props.image) return { ...timings, command: DEMO_HEALTH_CHECK_COMMAND };
-    Annotations.of(this).addWarningV2('fis-drills:noContainerHealthCheck',
-      'the app container has no health check: an image was given without healthCheck (in the app\'s config: service.imageUri is set without service.healthCheckCommand), so ECS relies on the ALB alone; give an exec-form command');
+    Annotations.of(this).addWarningV2(
+      'fis-drills:noContainerHealthCheck',
+      "the app container has no health check: an image was given without healthCheck (in the app's config: service.imageUri is set without service.healthCheckCommand), so ECS relies on the ALB alone; give an exec-form command",
+    );
     return undefined;
   }
 }

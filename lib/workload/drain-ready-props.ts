@@ -119,7 +119,10 @@ export const OWNED_ENVIRONMENT = [SERVICE_ENV.port, SERVICE_ENV.drainTimeoutMs] 
 
 /** Misuse of a construct's props: every problem, each naming the prop, the value and what to do. */
 export class ConstructPropsError extends Error {
-  constructor(construct: string, readonly problems: readonly string[]) {
+  constructor(
+    construct: string,
+    readonly problems: readonly string[],
+  ) {
     super(`${construct} props have ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConstructPropsError';
   }

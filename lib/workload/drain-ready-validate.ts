@@ -22,7 +22,9 @@ export const secondsOr = (d: Duration | undefined, fallback: number): number => 
  */
 export function drainReadyProblems(props: DrainReadyFargateServiceProps, budget: DrainBudget): string[] {
   const problems: string[] = [];
-  const need = (ok: boolean, message: string) => { if (!ok) problems.push(message); };
+  const need = (ok: boolean, message: string) => {
+    if (!ok) problems.push(message);
+  };
   const positiveInt = (name: string, value: number | undefined, min = 1, max = Number.MAX_SAFE_INTEGER) => {
     if (known(value)) need(Number.isInteger(value) && value >= min && value <= max, `${name} is ${value}: use a whole number from ${min} to ${max}`);
   };
@@ -33,25 +35,28 @@ export function drainReadyProblems(props: DrainReadyFargateServiceProps, budget:
   positiveInt('azCount', props.azCount, 1, 6);
 
   const b = budget;
-  need(b.stopTimeoutSeconds >= 2 && b.stopTimeoutSeconds <= FARGATE_MAX_STOP_TIMEOUT_SECONDS,
-    `stopTimeout is ${b.stopTimeoutSeconds} s: Fargate takes 2 to ${FARGATE_MAX_STOP_TIMEOUT_SECONDS} s`);
-  need(b.drainTimeoutSeconds > 0 && b.drainTimeoutSeconds < b.stopTimeoutSeconds,
-    `drainTimeout is ${b.drainTimeoutSeconds} s with stopTimeout ${b.stopTimeoutSeconds} s: the app must finish draining before SIGKILL; set drainTimeout below stopTimeout`);
-  need(b.deregistrationDelaySeconds >= 0 && b.deregistrationDelaySeconds <= 3600,
-    `deregistrationDelay is ${b.deregistrationDelaySeconds} s: the ALB takes 0 to 3600 s`);
+  need(b.stopTimeoutSeconds >= 2 && b.stopTimeoutSeconds <= FARGATE_MAX_STOP_TIMEOUT_SECONDS, `stopTimeout is ${b.stopTimeoutSeconds} s: Fargate takes 2 to ${FARGATE_MAX_STOP_TIMEOUT_SECONDS} s`);
+  need(
+    b.drainTimeoutSeconds > 0 && b.drainTimeoutSeconds < b.stopTimeoutSeconds,
+    `drainTimeout is ${b.drainTimeoutSeconds} s with stopTimeout ${b.stopTimeoutSeconds} s: the app must finish draining before SIGKILL; set drainTimeout below stopTimeout`,
+  );
+  need(b.deregistrationDelaySeconds >= 0 && b.deregistrationDelaySeconds <= 3600, `deregistrationDelay is ${b.deregistrationDelaySeconds} s: the ALB takes 0 to 3600 s`);
   need(b.longestRequestSeconds > 0, `longestRequest is ${b.longestRequestSeconds} s: give the longest request the service serves`);
 
   if (props.vpc && props.azCount !== undefined) problems.push(`azCount is ${props.azCount} with a vpc given: azCount only shapes a VPC made here; drop it or drop vpc`);
-  if (props.vpc && props.cluster && props.cluster.vpc !== props.vpc) problems.push('cluster is in another VPC than vpc: give the cluster\'s own VPC (cluster.vpc) or drop vpc');
-  if (props.listener && !props.loadBalancer) problems.push('listener is given without loadBalancer: give the listener\'s load balancer too (its full name names the alarms\' metrics)');
+  if (props.vpc && props.cluster && props.cluster.vpc !== props.vpc) problems.push("cluster is in another VPC than vpc: give the cluster's own VPC (cluster.vpc) or drop vpc");
+  if (props.listener && !props.loadBalancer) problems.push("listener is given without loadBalancer: give the listener's load balancer too (its full name names the alarms' metrics)");
   if (props.listener && props.certificateArn) problems.push('certificateArn is given with listener: the certificate belongs on that listener; drop certificateArn or drop listener');
   if (props.loadBalancer && props.internal !== undefined) problems.push(`internal is ${props.internal} with a loadBalancer given: the scheme is the given load balancer's; drop internal`);
   if (props.loadBalancer && props.idleTimeout) problems.push('idleTimeout is given with a loadBalancer given: set the idle timeout on that load balancer; drop idleTimeout');
-  if (props.redirectHttp !== undefined && !props.certificateArn) problems.push(`redirectHttp is ${props.redirectHttp} without certificateArn: the redirect goes to HTTPS; give certificateArn or drop redirectHttp`);
+  if (props.redirectHttp !== undefined && !props.certificateArn)
+    problems.push(`redirectHttp is ${props.redirectHttp} without certificateArn: the redirect goes to HTTPS; give certificateArn or drop redirectHttp`);
   if (props.listenerRule && !props.listener) problems.push('listenerRule is given without listener: the rule goes on an existing listener');
   if (props.certificateArn !== undefined && !Token.isUnresolved(props.certificateArn)) {
-    need(/^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[A-Za-z0-9-]+$/.test(props.certificateArn),
-      `certificateArn is "${props.certificateArn}": give an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<id>)`);
+    need(
+      /^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[A-Za-z0-9-]+$/.test(props.certificateArn),
+      `certificateArn is "${props.certificateArn}": give an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<id>)`,
+    );
   }
   const env = Object.keys(props.environment ?? {});
   const owned = env.filter((k) => (OWNED_ENVIRONMENT as readonly string[]).includes(k));

@@ -11,7 +11,10 @@ export const METRIC_DIMENSIONS = {
   loadBalancer: (loadBalancerFullName: string): Record<string, string> => ({ LoadBalancer: loadBalancerFullName }),
   targetGroup: (loadBalancerFullName: string, targetGroupFullName: string): Record<string, string> => ({ LoadBalancer: loadBalancerFullName, TargetGroup: targetGroupFullName }),
   /** Target-group metrics of one zone (the optional `AvailabilityZone` dimension, same pages). */
-  targetGroupInZone: (loadBalancerFullName: string, targetGroupFullName: string, zone: string): Record<string, string> =>
-    ({ LoadBalancer: loadBalancerFullName, TargetGroup: targetGroupFullName, AvailabilityZone: zone }),
+  targetGroupInZone: (loadBalancerFullName: string, targetGroupFullName: string, zone: string): Record<string, string> => ({
+    LoadBalancer: loadBalancerFullName,
+    TargetGroup: targetGroupFullName,
+    AvailabilityZone: zone,
+  }),
   containerInsightsService: (clusterName: string, serviceName: string): Record<string, string> => ({ ClusterName: clusterName, ServiceName: serviceName }),
 } as const;

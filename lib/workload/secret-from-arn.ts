@@ -16,9 +16,7 @@ const SSM_PARAMETER = /^arn:aws[a-z-]*:ssm:[a-z0-9-]+:\d{12}:parameter\/(.+)$/;
  */
 export function secretFromArn(scope: Construct, id: string, arn: string, field?: string): ecs.Secret {
   if (SECRETS_MANAGER.test(arn)) {
-    const secret = COMPLETE_SECRET.test(arn)
-      ? secretsmanager.Secret.fromSecretCompleteArn(scope, id, arn)
-      : secretsmanager.Secret.fromSecretPartialArn(scope, id, arn);
+    const secret = COMPLETE_SECRET.test(arn) ? secretsmanager.Secret.fromSecretCompleteArn(scope, id, arn) : secretsmanager.Secret.fromSecretPartialArn(scope, id, arn);
     return ecs.Secret.fromSecretsManager(secret, field);
   }
   const parameter = SSM_PARAMETER.exec(arn);
@@ -28,5 +26,7 @@ export function secretFromArn(scope: Construct, id: string, arn: string, field?:
     const name = parameter[1].includes('/') ? `/${parameter[1]}` : parameter[1];
     return ecs.Secret.fromSsmParameter(ssm.StringParameter.fromSecureStringParameterAttributes(scope, id, { parameterName: name }));
   }
-  throw new Error(`secretFromArn: "${arn}" is not a Secrets Manager secret ARN (arn:aws:secretsmanager:<region>:<account>:secret:<name>) or an SSM parameter ARN (arn:aws:ssm:<region>:<account>:parameter/<name>); give a reference, never the value`);
+  throw new Error(
+    `secretFromArn: "${arn}" is not a Secrets Manager secret ARN (arn:aws:secretsmanager:<region>:<account>:secret:<name>) or an SSM parameter ARN (arn:aws:ssm:<region>:<account>:parameter/<name>); give a reference, never the value`,
+  );
 }

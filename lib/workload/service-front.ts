@@ -54,16 +54,17 @@ export function serviceFront(scope: Construct, props: DrainReadyFargateServicePr
     return { loadBalancer: props.loadBalancer, targetGroup, protocol };
   }
 
-  const loadBalancer = props.loadBalancer ?? new elbv2.ApplicationLoadBalancer(scope, 'LoadBalancer', {
-    vpc: input.vpc,
-    internetFacing: !props.internal,
-    vpcSubnets: { subnetType: props.internal ? ec2.SubnetType.PRIVATE_WITH_EGRESS : ec2.SubnetType.PUBLIC },
-    // Above the longest stream, so the ALB never cuts an idle-looking SSE connection first.
-    idleTimeout: props.idleTimeout
-      ?? Duration.seconds(Math.max(DRAIN_READY_DEFAULTS.minIdleTimeoutSeconds, Math.ceil(input.longestRequestSeconds) + DRAIN_READY_DEFAULTS.idleTimeoutMarginSeconds)),
-    // With TLS on, requests with header fields the ALB cannot parse are dropped, not forwarded.
-    ...(props.certificateArn ? { dropInvalidHeaderFields: true } : {}),
-  });
+  const loadBalancer =
+    props.loadBalancer ??
+    new elbv2.ApplicationLoadBalancer(scope, 'LoadBalancer', {
+      vpc: input.vpc,
+      internetFacing: !props.internal,
+      vpcSubnets: { subnetType: props.internal ? ec2.SubnetType.PRIVATE_WITH_EGRESS : ec2.SubnetType.PUBLIC },
+      // Above the longest stream, so the ALB never cuts an idle-looking SSE connection first.
+      idleTimeout: props.idleTimeout ?? Duration.seconds(Math.max(DRAIN_READY_DEFAULTS.minIdleTimeoutSeconds, Math.ceil(input.longestRequestSeconds) + DRAIN_READY_DEFAULTS.idleTimeoutMarginSeconds)),
+      // With TLS on, requests with header fields the ALB cannot parse are dropped, not forwarded.
+      ...(props.certificateArn ? { dropInvalidHeaderFields: true } : {}),
+    });
   const open = !props.internal;
   if (!props.certificateArn) {
     const listener = loadBalancer.addListener('Http', { port: 80, protocol: elbv2.ApplicationProtocol.HTTP, open });

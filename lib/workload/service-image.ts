@@ -45,7 +45,9 @@ export function serviceImage(profile: ServiceImageSource, demoImageDirectory: st
 export function demoImage(demoImageDirectory: string, cpuArchitecture: ecs.CpuArchitecture = ecs.CpuArchitecture.X86_64): ServiceImage {
   const directory = path.resolve(demoImageDirectory);
   if (!fs.existsSync(path.join(directory, 'Dockerfile'))) {
-    throw new ServiceImageError(`no Dockerfile in ${directory}: run the CDK app from the repository root (the demo image is built from service/), or drill your own image with -c service.imageUri=<uri>`);
+    throw new ServiceImageError(
+      `no Dockerfile in ${directory}: run the CDK app from the repository root (the demo image is built from service/), or drill your own image with -c service.imageUri=<uri>`,
+    );
   }
   return {
     image: ecs.ContainerImage.fromAsset(directory, {

@@ -34,30 +34,40 @@ export class SsmAgentSidecar extends Construct {
       description: 'SSM managed-instance role for the FIS fault-injection sidecar',
       managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('AmazonSSMManagedInstanceCore')],
     });
-    this.managedInstanceRole.addToPolicy(new iam.PolicyStatement({
-      actions: ['ssm:DeleteActivation', 'ssm:DeregisterManagedInstance'],
-      resources: ['*'],
-    }));
+    this.managedInstanceRole.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['ssm:DeleteActivation', 'ssm:DeregisterManagedInstance'],
+        resources: ['*'],
+      }),
+    );
 
     const taskRole = props.taskDefinition.taskRole;
-    taskRole.addToPrincipalPolicy(new iam.PolicyStatement({
-      actions: ['ssm:CreateActivation', 'ssm:AddTagsToResource'],
-      resources: ['*'],
-    }));
-    taskRole.addToPrincipalPolicy(new iam.PolicyStatement({
-      actions: ['iam:PassRole'],
-      resources: [this.managedInstanceRole.roleArn],
-      conditions: { StringEquals: { 'iam:PassedToService': 'ssm.amazonaws.com' } },
-    }));
+    taskRole.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['ssm:CreateActivation', 'ssm:AddTagsToResource'],
+        resources: ['*'],
+      }),
+    );
+    taskRole.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['iam:PassRole'],
+        resources: [this.managedInstanceRole.roleArn],
+        conditions: { StringEquals: { 'iam:PassedToService': 'ssm.amazonaws.com' } },
+      }),
+    );
     // Our cleanup on SIGTERM runs the AWS CLI with the task role's credentials.
-    taskRole.addToPrincipalPolicy(new iam.PolicyStatement({
-      actions: ['ssm:DeleteActivation'],
-      resources: ['*'],
-    }));
-    taskRole.addToPrincipalPolicy(new iam.PolicyStatement({
-      actions: ['ssm:DeregisterManagedInstance'],
-      resources: [Stack.of(this).formatArn({ service: 'ssm', resource: 'managed-instance', resourceName: '*' })],
-    }));
+    taskRole.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['ssm:DeleteActivation'],
+        resources: ['*'],
+      }),
+    );
+    taskRole.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['ssm:DeregisterManagedInstance'],
+        resources: [Stack.of(this).formatArn({ service: 'ssm', resource: 'managed-instance', resourceName: '*' })],
+      }),
+    );
 
     this.container = props.taskDefinition.addContainer(SSM_AGENT_CONTAINER_NAME, {
       containerName: SSM_AGENT_CONTAINER_NAME,

@@ -123,7 +123,7 @@ export class StopConditionAlarms extends Construct {
     if (props.deadMansSwitch) {
       alarms['probe-heartbeat'] = new cloudwatch.Alarm(this, 'ProbeHeartbeat', {
         alarmName: name('probe-heartbeat'),
-        alarmDescription: 'Stops FIS drills when the runner stops reporting successful probes (dead-man\'s switch)',
+        alarmDescription: "Stops FIS drills when the runner stops reporting successful probes (dead-man's switch)",
         metric: new cloudwatch.Metric({
           namespace: PROBE_HEARTBEAT_NAMESPACE,
           metricName: PROBE_HEARTBEAT_METRIC,
@@ -157,7 +157,9 @@ export class StopConditionAlarms extends Construct {
     if (existing) return existing;
     const zones = this.props.zones ?? [];
     if (zoneIndex < 0 || zoneIndex >= zones.length || zones.length < 2) {
-      throw new Error(`healthyHostsOutsideZone: zone index ${zoneIndex} is outside the service's ${zones.length} zone(s); an az-outage needs at least 2 zones (raise service.azCount) and a zoneIndex among them`);
+      throw new Error(
+        `healthyHostsOutsideZone: zone index ${zoneIndex} is outside the service's ${zones.length} zone(s); an az-outage needs at least 2 zones (raise service.azCount) and a zoneIndex among them`,
+      );
     }
     const lb = this.props.loadBalancerFullName;
     const tg = this.props.targetGroupFullName;
@@ -165,7 +167,10 @@ export class StopConditionAlarms extends Construct {
     zones.forEach((zone, i) => {
       if (i === zoneIndex) return;
       usingMetrics[`zone${i}`] = new cloudwatch.Metric({
-        namespace: 'AWS/ApplicationELB', metricName: 'HealthyHostCount', statistic: 'Minimum', period: MINUTE,
+        namespace: 'AWS/ApplicationELB',
+        metricName: 'HealthyHostCount',
+        statistic: 'Minimum',
+        period: MINUTE,
         dimensionsMap: METRIC_DIMENSIONS.targetGroupInZone(lb, tg, zone),
       });
     });
@@ -174,7 +179,9 @@ export class StopConditionAlarms extends Construct {
       alarmName: `${this.props.name}-healthy-hosts-outside-zone-${zoneIndex}`,
       alarmDescription: `Stops FIS zone drills: fewer than ${floor} healthy targets in the zones other than zone ${zoneIndex} for 2 minutes`,
       metric: new cloudwatch.MathExpression({
-        expression: Object.keys(usingMetrics).map((id) => `FILL(${id}, 0)`).join(' + '),
+        expression: Object.keys(usingMetrics)
+          .map((id) => `FILL(${id}, 0)`)
+          .join(' + '),
         usingMetrics,
         period: MINUTE,
         label: `healthy targets outside zone ${zoneIndex}`,
@@ -192,5 +199,4 @@ export class StopConditionAlarms extends Construct {
 }
 
 /** The 5xx share of requests, reading ELB 5xx as a rate of 1 when RequestCount is not published. */
-export const ERROR_RATE_EXPRESSION =
-  'IF(FILL(requests, 0) > 0, (FILL(target5xx, 0) + FILL(elb5xx, 0)) / FILL(requests, 0), IF(FILL(elb5xx, 0) > 0, 1, 0))';
+export const ERROR_RATE_EXPRESSION = 'IF(FILL(requests, 0) > 0, (FILL(target5xx, 0) + FILL(elb5xx, 0)) / FILL(requests, 0), IF(FILL(elb5xx, 0) > 0, 1, 0))';

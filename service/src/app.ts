@@ -25,10 +25,16 @@ export function createHandler(who: Identity, drain: Drain, jobs?: Jobs, usage: U
   const stream = (res: ServerResponse, plan: Parsed<StreamPlan>): void => {
     if (!plan.ok) return sendJson(res, 400, { error: plan.error });
     const tokens = plan.value.tokens;
-    const handle = startStream(res, plan.value, { task: who.task, zone: who.zone }, (end) => {
-      drain.streamEnded(end);
-      if (end === 'completed') usage.ledger?.record('stream', tokens);
-    }, safe);
+    const handle = startStream(
+      res,
+      plan.value,
+      { task: who.task, zone: who.zone },
+      (end) => {
+        drain.streamEnded(end);
+        if (end === 'completed') usage.ledger?.record('stream', tokens);
+      },
+      safe,
+    );
     drain.trackStream(res, handle);
   };
 

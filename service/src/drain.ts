@@ -34,7 +34,10 @@ export class Drain {
 
   private work: BackgroundWork = { inFlight: 0, cutAll: () => undefined };
 
-  constructor(private readonly server: Server, private readonly options: DrainOptions) {}
+  constructor(
+    private readonly server: Server,
+    private readonly options: DrainOptions,
+  ) {}
 
   /** The background work the drain waits for; call workEnded() when a piece of it ends. */
   holdWork(work: BackgroundWork): void {

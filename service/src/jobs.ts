@@ -34,7 +34,11 @@ export class Jobs {
   private readonly running = new Map<string, JobRecord>();
   private lease?: NodeJS.Timeout;
 
-  constructor(private readonly dir: string, private readonly task: string, private readonly onEnded: (record: JobRecord) => void) {
+  constructor(
+    private readonly dir: string,
+    private readonly task: string,
+    private readonly onEnded: (record: JobRecord) => void,
+  ) {
     fs.mkdirSync(dir, { recursive: true });
   }
 
@@ -51,7 +55,10 @@ export class Jobs {
     const record: JobRecord = { id: randomUUID(), state: 'running', task: this.task, seconds, submittedAt: now, leaseAt: now };
     this.write(record);
     this.running.set(record.id, record);
-    this.timers.set(record.id, setTimeout(() => this.end(record, 'done'), seconds * 1000));
+    this.timers.set(
+      record.id,
+      setTimeout(() => this.end(record, 'done'), seconds * 1000),
+    );
     this.lease ??= setInterval(() => this.renew(), LEASE_RENEW_MS);
     return record;
   }

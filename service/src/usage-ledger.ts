@@ -27,7 +27,11 @@ export class UsageLedger {
   private flushing = false;
   private schemaReady = false;
 
-  constructor(private readonly task: string, private readonly db: Database | undefined, private readonly log: (event: string, fields?: LogFields) => void) {}
+  constructor(
+    private readonly task: string,
+    private readonly db: Database | undefined,
+    private readonly log: (event: string, fields?: LogFields) => void,
+  ) {}
 
   get backend(): 'postgres' | 'memory' {
     return this.db ? 'postgres' : 'memory';

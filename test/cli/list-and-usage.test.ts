@@ -25,7 +25,14 @@ describe('drills CLI (built: dist/bin/drills.js)', () => {
 
   it('fits the list to 100 columns when stdout is not a terminal, each hypothesis whole', async () => {
     const { stdout } = await drills(['list']).done;
-    expect(Math.max(...stdout.trimEnd().split('\n').map((l) => [...l].length))).toBeLessThanOrEqual(100);
+    expect(
+      Math.max(
+        ...stdout
+          .trimEnd()
+          .split('\n')
+          .map((l) => [...l].length),
+      ),
+    ).toBeLessThanOrEqual(100);
     expect(stdout.split(/\s+/).join(' ')).toContain('When ECS stops one task (deregister, SIGTERM, SIGKILL after stopTimeout), every stream in flight ends cleanly');
   });
 
@@ -64,7 +71,14 @@ describe('drills CLI (built: dist/bin/drills.js)', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doctor-cli-'));
     try {
       const shell = path.join(dir, 'shell.template.json');
-      fs.writeFileSync(shell, JSON.stringify(withEdit('TaskDefinition', (p) => { appContainer(p).EntryPoint = ['sh', '-c', 'node server.js']; })));
+      fs.writeFileSync(
+        shell,
+        JSON.stringify(
+          withEdit('TaskDefinition', (p) => {
+            appContainer(p).EntryPoint = ['sh', '-c', 'node server.js'];
+          }),
+        ),
+      );
       const bad = await drills(['doctor', shell]).done;
       expect(bad.code).toBe(1);
       expect(bad.stdout).toMatch(/\[Error at .*\] DRILL-DRAIN-4:/);

@@ -61,7 +61,7 @@ describe('listenForOperatorSignals', () => {
     expect(operator.signal.aborted).toBe(false);
   });
 
-  it('takes the same signal twice within the echo window as one act (npx passing on the terminal\'s Ctrl-C)', () => {
+  it("takes the same signal twice within the echo window as one act (npx passing on the terminal's Ctrl-C)", () => {
     const { source, said, operator } = listen({ echoMs: 10_000 });
     source.emit('SIGINT');
     source.emit('SIGINT');

@@ -14,7 +14,12 @@ describe('Output', () => {
     output.failure('unknown drill');
     expect(io.stdout).toEqual(['HELD  task-stop-drain\n']);
     expect(io.stderr).toEqual(['drills run: --yes given\n', '[task-stop-drain +0.1s] steady\n', 'drills run: unknown drill\n']);
-    expect(io.messages.map((m) => [m.level, m.command])).toEqual([['result', 'run'], ['notice', 'run'], ['progress', 'run'], ['failure', 'run']]);
+    expect(io.messages.map((m) => [m.level, m.command])).toEqual([
+      ['result', 'run'],
+      ['notice', 'run'],
+      ['progress', 'run'],
+      ['failure', 'run'],
+    ]);
   });
 
   it('starts a notice after a signal on a line of its own, and adds no second newline', () => {
@@ -43,7 +48,14 @@ describe('Output', () => {
   });
 
   it('keeps going when the host throws (a terminal that is gone must not end a stop)', () => {
-    const output = new Output({ notify: () => { throw new Error('EIO'); } }, 'run');
+    const output = new Output(
+      {
+        notify: () => {
+          throw new Error('EIO');
+        },
+      },
+      'run',
+    );
     expect(() => output.failure('still stopping')).not.toThrow();
   });
 

@@ -61,9 +61,22 @@ describe('drills run --out s3://… killed with SIGTERM mid-experiment', () => {
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 's3-evidence-'));
     const outputs = path.join(dir, 'cdk-outputs.json');
     await fs.writeFile(outputs, JSON.stringify(fake.outputs(`http://127.0.0.1:${service.port}`)));
-    const env = { ...process.env, ...fake.env(), ...s3.env(), [MARKER]: path.basename(dir), AWS_PROFILE: '', AWS_CONFIG_FILE: path.join(dir, 'none'), AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'none') };
+    const env = {
+      ...process.env,
+      ...fake.env(),
+      ...s3.env(),
+      [MARKER]: path.basename(dir),
+      AWS_PROFILE: '',
+      AWS_CONFIG_FILE: path.join(dir, 'none'),
+      AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'none'),
+    };
     let output = '';
-    const proc = spawn(process.execPath, [DRILLS_JS, 'run', 'task-stop-drain', '--outputs', outputs, '--yes', '--out', `s3://${BUCKET}/game-days`], { cwd: ROOT, detached: true, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [DRILLS_JS, 'run', 'task-stop-drain', '--outputs', outputs, '--yes', '--out', `s3://${BUCKET}/game-days`], {
+      cwd: ROOT,
+      detached: true,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child = proc;
     proc.stdout?.on('data', (c: Buffer) => (output += c.toString()));
     proc.stderr?.on('data', (c: Buffer) => (output += c.toString()));

@@ -82,7 +82,12 @@ describe('drills run against a fake AWS (end to end)', () => {
     const exited = new Promise<number | null>((resolve) => cli!.on('exit', (code) => resolve(code)));
 
     const state = fake.state;
-    await until('the experiment to be running', () => state.experiments.length > 0 && state.statusOf(state.experiments[0]).status === 'running' && state.callsTo('GetExperiment').length > 0, 30_000, () => output);
+    await until(
+      'the experiment to be running',
+      () => state.experiments.length > 0 && state.statusOf(state.experiments[0]).status === 'running' && state.callsTo('GetExperiment').length > 0,
+      30_000,
+      () => output,
+    );
     // The marker finds the live CLI, so an empty list after exit means something.
     expect(processesWithEnv(MARKER, marker)).toContain(cli.pid);
     cli.kill('SIGINT');

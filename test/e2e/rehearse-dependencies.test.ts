@@ -35,7 +35,10 @@ describe('the demo service and its database', () => {
     const run = rehearse(['dependency-outage', 'database-failover', '--json']);
     const { code, stdout, stderr } = await run.done;
     const result = JSON.parse(stdout) as RehearseSummary;
-    expect(result.runs.map((r) => [r.drill, r.verdict])).toEqual([['dependency-outage', 'HELD'], ['database-failover', 'HELD']]);
+    expect(result.runs.map((r) => [r.drill, r.verdict])).toEqual([
+      ['dependency-outage', 'HELD'],
+      ['database-failover', 'HELD'],
+    ]);
     expect(code).toBe(0);
     const outage = judged(result, 'dependency-outage')?.figures ?? {};
     expect(outage['tasks.replaced']).toBe(0);
@@ -60,7 +63,10 @@ describe('services that get their database wrong', () => {
     const project = mkdtempSync(path.join(os.tmpdir(), 'e2e-dependencies-project-'));
     try {
       writeFileSync(path.join(project, 'package.json'), '{"name":"health-needs-database","private":true}\n');
-      writeFileSync(path.join(project, 'cdk.json'), JSON.stringify({ context: { drills: { local: { containerHealthCheck: { intervalSeconds: 1, timeoutSeconds: 0.5, retries: 2, startPeriodSeconds: 1 } } } } }));
+      writeFileSync(
+        path.join(project, 'cdk.json'),
+        JSON.stringify({ context: { drills: { local: { containerHealthCheck: { intervalSeconds: 1, timeoutSeconds: 0.5, retries: 2, startPeriodSeconds: 1 } } } } }),
+      );
       const command = `node ${path.join(ROOT, 'service/dist/server.js')}`;
       const run = rehearse(['dependency-outage', '--json', '--command', command], { HEALTH_CHECK_DATABASE: 'true' }, project);
       const { code, stdout } = await run.done;

@@ -23,7 +23,23 @@ describe('drills rehearse flags', () => {
 
   it('health-checks the path --health-path names', async () => {
     // never-healthy.js fails GET /healthz but answers 200 on any other path; it serves no jobs.
-    const args = ['rehearse', 'task-stop-drain', '--command', 'node test/fixtures/services/never-healthy.js', '--health-path', '/livez', '--stop-timeout', '10', '--longest-request', '6', '--traffic', 'test/fixtures/traffic/streams-and-requests.json', '--json', '--out', out()];
+    const args = [
+      'rehearse',
+      'task-stop-drain',
+      '--command',
+      'node test/fixtures/services/never-healthy.js',
+      '--health-path',
+      '/livez',
+      '--stop-timeout',
+      '10',
+      '--longest-request',
+      '6',
+      '--traffic',
+      'test/fixtures/traffic/streams-and-requests.json',
+      '--json',
+      '--out',
+      out(),
+    ];
     const { code, stdout } = await drills(args).done;
     expect((JSON.parse(stdout) as RehearseSummary).verdict).toBe('HELD');
     expect(code).toBe(0);

@@ -50,7 +50,10 @@ describe('side by side', () => {
     const a = rehearse(['task-stop-drain', '--json', '--out', path.join(out(), 'a')]);
     const b = rehearse(['task-stop-drain', '--json', '--out', path.join(out(), 'b')]);
     const [ra, rb] = await Promise.all([a.done, b.done]);
-    for (const [r, dir] of [[ra, 'a'], [rb, 'b']] as const) {
+    for (const [r, dir] of [
+      [ra, 'a'],
+      [rb, 'b'],
+    ] as const) {
       const result = JSON.parse(r.stdout) as RehearseSummary;
       expect(result.runs[0].evidence.startsWith(path.join(out(), dir))).toBe(true);
       await expect(fs.stat(path.join(result.runs[0].evidence, 'journal.json'))).resolves.toBeDefined();

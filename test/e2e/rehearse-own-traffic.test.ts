@@ -22,7 +22,10 @@ async function rehearse(drill: string, command: string, profile: string, env: No
 
 /** Every file under dir, as text. */
 function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => fs.readFileSync(path.join(e.parentPath, e.name), 'utf8'));
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => fs.readFileSync(path.join(e.parentPath, e.name), 'utf8'));
 }
 
 describe('drills rehearse with the service’s own traffic', () => {
@@ -109,7 +112,9 @@ describe('idle keep-alive against the load balancer idle timeout', () => {
     expect(run.figures['tasks.idleKeepAliveSeconds.min']).toBeGreaterThanOrEqual(0.8);
     expect(run.figures['tasks.idleKeepAliveSeconds.min']).toBeLessThan(3); // Node closes 1-2 s after keepAliveTimeout 1000
     const journal = JSON.parse(fs.readFileSync(path.join(run.evidence, 'journal.json'), 'utf8'));
-    expect(journal.timeline.map((e: { detail?: string }) => e.detail ?? '')).toContainEqual(expect.stringMatching(/^finding: t\d-zone-\w closes an idle keep-alive connection after [12](\.\d)? s, sooner than the load balancer's idle timeout \(60 s/));
+    expect(journal.timeline.map((e: { detail?: string }) => e.detail ?? '')).toContainEqual(
+      expect.stringMatching(/^finding: t\d-zone-\w closes an idle keep-alive connection after [12](\.\d)? s, sooner than the load balancer's idle timeout \(60 s/),
+    );
     expect(fs.readFileSync(path.join(run.evidence, 'report.md'), 'utf8')).toMatch(/closes an idle keep-alive connection after [12]/);
   });
 });

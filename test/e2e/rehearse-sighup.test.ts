@@ -90,11 +90,15 @@ describe('drills rehearse interrupted mid-drill', () => {
     const dir = path.join(out(), marker);
     // test/helpers/closing-terminal.py runs the CLI as the session leader of a fresh pty, with
     // listr2 drawing on it, and closes the pty once the fault is in.
-    const helper = spawn('python3', [path.join(__dirname, '../helpers/closing-terminal.py'), 'fault-injected', process.execPath, DRILLS_JS, 'rehearse', 'task-stop-drain', '--out', dir, ...SLOW_REPLACEMENT], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, [MARKER]: marker, CI: '', TERM: 'xterm' },
-    });
+    const helper = spawn(
+      'python3',
+      [path.join(__dirname, '../helpers/closing-terminal.py'), 'fault-injected', process.execPath, DRILLS_JS, 'rehearse', 'task-stop-drain', '--out', dir, ...SLOW_REPLACEMENT],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'inherit'],
+        env: { ...process.env, [MARKER]: marker, CI: '', TERM: 'xterm' },
+      },
+    );
     let report = '';
     helper.stdout.on('data', (c: Buffer) => (report += c.toString()));
     await new Promise((resolve) => helper.on('close', resolve));

@@ -19,7 +19,7 @@ describe('drills rehearse on a service that warms up for 5 s', () => {
     const command = 'python3 test/fixtures/services/slow-warmup-service.py';
     const args = ['rehearse', 'task-stop-drain', '--json', '--out', out(), '--command', command, '--stop-timeout', '10', '--drain-timeout-ms', '8000', '--longest-request', '6'];
     const { code, stdout, stderr } = await drills(args, 100_000).done;
-    expect(stderr).toContain("not its jobs");
+    expect(stderr).toContain('not its jobs');
     const result = JSON.parse(stdout) as RehearseSummary;
     const f = result.runs[0].figures;
     expect(result.verdict).toBe('HELD');

@@ -24,7 +24,13 @@ describe('FIS_ACTIONS', () => {
   });
 
   test('knows the target-less actions a template guards and orchestrates itself with, by their documented parameters', () => {
-    expect(FIS_ACTIONS['aws:cloudwatch:assert-alarm-state']).toMatchObject({ targetType: 'none', parameters: [{ name: 'alarmArns', required: true }, { name: 'alarmStates', required: true }] });
+    expect(FIS_ACTIONS['aws:cloudwatch:assert-alarm-state']).toMatchObject({
+      targetType: 'none',
+      parameters: [
+        { name: 'alarmArns', required: true },
+        { name: 'alarmStates', required: true },
+      ],
+    });
     expect(FIS_ACTIONS['aws:fis:wait'].parameters).toEqual([{ name: 'duration', required: true, duration: { minSeconds: 60, maxSeconds: 43200 } }]);
     const automation = FIS_ACTIONS['aws:ssm:start-automation-execution'];
     expect(automation.parameters.filter((p) => p.required).map((p) => p.name)).toEqual(['documentArn', 'maxDuration']);
@@ -32,9 +38,19 @@ describe('FIS_ACTIONS', () => {
   });
 
   test('the SSM-run task actions need the sidecar and the control-plane ones do not', () => {
-    expect(Object.entries(FIS_ACTIONS).filter(([, s]) => s.needsSidecar).map(([id]) => id).sort()).toEqual(
-      ['aws:ecs:task-cpu-stress', 'aws:ecs:task-io-stress', 'aws:ecs:task-kill-process', 'aws:ecs:task-network-blackhole-port', 'aws:ecs:task-network-latency', 'aws:ecs:task-network-packet-loss'],
-    );
+    expect(
+      Object.entries(FIS_ACTIONS)
+        .filter(([, s]) => s.needsSidecar)
+        .map(([id]) => id)
+        .sort(),
+    ).toEqual([
+      'aws:ecs:task-cpu-stress',
+      'aws:ecs:task-io-stress',
+      'aws:ecs:task-kill-process',
+      'aws:ecs:task-network-blackhole-port',
+      'aws:ecs:task-network-latency',
+      'aws:ecs:task-network-packet-loss',
+    ]);
   });
 });
 
@@ -42,18 +58,29 @@ describe('the whole FIS action catalogue', () => {
   const ids = Object.keys(FIS_ACTIONS);
 
   test.each([
-    'aws:ec2:stop-instances', 'aws:ebs:pause-volume-io', 'aws:rds:failover-db-cluster', 'aws:elasticache:replicationgroup-interrupt-az-power',
-    'aws:dynamodb:global-table-pause-replication', 'aws:network:disrupt-vpc-endpoint', 'aws:ssm:send-command', 'aws:directconnect:virtual-interface-disconnect',
-    'aws:lambda:invocation-error', 'aws:s3:bucket-pause-replication', 'aws:kinesis:stream-expired-iterator-exception', 'aws:fis:inject-api-throttle-error',
-    'aws:eks:pod-delete', 'aws:arc:start-zonal-autoshift', 'aws:memorydb:multi-region-cluster-pause-replication', 'aws:dsql:cluster-connection-failure',
+    'aws:ec2:stop-instances',
+    'aws:ebs:pause-volume-io',
+    'aws:rds:failover-db-cluster',
+    'aws:elasticache:replicationgroup-interrupt-az-power',
+    'aws:dynamodb:global-table-pause-replication',
+    'aws:network:disrupt-vpc-endpoint',
+    'aws:ssm:send-command',
+    'aws:directconnect:virtual-interface-disconnect',
+    'aws:lambda:invocation-error',
+    'aws:s3:bucket-pause-replication',
+    'aws:kinesis:stream-expired-iterator-exception',
+    'aws:fis:inject-api-throttle-error',
+    'aws:eks:pod-delete',
+    'aws:arc:start-zonal-autoshift',
+    'aws:memorydb:multi-region-cluster-pause-replication',
+    'aws:dsql:cluster-connection-failure',
   ])('knows %s', (id) => {
     expect(fisAction(id)).toBeDefined();
   });
 
   test('gives every action with a target its target key, and none to the target-less ones', () => {
     expect(ids.filter((id) => (FIS_ACTIONS[id].targetType === 'none') === (FIS_ACTIONS[id].targetKey !== undefined))).toEqual([]);
-    expect(ids.filter((id) => FIS_ACTIONS[id].targetType === 'none').sort())
-      .toEqual(['aws:cloudwatch:assert-alarm-state', 'aws:fis:wait', 'aws:ssm:start-automation-execution']);
+    expect(ids.filter((id) => FIS_ACTIONS[id].targetType === 'none').sort()).toEqual(['aws:cloudwatch:assert-alarm-state', 'aws:fis:wait', 'aws:ssm:start-automation-execution']);
   });
 
   test('names the reference page anchor each entry comes from', () => {

@@ -8,7 +8,7 @@ const drill = (id: string): Drill => findDrill(id) as Drill;
 const withDatabase: FaultTargetRefs = { ...refs, database: { port: 5432, clusterArn: 'arn:aws:rds:eu-west-1:111122223333:cluster:demo-db' } };
 
 describe('faultPlan', () => {
-  test('task-stop-drain stops COUNT(1) of the service\'s tasks, found by cluster and service', () => {
+  test("task-stop-drain stops COUNT(1) of the service's tasks, found by cluster and service", () => {
     expect(faultPlan(drill('task-stop-drain'), refs)).toEqual({
       targets: { ServiceTasks: { resourceType: 'aws:ecs:task', selectionMode: 'COUNT(1)', parameters: { cluster: 'demo-cluster', service: 'demo-service' } } },
       actions: { StopTasks: expect.objectContaining({ actionId: 'aws:ecs:stop-task', targets: { Tasks: 'ServiceTasks' } }) },
@@ -17,16 +17,18 @@ describe('faultPlan', () => {
 
   test('task-hard-kill SIGKILLs the app process by name, with string parameters only', () => {
     const plan = faultPlan(drill('task-hard-kill'), refs);
-    expect(plan.actions.KillProcess).toEqual(expect.objectContaining({
-      actionId: 'aws:ecs:task-kill-process',
-      parameters: { processName: 'node', signal: 'SIGKILL', installDependencies: 'true' },
-      targets: { Tasks: 'ServiceTasks' },
-    }));
+    expect(plan.actions.KillProcess).toEqual(
+      expect.objectContaining({
+        actionId: 'aws:ecs:task-kill-process',
+        parameters: { processName: 'node', signal: 'SIGKILL', installDependencies: 'true' },
+        targets: { Tasks: 'ServiceTasks' },
+      }),
+    );
     expect(plan.targets.ServiceTasks).toEqual(expect.objectContaining({ selectionMode: 'COUNT(1)' }));
     for (const value of Object.values(plan.actions.KillProcess.parameters as Record<string, unknown>)) expect(typeof value).toBe('string');
   });
 
-  test('az-outage cuts the zone\'s subnets (scope all, for the duration) and stops the tasks filtered to that zone', () => {
+  test("az-outage cuts the zone's subnets (scope all, for the duration) and stops the tasks filtered to that zone", () => {
     const plan = faultPlan(drill('az-outage'), refs);
     expect(plan.targets).toEqual({
       ZoneSubnets: { resourceType: 'aws:ec2:subnet', selectionMode: 'ALL', parameters: { availabilityZoneIdentifier: 'eu-west-1a', vpc: 'vpc-1' } },
@@ -37,7 +39,9 @@ describe('faultPlan', () => {
         filters: [{ path: 'AvailabilityZone', values: ['eu-west-1a'] }],
       },
     });
-    expect(plan.actions.DisruptZone).toEqual(expect.objectContaining({ actionId: 'aws:network:disrupt-connectivity', parameters: { duration: 'PT5M', scope: 'all' }, targets: { Subnets: 'ZoneSubnets' } }));
+    expect(plan.actions.DisruptZone).toEqual(
+      expect.objectContaining({ actionId: 'aws:network:disrupt-connectivity', parameters: { duration: 'PT5M', scope: 'all' }, targets: { Subnets: 'ZoneSubnets' } }),
+    );
     expect(plan.actions.StopZoneTasks).toEqual(expect.objectContaining({ actionId: 'aws:ecs:stop-task', targets: { Tasks: 'ZoneTasks' } }));
   });
 
@@ -46,7 +50,7 @@ describe('faultPlan', () => {
     expect(faultPlan(second, refs).targets.ZoneTasks.filters).toEqual([{ path: 'AvailabilityZone', values: ['eu-west-1b'] }]);
   });
 
-  test('rejects a zone index beyond the service\'s zones and names the drill\'s file', () => {
+  test("rejects a zone index beyond the service's zones and names the drill's file", () => {
     const third: Drill = { ...drill('az-outage'), fault: { kind: 'az-outage', zoneIndex: 2, duration: { aws: 'PT2M', local: 'PT1S' } } };
     expect(() => faultPlan(third, refs)).toThrow(new RegExp(`${third.file.replace(/[/\\.]/g, '.')}: fault.zoneIndex 2 is outside the service's 2 zone\\(s\\)`));
   });
@@ -58,7 +62,11 @@ describe('faultPlan', () => {
 
   test('lists the action ids the catalogue uses', () => {
     expect([...actionIdsOf(catalogue.map((d) => faultPlan(d, withDatabase)))].sort()).toEqual([
-      'aws:ecs:stop-task', 'aws:ecs:task-kill-process', 'aws:ecs:task-network-blackhole-port', 'aws:network:disrupt-connectivity', 'aws:rds:failover-db-cluster',
+      'aws:ecs:stop-task',
+      'aws:ecs:task-kill-process',
+      'aws:ecs:task-network-blackhole-port',
+      'aws:network:disrupt-connectivity',
+      'aws:rds:failover-db-cluster',
     ]);
   });
 

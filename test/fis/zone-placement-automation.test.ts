@@ -1,8 +1,21 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { synthApp } from '../stacks/synth-app';
 
-interface Step { name: string; action: string; onFailure?: string; onCancel?: string; nextStep?: string; isEnd?: boolean; inputs: Record<string, unknown> }
-interface Statement { Sid?: string; Action: string | string[]; Resource: unknown; Condition?: unknown }
+interface Step {
+  name: string;
+  action: string;
+  onFailure?: string;
+  onCancel?: string;
+  nextStep?: string;
+  isEnd?: boolean;
+  inputs: Record<string, unknown>;
+}
+interface Statement {
+  Sid?: string;
+  Action: string | string[];
+  Resource: unknown;
+  Condition?: unknown;
+}
 
 describe('az-outage keeps ECS placements out of the cut zone', () => {
   let t: Template;
@@ -11,12 +24,13 @@ describe('az-outage keeps ECS placements out of the cut zone', () => {
   });
 
   const azTemplate = () => Object.values(t.findResources('AWS::FIS::ExperimentTemplate')).find((r) => r.Properties.Tags.drill === 'az-outage')?.Properties;
-  const steps = (): Step[] => (Object.values(t.findResources('AWS::SSM::Document'))[0].Properties.Content.mainSteps as Step[]);
-  const statementsOf = (rolePrefix: string): Statement[] => Object.values(t.findResources('AWS::IAM::Policy'))
-    .filter((p) => JSON.stringify(p.Properties.Roles).includes(rolePrefix))
-    .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
+  const steps = (): Step[] => Object.values(t.findResources('AWS::SSM::Document'))[0].Properties.Content.mainSteps as Step[];
+  const statementsOf = (rolePrefix: string): Statement[] =>
+    Object.values(t.findResources('AWS::IAM::Policy'))
+      .filter((p) => JSON.stringify(p.Properties.Roles).includes(rolePrefix))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
 
-  test('starts the automation from the experiment with the zone\'s subnets, the outage\'s duration and a bounded maxDuration', () => {
+  test("starts the automation from the experiment with the zone's subnets, the outage's duration and a bounded maxDuration", () => {
     const action = azTemplate()?.Actions.KeepPlacementsOutOfZone;
     expect(action).toEqual(expect.objectContaining({ ActionId: 'aws:ssm:start-automation-execution', StartAfter: ['CheckAlarmsBeforeFault'] }));
     expect(action.Parameters.maxDuration).toBe('PT15M');
@@ -57,18 +71,23 @@ describe('az-outage keeps ECS placements out of the cut zone', () => {
     const statements = statementsOf('ExperimentRole');
     expect(JSON.stringify(statements.find((s) => s.Sid === 'StartZoneAutomation'))).toMatch(/ssm:StartAutomationExecution.*automation-definition\/.*ZonePlacementDocument.*:\*/);
     expect(statements.find((s) => s.Sid === 'FollowZoneAutomation')?.Action).toEqual(['ssm:GetAutomationExecution', 'ssm:StopAutomationExecution']);
-    expect(statements.find((s) => s.Sid === 'PassZoneAutomationRole')).toEqual(expect.objectContaining({
-      Action: 'iam:PassRole',
-      Resource: { 'Fn::GetAtt': [expect.stringMatching(/^ZonePlacementRole/), 'Arn'] },
-      Condition: { StringEquals: { 'iam:PassedToService': 'ssm.amazonaws.com' } },
-    }));
+    expect(statements.find((s) => s.Sid === 'PassZoneAutomationRole')).toEqual(
+      expect.objectContaining({
+        Action: 'iam:PassRole',
+        Resource: { 'Fn::GetAtt': [expect.stringMatching(/^ZonePlacementRole/), 'Arn'] },
+        Condition: { StringEquals: { 'iam:PassedToService': 'ssm.amazonaws.com' } },
+      }),
+    );
   });
 });
 
 describe('a catalogue without an az-outage', () => {
   test('makes no automation and grants no SSM automation rights', () => {
     const { catalogue } = jest.requireActual('../../experiments') as typeof import('../../experiments');
-    const t = synthApp({}, catalogue.filter((d) => d.fault.kind !== 'az-outage')).drillsTemplate;
+    const t = synthApp(
+      {},
+      catalogue.filter((d) => d.fault.kind !== 'az-outage'),
+    ).drillsTemplate;
     t.resourceCountIs('AWS::SSM::Document', 0);
     expect(JSON.stringify(t.toJSON())).not.toContain('ssm:StartAutomationExecution');
   });

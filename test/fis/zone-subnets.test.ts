@@ -20,7 +20,7 @@ function run(scenario: { subnets: string[]; zone: string[]; steps: string[]; fai
 }
 
 describe('zone-subnets automation script', () => {
-  test('removes the zone\'s subnets and keeps the security groups and public-IP setting', () => {
+  test("removes the zone's subnets and keeps the security groups and public-IP setting", () => {
     const out = run({ subnets: ['subnet-a', 'subnet-b'], zone: ['subnet-a'], steps: ['remove'] });
     expect(out.results[0].status).toBe('REMOVED');
     expect(out.subnets).toEqual(['subnet-b']);
@@ -48,7 +48,7 @@ describe('zone-subnets automation script', () => {
     expect(throttled.subnets.sort()).toEqual(['subnet-a', 'subnet-b']);
   });
 
-  test('refuses to remove the service\'s last subnets', () => {
+  test("refuses to remove the service's last subnets", () => {
     const out = run({ subnets: ['subnet-a'], zone: ['subnet-a'], steps: ['remove'] });
     expect(out.results[0].error).toMatch(/would leave service s with no subnet/);
     expect(out.updates).toHaveLength(0);

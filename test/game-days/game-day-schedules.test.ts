@@ -35,7 +35,7 @@ describe('game days switched on but not enabled', () => {
     });
   });
 
-  test('without a runner task, starts the drill\'s template through the FIS universal target, with the scheduled time as clientToken', () => {
+  test("without a runner task, starts the drill's template through the FIS universal target, with the scheduled time as clientToken", () => {
     const schedule = Object.values(fisDirect(scheduled).findResources('AWS::Scheduler::Schedule'))[0].Properties;
     expect(schedule.Target.Arn).toEqual({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':scheduler:::aws-sdk:fis:startExperiment']] });
     expect(schedule.Target.RetryPolicy).toEqual(expect.objectContaining({ MaximumRetryAttempts: 2 }));
@@ -72,8 +72,9 @@ describe('game days on two drills with the same cron, without a runner task', ()
   });
 
   test('gives each schedule its own clientToken, so the second drill is not taken for a retry of the first', () => {
-    const tokens = Object.values(t.findResources('AWS::Scheduler::Schedule'))
-      .map((r) => JSON.parse(JSON.stringify(r.Properties.Target.Input).replace(/^.*clientToken\\":\\"([^\\]+)\\".*$/, '"$1"')) as string);
+    const tokens = Object.values(t.findResources('AWS::Scheduler::Schedule')).map(
+      (r) => JSON.parse(JSON.stringify(r.Properties.Target.Input).replace(/^.*clientToken\\":\\"([^\\]+)\\".*$/, '"$1"')) as string,
+    );
     expect(tokens).toHaveLength(2);
     expect(new Set(tokens).size).toBe(2);
     for (const token of tokens) expect(token).toMatch(/^fis-drills:drills-demo:[a-z-]+:<aws\.scheduler\.scheduled-time>$/);

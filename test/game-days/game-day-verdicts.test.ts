@@ -25,11 +25,14 @@ describe('game-day verdicts with game days on', () => {
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',
       EvaluationPeriods: 1,
       TreatMissingData: 'ignore',
-      Dimensions: Match.arrayWith([{ Name: 'Drill', Value: 'task-stop-drain' }, { Name: 'Service', Value: Match.anyValue() }]),
+      Dimensions: Match.arrayWith([
+        { Name: 'Drill', Value: 'task-stop-drain' },
+        { Name: 'Service', Value: Match.anyValue() },
+      ]),
     });
   });
 
-  test('names the ECS service by its physical name, as the runner does (the workload\'s ServiceName output)', () => {
+  test("names the ECS service by its physical name, as the runner does (the workload's ServiceName output)", () => {
     const alarm = Object.values(t.findResources('AWS::CloudWatch::Alarm')).find((a) => a.Properties.MetricName === 'DrillVerdict');
     const service = (alarm?.Properties.Dimensions as { Name: string; Value: unknown }[]).find((d) => d.Name === 'Service')?.Value;
     const output = (workload.toJSON().Outputs as Record<string, { Value: { 'Fn::GetAtt': [string, string] } }>).ServiceName.Value['Fn::GetAtt'];

@@ -14,7 +14,11 @@ function countByType(t: Template): Record<string, number> {
 }
 
 function added(on: Record<string, number>, off: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(on).filter(([type, n]) => n !== (off[type] ?? 0)).map(([type, n]) => [type, n - (off[type] ?? 0)]));
+  return Object.fromEntries(
+    Object.entries(on)
+      .filter(([type, n]) => n !== (off[type] ?? 0))
+      .map(([type, n]) => [type, n - (off[type] ?? 0)]),
+  );
 }
 
 describe('the game-day runner task (game days on, one scheduled drill)', () => {
@@ -25,7 +29,10 @@ describe('the game-day runner task (game days on, one scheduled drill)', () => {
     t = synthApp({ drills: { gameDays: true } }).drillsTemplate;
     off = synthApp().drillsTemplate;
     const secondScheduled = catalogue.findIndex((d) => !d.schedule);
-    two = synthApp({ drills: { gameDays: true } }, catalogue.map((d, i) => (i === secondScheduled ? { ...d, schedule: 'cron(0 10 ? * WED *)' } : d))).drillsTemplate;
+    two = synthApp(
+      { drills: { gameDays: true } },
+      catalogue.map((d, i) => (i === secondScheduled ? { ...d, schedule: 'cron(0 10 ? * WED *)' } : d)),
+    ).drillsTemplate;
   });
 
   test('builds the CLI image from this package with runner.Dockerfile: exec-form entrypoint, non-root user', () => {
@@ -40,7 +47,9 @@ describe('the game-day runner task (game days on, one scheduled drill)', () => {
     t.hasResourceProperties('AWS::ECS::TaskDefinition', {
       RequiresCompatibilities: ['FARGATE'],
       NetworkMode: 'awsvpc',
-      ContainerDefinitions: [Match.objectLike({ Name: 'drills', Essential: true, StopTimeout: 120, LinuxParameters: { InitProcessEnabled: true }, LogConfiguration: Match.objectLike({ LogDriver: 'awslogs' }) })],
+      ContainerDefinitions: [
+        Match.objectLike({ Name: 'drills', Essential: true, StopTimeout: 120, LinuxParameters: { InitProcessEnabled: true }, LogConfiguration: Match.objectLike({ LogDriver: 'awslogs' }) }),
+      ],
     });
   });
 
@@ -94,11 +103,18 @@ describe('the game-day runner task (game days on, one scheduled drill)', () => {
     // game days on, one scheduled drill, against game days off
     const withOneDrill = added(countByType(t), countByType(off));
     expect(withOneDrill).toEqual({
-      'AWS::S3::Bucket': 1, 'AWS::S3::BucketPolicy': 1, // evidence
-      'AWS::SNS::Topic': 1, 'AWS::SNS::TopicPolicy': 1, 'AWS::CloudWatch::Dashboard': 1, // verdicts
-      'AWS::ECS::TaskDefinition': 1, 'AWS::Logs::LogGroup': 1, 'AWS::EC2::SecurityGroup': 1, // runner task
-      'AWS::IAM::Role': 3, 'AWS::IAM::Policy': 3, // task role, execution role, scheduler role
-      'AWS::Scheduler::Schedule': 1, 'AWS::CloudWatch::Alarm': 1, // the drill's own
+      'AWS::S3::Bucket': 1,
+      'AWS::S3::BucketPolicy': 1, // evidence
+      'AWS::SNS::Topic': 1,
+      'AWS::SNS::TopicPolicy': 1,
+      'AWS::CloudWatch::Dashboard': 1, // verdicts
+      'AWS::ECS::TaskDefinition': 1,
+      'AWS::Logs::LogGroup': 1,
+      'AWS::EC2::SecurityGroup': 1, // runner task
+      'AWS::IAM::Role': 3,
+      'AWS::IAM::Policy': 3, // task role, execution role, scheduler role
+      'AWS::Scheduler::Schedule': 1,
+      'AWS::CloudWatch::Alarm': 1, // the drill's own
     });
     // a second scheduled drill adds its schedule and its alarm, nothing else
     expect(added(countByType(two), countByType(t))).toEqual({ 'AWS::Scheduler::Schedule': 1, 'AWS::CloudWatch::Alarm': 1 });

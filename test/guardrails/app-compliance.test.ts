@@ -25,7 +25,7 @@ describe('the app as bin/app.ts builds it, under the guardrails', () => {
   it.each<[string, DrillsConfigOverrides]>([
     ['the default config', {}],
     ['production', { drills: { environment: 'production' } }],
-    ['game days, reports and the dead-man\'s switch', { drills: { gameDays: true, gameDaysEnabled: true, reportBucket: 'drill-reports', deadMansSwitch: true } }],
+    ["game days, reports and the dead-man's switch", { drills: { gameDays: true, gameDaysEnabled: true, reportBucket: 'drill-reports', deadMansSwitch: true } }],
   ])('synthesizes with no unacknowledged cdk-nag finding and no guardrail error (%s)', (_name, overrides) => {
     const { app } = buildAsBinApp(overrides);
     const outcome = synthWithReport(app);
@@ -44,18 +44,20 @@ describe('the app as bin/app.ts builds it, under the guardrails', () => {
   });
 
   it('fails synth on a cdk-nag finding that no acknowledgement covers', () => {
-    const { app } = buildAsBinApp({}, (built) => { new s3.Bucket(built.workload, 'Unreviewed'); });
+    const { app } = buildAsBinApp({}, (built) => {
+      new s3.Bucket(built.workload, 'Unreviewed');
+    });
     expect(() => app.synth()).toThrow(/AwsSolutions-S1/);
   });
 });
 
-describe('the app\'s cdk-nag acknowledgements', () => {
+describe("the app's cdk-nag acknowledgements", () => {
   it('each covers a finding of the real app, so none is stale', () => {
     const { app } = buildAsBinApp({ drills: { gameDays: true, reportBucket: 'drill-reports' } });
     app.synth();
-    const reasonsUsed = new Set(app.node.findAll().flatMap((c) => c.node.metadata
-      .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
-      .flatMap((m) => Object.values(m.data as Record<string, string>))));
+    const reasonsUsed = new Set(
+      app.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY).flatMap((m) => Object.values(m.data as Record<string, string>))),
+    );
     expect(APP_NAG_ACKNOWLEDGEMENTS.filter((a) => !reasonsUsed.has(a.reason)).map((a) => a.finding.source)).toEqual([]);
   });
 

@@ -21,23 +21,31 @@ describe('evaluate', () => {
   });
 
   it('reports a finding with rule, severity, resource and message', () => {
-    const t = withEdit('TaskDefinition', (p) => { appContainer(p).StopTimeout = 300; });
-    expect(run(t).findings).toEqual([{
-      rule: 'DRILL-DRAIN-1',
-      severity: 'error',
-      resource: 'Demo/TaskDefinition',
-      message: expect.stringContaining('(container app: stopTimeout 300 s)'),
-    }]);
+    const t = withEdit('TaskDefinition', (p) => {
+      appContainer(p).StopTimeout = 300;
+    });
+    expect(run(t).findings).toEqual([
+      {
+        rule: 'DRILL-DRAIN-1',
+        severity: 'error',
+        resource: 'Demo/TaskDefinition',
+        message: expect.stringContaining('(container app: stopTimeout 300 s)'),
+      },
+    ]);
   });
 
   it('names the construct path when the template carries aws:cdk:path', () => {
-    const t = withEdit('Service', (p) => { p.DesiredCount = 1; });
+    const t = withEdit('Service', (p) => {
+      p.DesiredCount = 1;
+    });
     t.Resources.Service.Metadata = { 'aws:cdk:path': 'Workload/Service/Service' };
     expect(formatFinding(run(t).findings[0])).toBe('[Error at /Workload/Service/Service] DRILL-DRAIN-9: The service runs fewer than 2 tasks: every stop is an outage. (desired count 1)');
   });
 
   it('honours a suppression in the template metadata and keeps its reason', () => {
-    const t = withEdit('Service', (p) => { p.DesiredCount = 1; });
+    const t = withEdit('Service', (p) => {
+      p.DesiredCount = 1;
+    });
     t.Resources.Service.Metadata = { fis_drills: { rules_to_suppress: [{ id: 'DRILL-DRAIN-9', reason: 'a singleton consumer by design' }] } };
     const result = run(t);
     expect(result.findings).toEqual([]);
@@ -45,7 +53,9 @@ describe('evaluate', () => {
   });
 
   it('rejects a suppression whose reason is too short, and notes it', () => {
-    const t = withEdit('Service', (p) => { p.DesiredCount = 1; });
+    const t = withEdit('Service', (p) => {
+      p.DesiredCount = 1;
+    });
     t.Resources.Service.Metadata = { fis_drills: { rules_to_suppress: [{ id: 'DRILL-DRAIN-9', reason: 'ok' }] } };
     const result = run(t);
     expect(result.findings.map((f) => f.rule)).toEqual(['DRILL-DRAIN-9']);
@@ -53,19 +63,38 @@ describe('evaluate', () => {
   });
 
   it('reports a rule that throws as a finding instead of crashing', () => {
-    const pack = [{ id: 'DRILL-TEST-1', severity: 'warning' as const, message: 'm', rule: () => { throw new Error('boom'); } }];
+    const pack = [
+      {
+        id: 'DRILL-TEST-1',
+        severity: 'warning' as const,
+        message: 'm',
+        rule: () => {
+          throw new Error('boom');
+        },
+      },
+    ];
     const result = evaluate(templateView([{ name: 'S', template: { Resources: { A: { Type: 'X' } } } }]), pack);
     expect(result.findings).toEqual([{ rule: 'DRILL-TEST-1', severity: 'warning', resource: 'S/A', message: 'm (the rule failed: boom)' }]);
   });
 
   it('resolves an Fn::ImportValue to the exporting template', () => {
     const workload = compliantTemplate();
-    const drills = { Resources: { KillDrill: workload.Resources.KillDrill, ExperimentRole: workload.Resources.ExperimentRole, ErrorRateAlarm: workload.Resources.ErrorRateAlarm, ExperimentLogs: workload.Resources.ExperimentLogs } };
+    const drills = {
+      Resources: {
+        KillDrill: workload.Resources.KillDrill,
+        ExperimentRole: workload.Resources.ExperimentRole,
+        ErrorRateAlarm: workload.Resources.ErrorRateAlarm,
+        ExperimentLogs: workload.Resources.ExperimentLogs,
+      },
+    };
     delete (workload.Resources as Record<string, unknown>).KillDrill;
     drills.Resources.KillDrill.Properties.Targets.ServiceTasks.Parameters.service = { 'Fn::ImportValue': 'Workload:ServiceName' };
     (workload as Record<string, unknown>).Outputs = { Exported: { Value: { 'Fn::GetAtt': ['Service', 'Name'] }, Export: { Name: 'Workload:ServiceName' } } };
     workload.Resources.Service.Properties.EnableExecuteCommand = true;
-    const view = templateView([{ name: 'Workload', template: workload }, { name: 'Drills', template: drills }]);
+    const view = templateView([
+      { name: 'Workload', template: workload },
+      { name: 'Drills', template: drills },
+    ]);
     expect(evaluate(view, DRILLS_PACK).findings.map((f) => `${f.rule} ${f.resource}`)).toEqual(['DRILL-FIS-7 Drills/KillDrill']);
   });
 });

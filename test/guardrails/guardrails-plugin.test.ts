@@ -9,13 +9,16 @@ function taskDefinitionStack(configure: (c: ecs.ContainerDefinitionOptions) => e
   const app = new App();
   const stack = new Stack(app, 'Work');
   const td = new ecs.FargateTaskDefinition(stack, 'TaskDef', { cpu: 256, memoryLimitMiB: 512 });
-  const container = td.addContainer('app', configure({
-    image: ecs.ContainerImage.fromRegistry('example/app'),
-    essential: true,
-    stopTimeout: Duration.seconds(120),
-    linuxParameters: new ecs.LinuxParameters(stack, 'Lp', { initProcessEnabled: true }),
-    healthCheck: { command: ['CMD', 'true'], startPeriod: Duration.seconds(5) },
-  }));
+  const container = td.addContainer(
+    'app',
+    configure({
+      image: ecs.ContainerImage.fromRegistry('example/app'),
+      essential: true,
+      stopTimeout: Duration.seconds(120),
+      linuxParameters: new ecs.LinuxParameters(stack, 'Lp', { initProcessEnabled: true }),
+      healthCheck: { command: ['CMD', 'true'], startPeriod: Duration.seconds(5) },
+    }),
+  );
   Validations.of(app).addPlugins(new GuardrailsPlugin({ longestRequestSeconds: 60 }));
   return { app, stack, td, container };
 }
@@ -69,7 +72,10 @@ describe('GuardrailsPlugin', () => {
     expect(() => suppressGuardrail(td, 'AwsSolutions-IAM5', 'a long enough reason')).toThrow(/not a guardrail id/);
   });
 
-  it.each([[2, []], [1, ['DRILL-DRAIN-10']]])('judges a service whose VPC lives in another stack (%i AZ)', (maxAzs, expected) => {
+  it.each([
+    [2, []],
+    [1, ['DRILL-DRAIN-10']],
+  ])('judges a service whose VPC lives in another stack (%i AZ)', (maxAzs, expected) => {
     const app = new App();
     const base = new Stack(app, 'Base');
     const vpc = new ec2.Vpc(base, 'Vpc', { maxAzs, natGateways: 0, subnetConfiguration: [{ name: 'p', subnetType: ec2.SubnetType.PUBLIC }] });
@@ -84,7 +90,9 @@ describe('GuardrailsPlugin', () => {
     });
     new ecs.FargateService(work, 'Svc', { cluster, taskDefinition: td, desiredCount: 2, minHealthyPercent: 100, circuitBreaker: { rollback: true } });
     Validations.of(app).addPlugins(new GuardrailsPlugin({ longestRequestSeconds: 60 }));
-    const errors = errorsOf(synthWithReport(app)).filter((e) => e.startsWith('Work/')).map((e) => e.slice(e.indexOf(': ') + 2));
+    const errors = errorsOf(synthWithReport(app))
+      .filter((e) => e.startsWith('Work/'))
+      .map((e) => e.slice(e.indexOf(': ') + 2));
     expect(errors.map((e) => e.split(':')[0]).sort()).toEqual(['DRILL-DRAIN-6', ...expected].sort());
     expect(errors).toContainEqual(expect.stringMatching(/^DRILL-DRAIN-6: .*stopTimeout 30 s < longest request 60 s/));
   });

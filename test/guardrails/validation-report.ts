@@ -39,7 +39,9 @@ export function synthWithReport(app: App, plugin = 'fis-drills-guardrails'): Syn
     error = (e as Error).message;
   }
   const file = path.join(app.outdir, 'validation-report.json');
-  const report = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { pluginReports: { pluginName: string; violations?: ReportViolation[]; suppressedViolations?: ReportViolation[] }[] }) : { pluginReports: [] };
+  const report = fs.existsSync(file)
+    ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { pluginReports: { pluginName: string; violations?: ReportViolation[]; suppressedViolations?: ReportViolation[] }[] })
+    : { pluginReports: [] };
   const mine = report.pluginReports.filter((r) => r.pluginName === plugin);
   return {
     failed: error !== undefined,

@@ -4,7 +4,13 @@ import { expectOrder } from './expect-order';
 describe('expectOrder', () => {
   it('passes when the first event happened and the second followed it', () => {
     expect(() => expectOrder(['start', 'a', 'b'], 'a', 'b')).not.toThrow();
-    expect(() => expectOrder([{ k: 'x' }, { k: 'y' }], (e) => e.k === 'x', (e) => e.k === 'y')).not.toThrow();
+    expect(() =>
+      expectOrder(
+        [{ k: 'x' }, { k: 'y' }],
+        (e) => e.k === 'x',
+        (e) => e.k === 'y',
+      ),
+    ).not.toThrow();
   });
 
   it('fails when the first event is missing, where indexOf(a) < indexOf(b) would pass', () => {

@@ -39,7 +39,7 @@ function run(command: string, args: string[], cwd: string, env: Record<string, s
   }
 }
 
-describe('the packed library in a team\'s own CDK app', () => {
+describe("the packed library in a team's own CDK app", () => {
   let dir: string;
   let template: Template;
   /** Every metadata entry of the assembly (the manifest's and each stack's `additionalMetadataFile`). */
@@ -66,10 +66,13 @@ describe('the packed library in a team\'s own CDK app', () => {
     }
     fs.copyFileSync(FIXTURE, path.join(dir, 'app.ts'));
     fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'shop', private: true, dependencies: { 'fis-drills': `file:${pack.filename}` } }));
-    fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({
-      compilerOptions: { target: 'ES2022', module: 'node16', moduleResolution: 'node16', strict: true, skipLibCheck: true, types: ['node'], outDir: 'out' },
-      files: ['app.ts'],
-    }));
+    fs.writeFileSync(
+      path.join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { target: 'ES2022', module: 'node16', moduleResolution: 'node16', strict: true, skipLibCheck: true, types: ['node'], outDir: 'out' },
+        files: ['app.ts'],
+      }),
+    );
     run(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], dir);
     // As `cdk synth` runs an app: CDK_OUTDIR names the cloud assembly's directory.
     const assembly = path.join(dir, 'cdk.out');
@@ -90,14 +93,14 @@ describe('the packed library in a team\'s own CDK app', () => {
 
   test('packs the built library, its typings and the az-outage automation script, and no sources or tests', () => {
     expect(packed).toEqual(expect.arrayContaining(['package.json', 'dist/lib/index.js', 'dist/lib/index.d.ts', 'dist/experiments/catalogue.js', 'lib/fis/automation/zone-subnets.py']));
-    expect(packed.filter((f) => f.startsWith('test/') || f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
+    expect(packed.filter((f) => f.startsWith('test/') || (f.endsWith('.ts') && !f.endsWith('.d.ts')))).toEqual([]);
   });
 
   test('imports DrainReadyFargateService, ServiceDrills, catalogue, defineDrill and applyGuardrails from the main entry', () => {
     expect(printed).toEqual({ drills: catalogue.map((d) => d.id), defineDrill: 'function', DrainReadyFargateService: 'function' });
   });
 
-  test('synthesizes a FIS experiment template per catalogue drill on the team\'s cluster and service', () => {
+  test("synthesizes a FIS experiment template per catalogue drill on the team's cluster and service", () => {
     // The dependency drills need a database ServiceDrills cannot name yet: left out.
     template.resourceCountIs('AWS::FIS::ExperimentTemplate', catalogue.filter((d) => !needsDatabase(d.fault)).length);
     template.hasResourceProperties('AWS::FIS::ExperimentTemplate', {
@@ -107,7 +110,7 @@ describe('the packed library in a team\'s own CDK app', () => {
     });
   });
 
-  test('makes the stop-condition alarms, the FIS role and the SSM sidecar on the team\'s task definition', () => {
+  test("makes the stop-condition alarms, the FIS role and the SSM sidecar on the team's task definition", () => {
     for (const suffix of ['error-rate', 'healthy-hosts', 'running-tasks', 'healthy-hosts-outside-zone-0']) {
       template.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: Match.stringLikeRegexp(`-${suffix}$`) });
     }

@@ -6,8 +6,7 @@ import { streamLanes } from '../../lib/report/stream-lanes';
 import type { Journal } from '../../lib/runner/journal';
 import { hardKillJournal } from './journal-fixture';
 
-const at = (series: ReturnType<typeof fleetSeries>, name: string, t: number): number | undefined =>
-  series.filter((p) => p.series === name && p.t <= t).at(-1)?.value;
+const at = (series: ReturnType<typeof fleetSeries>, name: string, t: number): number | undefined => series.filter((p) => p.series === name && p.t <= t).at(-1)?.value;
 
 describe('runMarks', () => {
   it('puts the fault, the recovery and the end on the run axis in seconds', () => {

@@ -54,7 +54,10 @@ describe('fleetMetrics', () => {
 
   it('keeps ECS reads of the running count as points and takes the desired count from the last read', () => {
     const m = fleetMetrics(awsJournal(), 150);
-    expect(m.reads.map((r) => [r.t, r.value])).toEqual([[35, 1], [40, 2]]);
+    expect(m.reads.map((r) => [r.t, r.value])).toEqual([
+      [35, 1],
+      [40, 2],
+    ]);
     expect(m.desired).toBe(2);
   });
 

@@ -35,7 +35,7 @@ describe('history lines', () => {
 });
 
 describe('index.html', () => {
-  it('links every run\'s report, newest first, with its verdict', () => {
+  it("links every run's report, newest first, with its verdict", () => {
     const a = historyLine(hardKillJournal(), 'task-hard-kill/r1');
     const b = historyLine(hardKillJournal({ startedAt: '2026-12-01T00:00:00.000Z', runId: 'r2' }), 'task-hard-kill/r2');
     const html = renderIndexHtml([a, b], [{ title: 'Verdicts per drill', missing: 'no run yet' }], (l) => `${l.evidence}/report.html`, '2026-12-01T01:00:00Z');

@@ -23,7 +23,20 @@ function requests(): RequestSample[] {
 
 const streams: StreamSample[] = [
   { id: 0, startedAtMs: 1500, firstEventAtMs: 1800, endedAtMs: 6500, events: 25, bytes: 1687, task: 't2', zone: 'zone-b', status: 200, outcome: 'clean' },
-  { id: 1, startedAtMs: 1500, firstEventAtMs: 1800, endedAtMs: 3000, events: 6, bytes: 398, task: 't1', zone: 'zone-a', status: 200, outcome: 'broken', broken: 'reset', error: 'connection closed mid-stream' },
+  {
+    id: 1,
+    startedAtMs: 1500,
+    firstEventAtMs: 1800,
+    endedAtMs: 3000,
+    events: 6,
+    bytes: 398,
+    task: 't1',
+    zone: 'zone-a',
+    status: 200,
+    outcome: 'broken',
+    broken: 'reset',
+    error: 'connection closed mid-stream',
+  },
 ];
 
 export function hardKillJournal(overrides: Partial<Journal> = {}): Journal {
@@ -54,9 +67,16 @@ export function hardKillJournal(overrides: Partial<Journal> = {}): Journal {
     samples: { streams, requests: requests() },
     injection: { injected: true, targets: ['t1'] },
     figures: {
-      'streams.total': 2, 'streams.clean': 1, 'streams.broken': 1, 'streams.brokenOffTarget': 0,
-      'requests.total': 70, 'requests.failed': 4, 'requests.errorRate': 0.0571,
-      'recovery.seconds': 2, 'tasks.sigkilled': 0, 'tasks.running.min': 1,
+      'streams.total': 2,
+      'streams.clean': 1,
+      'streams.broken': 1,
+      'streams.brokenOffTarget': 0,
+      'requests.total': 70,
+      'requests.failed': 4,
+      'requests.errorRate': 0.0571,
+      'recovery.seconds': 2,
+      'tasks.sigkilled': 0,
+      'tasks.running.min': 1,
     },
     judgement: {
       verdict: 'HELD',

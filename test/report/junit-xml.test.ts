@@ -2,7 +2,16 @@ import { create } from 'xmlbuilder2';
 import { junitXml, type JunitRun } from '../../lib/report/junit-xml';
 import { unfinishedRuns } from '../../lib/report/unfinished-runs';
 
-const run = (drill: string, verdict: JunitRun['verdict'], reasons: string[]): JunitRun => ({ drill, title: `${drill} title`, verdict, reasons, evidence: `ev/${drill}/r1`, runId: 'r1', mode: 'local', seconds: 7.25 });
+const run = (drill: string, verdict: JunitRun['verdict'], reasons: string[]): JunitRun => ({
+  drill,
+  title: `${drill} title`,
+  verdict,
+  reasons,
+  evidence: `ev/${drill}/r1`,
+  runId: 'r1',
+  mode: 'local',
+  seconds: 7.25,
+});
 
 /** The part of the DOM these tests read (xmlbuilder2 parses into a DOM; a malformed document throws). */
 interface Element {

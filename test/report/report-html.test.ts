@@ -60,7 +60,7 @@ describe('report.html', () => {
     expect(html.match(/<figure /g)).toHaveLength(3);
   });
 
-  it('gives each inlined chart its own element ids, so one chart never clips by another one\'s clip path', async () => {
+  it("gives each inlined chart its own element ids, so one chart never clips by another one's clip path", async () => {
     const journal = hardKillJournal();
     const html = renderReportHtml(journal, await reportCharts(journal));
     const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);

@@ -67,7 +67,7 @@ async function open(file: string, viewport: { width: number; height: number }): 
 const marks = (page: Page, chart: string, kind: string): Promise<number> => page.locator(`figure[data-chart="${chart}"] [aria-roledescription="${kind}"]`).count();
 
 describe('report.html in Chromium', () => {
-  it('draws the charts with the run\'s data, on a phone screen, with no console error and no request leaving the page', async () => {
+  it("draws the charts with the run's data, on a phone screen, with no console error and no request leaving the page", async () => {
     const file = path.resolve(evidence, 'report.html');
     const { page, seen } = await open(file, { width: 390, height: 844 });
     const journal = JSON.parse(fs.readFileSync(path.join(evidence, 'journal.json'), 'utf8')) as { samples: { streams: unknown[]; jobs?: unknown[] } };
@@ -106,7 +106,7 @@ describe('report.html in Chromium', () => {
     expect(seen.requests).toEqual([`file://${file}`]);
   });
 
-  it('opens the evidence root\'s index.html with its charts and a working link to the report', async () => {
+  it("opens the evidence root's index.html with its charts and a working link to the report", async () => {
     const file = path.resolve(out(), 'index.html');
     const { page, seen } = await open(file, { width: 1100, height: 900 });
     expect(await page.locator('figure svg').count()).toBe(2);

@@ -14,7 +14,9 @@ describe('report.md', () => {
 
   it('names figures in words, shows the bound with its mode, the measured value in its unit and why', () => {
     const md = renderReport(hardKillJournal());
-    expect(md).toContain('| share of requests that failed (`requests.errorRate`) | ≤ 25 % (local bound; on AWS ≤ 15 %) | 5.7 % | held | requests fail only until the load balancer marks the dead target unhealthy |');
+    expect(md).toContain(
+      '| share of requests that failed (`requests.errorRate`) | ≤ 25 % (local bound; on AWS ≤ 15 %) | 5.7 % | held | requests fail only until the load balancer marks the dead target unhealthy |',
+    );
     expect(md).toContain('| streams broken on tasks the fault did not hit (`streams.brokenOffTarget`) | ≤ 0 (both modes) | 0 | held | streams on tasks that were not killed must not break |');
   });
 
@@ -25,7 +27,10 @@ describe('report.md', () => {
   });
 
   it('links the chart files and lists every figure in words, with no raw JSON dump', () => {
-    const md = renderReport(hardKillJournal(), [{ file: 'chart-requests.svg', title: 'Requests over time' }, { file: 'chart-streams.svg', title: 'Streams per task', missing: 'no probe streams in this run' }]);
+    const md = renderReport(hardKillJournal(), [
+      { file: 'chart-requests.svg', title: 'Requests over time' },
+      { file: 'chart-streams.svg', title: 'Streams per task', missing: 'no probe streams in this run' },
+    ]);
     expect(md).toContain('![Requests over time](chart-requests.svg)');
     expect(md).toContain('- Streams per task: not drawn (no probe streams in this run)');
     expect(md).toContain('| time to recover (fault → desired and healthy again) | `recovery.seconds` | 2 s |');
@@ -55,7 +60,7 @@ describe('report.md', () => {
 });
 
 describe('honest labels', () => {
-  it('does not call the fault\'s own SIGKILL in a kill drill a failed drain', () => {
+  it("does not call the fault's own SIGKILL in a kill drill a failed drain", () => {
     const lines = headline(hardKillJournal());
     expect(lines).toContain("No task had to be SIGKILLed at stopTimeout (the fault's own SIGKILL of t1 is not a drain and is not counted).");
     expect(lines.join(' ')).not.toMatch(/tasks SIGKILLed: 0/);
@@ -74,10 +79,14 @@ describe('honest labels', () => {
 
   it('shows a censored figure as beyond its bound, never as a number that was reached', () => {
     const base = hardKillJournal();
-    const judgement = { ...base.judgement!, verdict: 'VIOLATED' as const, expectations: [
-      { figure: 'recovery.seconds' as const, op: '<=' as const, bound: 20, held: false, censored: '> 30.2 — not recovered within 30 s', cause: 'still 1/2 healthy at the end of the wait' },
-      { figure: 'streams.ttftMs.max' as const, op: '<=' as const, bound: 3000, held: false, censored: 'not reached — no stream received a first event' },
-    ] };
+    const judgement = {
+      ...base.judgement!,
+      verdict: 'VIOLATED' as const,
+      expectations: [
+        { figure: 'recovery.seconds' as const, op: '<=' as const, bound: 20, held: false, censored: '> 30.2 — not recovered within 30 s', cause: 'still 1/2 healthy at the end of the wait' },
+        { figure: 'streams.ttftMs.max' as const, op: '<=' as const, bound: 3000, held: false, censored: 'not reached — no stream received a first event' },
+      ],
+    };
     const [recovery, ttft] = expectationRows({ ...base, judgement });
     expect(recovery).toMatchObject({ measured: '> 30.2 s, never reached (not recovered within 30 s)', outcome: 'VIOLATED' });
     expect(recovery.why).toContain('still 1/2 healthy at the end of the wait');

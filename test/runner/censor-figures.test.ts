@@ -56,7 +56,9 @@ describe('censorFigures, what it leaves alone', () => {
   });
 
   it('names what was not reached for each engine figure, and a generic reason for any other', () => {
-    const all: Expectation[] = ['recovery.seconds', 'replacement.launchSeconds', 'replacement.healthySeconds', 'tasks.sigkilled', 'alb.healthyHosts.min'].map((figure) => ({ figure, op: '<=', bound: 1 }) as Expectation);
+    const all: Expectation[] = ['recovery.seconds', 'replacement.launchSeconds', 'replacement.healthySeconds', 'tasks.sigkilled', 'alb.healthyHosts.min'].map(
+      (figure) => ({ figure, op: '<=', bound: 1 }) as Expectation,
+    );
     const c = censorFigures(all, {}, [], ['recovery.seconds', 'replacement.launchSeconds', 'replacement.healthySeconds', 'tasks.sigkilled', 'alb.healthyHosts.min'], undefined);
     expect(c).toEqual({
       'recovery.seconds': { reason: 'the service was not seen back to desired and healthy' },

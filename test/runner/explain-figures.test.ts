@@ -30,7 +30,17 @@ describe('explainFigures', () => {
   });
 
   it('names broken streams by how they broke and on which task, off-target ones apart', () => {
-    const stream = (id: number, task: string, endedAtMs: number): StreamSample => ({ id, startedAtMs: 0, endedAtMs, events: 3, bytes: 10, task, outcome: 'broken', broken: 'reset', error: 'connection closed mid-stream' });
+    const stream = (id: number, task: string, endedAtMs: number): StreamSample => ({
+      id,
+      startedAtMs: 0,
+      endedAtMs,
+      events: 3,
+      bytes: 10,
+      task,
+      outcome: 'broken',
+      broken: 'reset',
+      error: 'connection closed mid-stream',
+    });
     const causes = explainFigures({ streams: [stream(0, 't1', 3000), stream(1, 't2', 3100)], requests: [], timeline: [], faultTargets: ['t1'] });
     expect(causes['streams.broken']).toBe('2 × reset (connection closed mid-stream) on t1, t2 between +3.0 s and +3.1 s');
     expect(causes['streams.brokenOffTarget']).toBe('1 × reset (connection closed mid-stream) on t2 at +3.1 s');

@@ -56,7 +56,10 @@ describe('judge: the reasons as a user reads them', () => {
   });
 
   it('gives no "not judged" reason to a figure the run did measure', () => {
-    const j = judge({ 'streams.total': 3, 'streams.broken': 0 }, [{ figure: 'streams.broken', op: '<=', bound: 0 }], 'local', { injection: injected, unmeasured: { 'streams.broken': 'the traffic profile has no streams' } });
+    const j = judge({ 'streams.total': 3, 'streams.broken': 0 }, [{ figure: 'streams.broken', op: '<=', bound: 0 }], 'local', {
+      injection: injected,
+      unmeasured: { 'streams.broken': 'the traffic profile has no streams' },
+    });
     expect(j.expectations[0]).toMatchObject({ held: true });
     expect(j.expectations[0].notJudgedWhy).toBeUndefined();
     expect(j.reasons).toEqual(['every judged expectation held (1 of 1)']);

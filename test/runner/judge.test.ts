@@ -95,7 +95,10 @@ describe('judge: censored figures', () => {
   });
 
   it('holds a lower-bound expectation on a censored figure that is already past it', () => {
-    const j = judge({ 'streams.total': 3 }, [{ figure: 'streams.seconds.max', op: '>=', bound: 10 }], 'local', { injection: injected, censored: { 'streams.seconds.max': { above: 12, reason: 'still open' } } });
+    const j = judge({ 'streams.total': 3 }, [{ figure: 'streams.seconds.max', op: '>=', bound: 10 }], 'local', {
+      injection: injected,
+      censored: { 'streams.seconds.max': { above: 12, reason: 'still open' } },
+    });
     expect(j.verdict).toBe('HELD');
   });
 

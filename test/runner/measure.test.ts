@@ -26,7 +26,18 @@ describe('measure', () => {
   });
 
   it('counts failed requests (no response or status ≥ 400) and the error rate', () => {
-    const f = measure({ streams: [], requests: [{ atMs: 0, latencyMs: 1, status: 200 }, { atMs: 0, latencyMs: 1, status: 503 }, { atMs: 0, latencyMs: 1, status: 0 }, { atMs: 0, latencyMs: 1, status: 200 }] }, []);
+    const f = measure(
+      {
+        streams: [],
+        requests: [
+          { atMs: 0, latencyMs: 1, status: 200 },
+          { atMs: 0, latencyMs: 1, status: 503 },
+          { atMs: 0, latencyMs: 1, status: 0 },
+          { atMs: 0, latencyMs: 1, status: 200 },
+        ],
+      },
+      [],
+    );
     expect(f['requests.total']).toBe(4);
     expect(f['requests.failed']).toBe(2);
     expect(f['requests.errorRate']).toBe(0.5);

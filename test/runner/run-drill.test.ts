@@ -23,22 +23,23 @@ function sseServer(broken?: { path: string; status: number }): Promise<{ url: st
       const tokens = Number(q.get('tokens'));
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       let i = 0;
-      const t = setInterval(() => {
-        if (i < tokens) res.write(`data: {"i":${i++},"task":"t1","zone":"zone-a","token":"x"}\n\n`);
-        else {
-          res.end('data: [DONE]\n\n');
-          clearInterval(t);
-        }
-      }, Number(q.get('intervalMs')));
+      const t = setInterval(
+        () => {
+          if (i < tokens) res.write(`data: {"i":${i++},"task":"t1","zone":"zone-a","token":"x"}\n\n`);
+          else {
+            res.end('data: [DONE]\n\n');
+            clearInterval(t);
+          }
+        },
+        Number(q.get('intervalMs')),
+      );
       res.on('close', () => clearInterval(t));
       return;
     }
     res.end(JSON.stringify({ task: 't1' }));
   });
   return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((r) => server.close(() => r())) }),
-    ),
+    server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((r) => server.close(() => r())) })),
   );
 }
 
@@ -53,7 +54,15 @@ class FakeEngine implements Engine {
   closed = 0;
   constructor(
     private readonly url: string,
-    private readonly behaviour: { injection?: FaultInjection; injectThrows?: string; hangInject?: boolean; figures?: Figures; figuresThrow?: string; recovered?: boolean; measurable?: FigureName[] } = {},
+    private readonly behaviour: {
+      injection?: FaultInjection;
+      injectThrows?: string;
+      hangInject?: boolean;
+      figures?: Figures;
+      figuresThrow?: string;
+      recovered?: boolean;
+      measurable?: FigureName[];
+    } = {},
   ) {
     this.measurable = behaviour.measurable;
   }

@@ -18,7 +18,10 @@ describe('the steady state before the fault', () => {
   });
 
   it('waits while a stream has no first event yet', () => {
-    expect(steadyState({ streams: [], requests: [{ atMs: 1, latencyMs: 1, status: 200 }], streamsWithFirstEvent: 1 }, spec)).toEqual({ state: 'pending', problem: '1 of 2 streams (GET /v1/stream) had no first event yet' });
+    expect(steadyState({ streams: [], requests: [{ atMs: 1, latencyMs: 1, status: 200 }], streamsWithFirstEvent: 1 }, spec)).toEqual({
+      state: 'pending',
+      problem: '1 of 2 streams (GET /v1/stream) had no first event yet',
+    });
   });
 
   it('rejects a request that failed, naming its status', () => {
@@ -27,7 +30,10 @@ describe('the steady state before the fault', () => {
 
   it('rejects a stream that broke, naming what went wrong', () => {
     const refused: StreamSample = { id: 0, startedAtMs: 0, endedAtMs: 1, events: 0, bytes: 0, outcome: 'broken', broken: 'refused', error: 'connect ECONNREFUSED 127.0.0.1:9' };
-    expect(steadyState({ streams: [refused], requests: [], streamsWithFirstEvent: 0 }, spec)).toEqual({ state: 'broken', problem: 'GET /v1/stream failed: connection refused (connect ECONNREFUSED 127.0.0.1:9)' });
+    expect(steadyState({ streams: [refused], requests: [], streamsWithFirstEvent: 0 }, spec)).toEqual({
+      state: 'broken',
+      problem: 'GET /v1/stream failed: connection refused (connect ECONNREFUSED 127.0.0.1:9)',
+    });
   });
 
   it('rejects a request whose status the traffic profile does not expect, even a 2xx', () => {

@@ -9,9 +9,13 @@ import { ServiceDrills } from '../../lib/service-drills';
 import { errorsOf, synthWithReport } from '../guardrails/validation-report';
 import { teamStack } from './team-stack';
 
-const drill = (id: string) => findDrill(id) ?? (() => { throw new Error(id); })();
+const drill = (id: string) =>
+  findDrill(id) ??
+  (() => {
+    throw new Error(id);
+  })();
 
-describe('ServiceDrills on a team\'s ApplicationLoadBalancedFargateService, with only service, targetGroup and loadBalancer', () => {
+describe("ServiceDrills on a team's ApplicationLoadBalancedFargateService, with only service, targetGroup and loadBalancer", () => {
   let t: Template;
   let a: Annotations;
   beforeAll(() => {
@@ -21,15 +25,20 @@ describe('ServiceDrills on a team\'s ApplicationLoadBalancedFargateService, with
     a = Annotations.fromStack(stack);
   });
 
-  test('makes one FIS experiment template per catalogue drill (the dependency drills need a database it has not), aimed at the service\'s cluster and name', () => {
+  test("makes one FIS experiment template per catalogue drill (the dependency drills need a database it has not), aimed at the service's cluster and name", () => {
     t.resourceCountIs('AWS::FIS::ExperimentTemplate', catalogue.filter((d) => !needsDatabase(d.fault)).length);
     t.hasResourceProperties('AWS::FIS::ExperimentTemplate', {
       Tags: Match.objectLike({ drill: 'task-stop-drain' }),
-      Targets: { ServiceTasks: Match.objectLike({ ResourceType: 'aws:ecs:task', Parameters: { cluster: { Ref: Match.stringLikeRegexp('Cluster') }, service: { 'Fn::GetAtt': [Match.stringLikeRegexp('^WebService'), 'Name'] } } }) },
+      Targets: {
+        ServiceTasks: Match.objectLike({
+          ResourceType: 'aws:ecs:task',
+          Parameters: { cluster: { Ref: Match.stringLikeRegexp('Cluster') }, service: { 'Fn::GetAtt': [Match.stringLikeRegexp('^WebService'), 'Name'] } },
+        }),
+      },
     });
   });
 
-  test('makes the error-rate, healthy-hosts and running-tasks alarms on the team\'s load balancer, target group and service', () => {
+  test("makes the error-rate, healthy-hosts and running-tasks alarms on the team's load balancer, target group and service", () => {
     t.hasResourceProperties('AWS::CloudWatch::Alarm', {
       AlarmName: Match.stringLikeRegexp('-healthy-hosts$'),
       MetricName: 'HealthyHostCount',
@@ -38,7 +47,10 @@ describe('ServiceDrills on a team\'s ApplicationLoadBalancedFargateService, with
         { Name: 'TargetGroup', Value: { 'Fn::GetAtt': [Match.stringLikeRegexp('^WebLBPublicListener'), 'TargetGroupFullName'] } },
       ]),
     });
-    t.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: Match.stringLikeRegexp('-running-tasks$'), Dimensions: Match.arrayWith([{ Name: 'ServiceName', Value: { 'Fn::GetAtt': [Match.stringLikeRegexp('^WebService'), 'Name'] } }]) });
+    t.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: Match.stringLikeRegexp('-running-tasks$'),
+      Dimensions: Match.arrayWith([{ Name: 'ServiceName', Value: { 'Fn::GetAtt': [Match.stringLikeRegexp('^WebService'), 'Name'] } }]),
+    });
     t.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: Match.stringLikeRegexp('-error-rate$') });
   });
 
@@ -47,7 +59,7 @@ describe('ServiceDrills on a team\'s ApplicationLoadBalancedFargateService, with
     t.hasResource('AWS::Logs::LogGroup', { DeletionPolicy: 'Retain', Properties: { RetentionInDays: 90 } });
   });
 
-  test('adds the SSM agent sidecar, pidMode task, fault injection and a Linux platform to the team\'s task definition', () => {
+  test("adds the SSM agent sidecar, pidMode task, fault injection and a Linux platform to the team's task definition", () => {
     t.hasResourceProperties('AWS::ECS::TaskDefinition', {
       EnableFaultInjection: true,
       PidMode: 'task',
@@ -56,16 +68,27 @@ describe('ServiceDrills on a team\'s ApplicationLoadBalancedFargateService, with
     });
   });
 
-  test('outputs the runner\'s keys with exactly those logical ids', () => {
+  test("outputs the runner's keys with exactly those logical ids", () => {
     const outputs = Object.keys(t.toJSON().Outputs as object);
-    expect(outputs).toEqual(expect.arrayContaining(['ClusterName', 'DrillAzOutageTemplateId', 'DrillTaskHardKillTemplateId', 'DrillTaskStopDrainTemplateId', 'ExperimentLogGroupName',
-      'LoadBalancerFullName', 'ServiceName', 'ServiceUrl', 'TargetGroupFullName']));
+    expect(outputs).toEqual(
+      expect.arrayContaining([
+        'ClusterName',
+        'DrillAzOutageTemplateId',
+        'DrillTaskHardKillTemplateId',
+        'DrillTaskStopDrainTemplateId',
+        'ExperimentLogGroupName',
+        'LoadBalancerFullName',
+        'ServiceName',
+        'ServiceUrl',
+        'TargetGroupFullName',
+      ]),
+    );
     // The pattern's own outputs stay beside them.
     expect(outputs.filter((k) => k.startsWith('Web'))).toHaveLength(2);
     t.hasOutput('ServiceUrl', { Value: { 'Fn::Join': ['', ['http://', { 'Fn::GetAtt': [Match.stringLikeRegexp('^WebLB'), 'DNSName'] }]] } });
   });
 
-  test('keeps az-outage\'s placements out of the cut zone through the automation, on the service\'s private subnets', () => {
+  test("keeps az-outage's placements out of the cut zone through the automation, on the service's private subnets", () => {
     t.resourceCountIs('AWS::SSM::Document', 1);
     const az = Object.values(t.findResources('AWS::FIS::ExperimentTemplate')).find((r) => r.Properties.Tags.drill === 'az-outage');
     const parameters = JSON.stringify(az?.Properties.Actions.KeepPlacementsOutOfZone.Parameters.documentParameters);
@@ -122,13 +145,21 @@ describe('ServiceDrills with other props', () => {
     new ServiceDrills(stack, 'Drills', {
       name: 'orders',
       existing: {
-        clusterName: 'prod', serviceName: 'orders', targetGroupFullName: 'targetgroup/orders/0123456789abcdef', loadBalancerFullName: 'app/orders/fedcba9876543210',
-        vpcId: 'vpc-0abc', zones: ['eu-west-1a', 'eu-west-1b'], serviceUrl: 'https://orders.example.com',
+        clusterName: 'prod',
+        serviceName: 'orders',
+        targetGroupFullName: 'targetgroup/orders/0123456789abcdef',
+        loadBalancerFullName: 'app/orders/fedcba9876543210',
+        vpcId: 'vpc-0abc',
+        zones: ['eu-west-1a', 'eu-west-1b'],
+        serviceUrl: 'https://orders.example.com',
         subnetIdsByZone: [['subnet-a'], ['subnet-b']],
       },
     });
     const t = Template.fromStack(stack);
-    t.hasResourceProperties('AWS::FIS::ExperimentTemplate', { Targets: { ServiceTasks: Match.objectLike({ Parameters: { cluster: 'prod', service: 'orders' } }) }, Tags: Match.objectLike({ drill: 'task-stop-drain', service: 'orders' }) });
+    t.hasResourceProperties('AWS::FIS::ExperimentTemplate', {
+      Targets: { ServiceTasks: Match.objectLike({ Parameters: { cluster: 'prod', service: 'orders' } }) },
+      Tags: Match.objectLike({ drill: 'task-stop-drain', service: 'orders' }),
+    });
     t.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: 'orders-healthy-hosts', Dimensions: Match.arrayWith([{ Name: 'TargetGroup', Value: 'targetgroup/orders/0123456789abcdef' }]) });
     t.hasOutput('ServiceUrl', { Value: 'https://orders.example.com' });
     t.hasResourceProperties('AWS::FIS::ExperimentTemplate', {
@@ -163,7 +194,9 @@ describe('ServiceDrills with other props', () => {
     let error: unknown;
     try {
       new ServiceDrills(stack, 'Drills', { service: web, existing, drills: [drill('task-stop-drain'), drill('task-stop-drain')], gameDaysEnabled: true });
-    } catch (e) { error = e; }
+    } catch (e) {
+      error = e;
+    }
     expect(error).toBeInstanceOf(ConstructPropsError);
     expect((error as ConstructPropsError).problems).toEqual([
       expect.stringMatching(/^both service and existing are given/),

@@ -35,7 +35,7 @@ export function teamStack(): TeamStack {
   });
   web.targetGroup.setAttribute('deregistration_delay.timeout_seconds', '90');
   // The team's own choices about its load balancer, acknowledged as a team would (cdk-nag v3).
-  Validations.of(web.loadBalancer.node.defaultChild as IConstruct).acknowledge({ id: 'AwsSolutions-ELB2', reason: 'test fixture: access logs are the team\'s choice' });
+  Validations.of(web.loadBalancer.node.defaultChild as IConstruct).acknowledge({ id: 'AwsSolutions-ELB2', reason: "test fixture: access logs are the team's choice" });
   // ServiceDrills adds the SSM agent sidecar, whose environment holds its managed-instance role name.
   Validations.of(taskDefinition.node.defaultChild as IConstruct).acknowledge({ id: 'AwsSolutions-ECS2', reason: 'test fixture: no secret in any environment' });
   for (const sg of web.loadBalancer.connections.securityGroups) {

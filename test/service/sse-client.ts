@@ -40,7 +40,11 @@ export function openStream(port: number, requestPath: string, options: { method?
     const settle = (error?: string): void => {
       if (settled) return;
       settled = true;
-      const chunks = body.split('\n\n').map((c) => c.trim()).filter((c) => c.startsWith('data: ')).map((c) => c.slice('data: '.length));
+      const chunks = body
+        .split('\n\n')
+        .map((c) => c.trim())
+        .filter((c) => c.startsWith('data: '))
+        .map((c) => c.slice('data: '.length));
       const sawDone = chunks.includes('[DONE]');
       const events = chunks.filter((c) => c !== '[DONE]').map((c) => JSON.parse(c) as Record<string, unknown>);
       if (!firstSeen) rejectFirst(new Error(`the stream ended before its first event (status ${status}, error ${error ?? 'none'})`));
@@ -72,7 +76,11 @@ export function openStream(port: number, requestPath: string, options: { method?
 }
 
 /** One short request on a new connection: status and body, or the error code (ECONNREFUSED…). */
-export function request(port: number, requestPath: string, options: { method?: string; body?: string; agent?: http.Agent | false } = {}): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders } | { error: string }> {
+export function request(
+  port: number,
+  requestPath: string,
+  options: { method?: string; body?: string; agent?: http.Agent | false } = {},
+): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders } | { error: string }> {
   return new Promise((resolve) => {
     const req = http.request({ host: '127.0.0.1', port, path: requestPath, method: options.method ?? 'GET', agent: options.agent ?? false, timeout: 10000 }, (res) => {
       let body = '';

@@ -52,7 +52,11 @@ describe('the usage ledger in PostgreSQL', () => {
     expect(before).toBeDefined();
     await openStream(service.port, '/v1/stream?tokens=3&intervalMs=10&ttftMs=10').result;
     await request(service.port, '/v1/jobs', { method: 'POST', body: '{"seconds":0}' });
-    const after = await until(() => request(service.port, '/'), (r) => (json(r).usage as { job: { count: number } }).job.count > 0, 5000);
+    const after = await until(
+      () => request(service.port, '/'),
+      (r) => (json(r).usage as { job: { count: number } }).job.count > 0,
+      5000,
+    );
     const usage = json(after).usage as { stream: { count: number; units: number }; job: { count: number } };
     expect(usage.stream.count).toBe((before as { stream: { count: number } }).stream.count + 1);
     expect(usage.stream.units).toBeGreaterThanOrEqual(3);
@@ -78,7 +82,11 @@ describe('the usage ledger in PostgreSQL', () => {
     expect(latencies.slice(2).every((ms) => ms < 200)).toBe(true);
     expect((await request(service.port, '/healthz')) as { status: number }).toMatchObject({ status: 200 });
     proxy.restore();
-    const back = await until(() => request(service.port, '/'), (r) => 'status' in r && r.status === 200, 5000);
+    const back = await until(
+      () => request(service.port, '/'),
+      (r) => 'status' in r && r.status === 200,
+      5000,
+    );
     expect(back).toMatchObject({ status: 200 });
   });
 
@@ -87,7 +95,11 @@ describe('the usage ledger in PostgreSQL', () => {
     await service.waitForLog('database-up', 10_000);
     expect((await request(service.port, '/healthz')) as { status: number }).toMatchObject({ status: 200 });
     proxy.blackhole();
-    const during = await until(() => request(service.port, '/healthz'), (r) => 'status' in r && r.status === 503, 5000);
+    const during = await until(
+      () => request(service.port, '/healthz'),
+      (r) => 'status' in r && r.status === 503,
+      5000,
+    );
     expect(during).toMatchObject({ status: 503 });
   });
 });
@@ -119,7 +131,9 @@ describe('database settings and backoff', () => {
   });
 
   test('rejects a DATABASE_URL that is not a postgres URL and a bad DATABASE_RECONNECT, naming both', () => {
-    expect(() => readEnv({ DATABASE_URL: 'mysql://x', DATABASE_RECONNECT: 'sometimes' })).toThrow(/DATABASE_URL must start with postgres:\/\/.*DATABASE_RECONNECT="sometimes" must be backoff or immediate/);
+    expect(() => readEnv({ DATABASE_URL: 'mysql://x', DATABASE_RECONNECT: 'sometimes' })).toThrow(
+      /DATABASE_URL must start with postgres:\/\/.*DATABASE_RECONNECT="sometimes" must be backoff or immediate/,
+    );
     expect(readEnv({}).database).toBeUndefined();
     expect(readEnv({ DATABASE_URL: 'postgres://u:p@127.0.0.1:5/db' }).database).toMatchObject({ poolMax: 4, reconnect: 'backoff', healthIncludesDatabase: false });
   });

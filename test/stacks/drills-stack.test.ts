@@ -26,9 +26,11 @@ describe('Drills stack with the default config', () => {
     }
   });
 
-  test('task-stop-drain: stop-task on COUNT(1) of the service\'s tasks, guarded by the three alarms', () => {
+  test("task-stop-drain: stop-task on COUNT(1) of the service's tasks, guarded by the three alarms", () => {
     t.hasResourceProperties('AWS::FIS::ExperimentTemplate', {
-      Description: Match.stringLikeRegexp(`^${escape(findDrill('task-stop-drain')?.hypothesis ?? '?')} Stop conditions: error-rate: .*; healthy-hosts: fewest healthy targets any ALB node saw.*; running-tasks: `),
+      Description: Match.stringLikeRegexp(
+        `^${escape(findDrill('task-stop-drain')?.hypothesis ?? '?')} Stop conditions: error-rate: .*; healthy-hosts: fewest healthy targets any ALB node saw.*; running-tasks: `,
+      ),
       Tags: Match.objectLike({ drill: 'task-stop-drain', service: 'drills-demo' }),
       ExperimentOptions: { AccountTargeting: 'single-account', EmptyTargetResolutionMode: 'fail' },
       Targets: { ServiceTasks: { ResourceType: 'aws:ecs:task', SelectionMode: 'COUNT(1)', Parameters: serviceTaskParameters } },
@@ -38,7 +40,7 @@ describe('Drills stack with the default config', () => {
     });
   });
 
-  test('task-hard-kill: kill-process with SIGKILL on the app\'s process name, parameters as strings', () => {
+  test("task-hard-kill: kill-process with SIGKILL on the app's process name, parameters as strings", () => {
     t.hasResourceProperties('AWS::FIS::ExperimentTemplate', {
       Tags: Match.objectLike({ drill: 'task-hard-kill' }),
       Targets: { ServiceTasks: { ResourceType: 'aws:ecs:task', SelectionMode: 'COUNT(1)', Parameters: serviceTaskParameters } },
@@ -53,7 +55,7 @@ describe('Drills stack with the default config', () => {
     });
   });
 
-  test('az-outage: is stopped by healthy hosts outside the cut zone, not by the load balancer\'s minimum, and says so in its description', () => {
+  test("az-outage: is stopped by healthy hosts outside the cut zone, not by the load balancer's minimum, and says so in its description", () => {
     const props = templateOf(t, 'az-outage');
     const alarm = (fragment: string) => ({ Source: 'aws:cloudwatch:alarm', Value: { 'Fn::ImportValue': expect.stringMatching(fragment) } });
     expect(props.StopConditions).toEqual([alarm('StopConditionsErrorRate'), alarm('StopConditionsHealthyHostsOutsideZone0'), alarm('StopConditionsRunningTasks')]);
@@ -61,7 +63,7 @@ describe('Drills stack with the default config', () => {
     expect((props.Description as string).length).toBeLessThanOrEqual(512);
   });
 
-  test('az-outage: disrupt-connectivity (scope all) on the zone\'s subnets and stop-task on the tasks filtered to that zone', () => {
+  test("az-outage: disrupt-connectivity (scope all) on the zone's subnets and stop-task on the tasks filtered to that zone", () => {
     t.hasResourceProperties('AWS::FIS::ExperimentTemplate', {
       Tags: Match.objectLike({ drill: 'az-outage' }),
       Targets: {
@@ -118,10 +120,12 @@ describe('Drills stack with the default config', () => {
     const props = templateOf(t, drill.id);
     const arns = (props.StopConditions as { Value: unknown }[]).map((c) => c.Value);
     const actions = props.Actions as Record<string, { ActionId: string; Parameters?: Record<string, unknown>; StartAfter?: string[] }>;
-    expect(actions.CheckAlarmsBeforeFault).toEqual(expect.objectContaining({
-      ActionId: 'aws:cloudwatch:assert-alarm-state',
-      Parameters: { alarmArns: { 'Fn::Join': ['', arns.flatMap((arn, i) => (i === 0 ? [arn] : [',', arn]))] }, alarmStates: 'OK' },
-    }));
+    expect(actions.CheckAlarmsBeforeFault).toEqual(
+      expect.objectContaining({
+        ActionId: 'aws:cloudwatch:assert-alarm-state',
+        Parameters: { alarmArns: { 'Fn::Join': ['', arns.flatMap((arn, i) => (i === 0 ? [arn] : [',', arn]))] }, alarmStates: 'OK' },
+      }),
+    );
     expect(actions.CheckAlarmsBeforeFault.StartAfter).toBeUndefined();
     const faults = Object.entries(actions).filter(([name]) => !['CheckAlarmsBeforeFault', 'WaitRecoveryWindow', 'CheckAlarmsAfterRecovery'].includes(name));
     expect(faults.length).toBeGreaterThan(0);
@@ -133,9 +137,13 @@ describe('Drills stack with the default config', () => {
   test.each(templated().map((d) => [d.id, d] as const))('%s: checks the same alarms again after the recovery window and every fault action', (_id, drill) => {
     const props = templateOf(t, drill.id);
     const actions = props.Actions as Record<string, { ActionId: string; Parameters?: Record<string, unknown>; StartAfter?: string[] }>;
-    expect(actions.WaitRecoveryWindow).toEqual(expect.objectContaining({
-      ActionId: 'aws:fis:wait', Parameters: { duration: drill.probe.aws.recoveryTimeout }, StartAfter: ['CheckAlarmsBeforeFault'],
-    }));
+    expect(actions.WaitRecoveryWindow).toEqual(
+      expect.objectContaining({
+        ActionId: 'aws:fis:wait',
+        Parameters: { duration: drill.probe.aws.recoveryTimeout },
+        StartAfter: ['CheckAlarmsBeforeFault'],
+      }),
+    );
     const faultNames = Object.keys(actions).filter((name) => !['CheckAlarmsBeforeFault', 'WaitRecoveryWindow', 'CheckAlarmsAfterRecovery'].includes(name));
     expect(actions.CheckAlarmsAfterRecovery.ActionId).toBe('aws:cloudwatch:assert-alarm-state');
     expect(actions.CheckAlarmsAfterRecovery.Parameters).toEqual(actions.CheckAlarmsBeforeFault.Parameters);
@@ -149,21 +157,23 @@ describe('Drills stack with the default config', () => {
   test('lets only fis.amazonaws.com assume the experiment role, for experiments in this account', () => {
     t.hasResourceProperties('AWS::IAM::Role', {
       AssumeRolePolicyDocument: {
-        Statement: [{
-          Action: 'sts:AssumeRole',
-          Effect: 'Allow',
-          Principal: { Service: 'fis.amazonaws.com' },
-          Condition: {
-            StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
-            ArnLike: { 'aws:SourceArn': { 'Fn::Join': ['', Match.arrayWith([':fis:', ':experiment/*'])] } },
+        Statement: [
+          {
+            Action: 'sts:AssumeRole',
+            Effect: 'Allow',
+            Principal: { Service: 'fis.amazonaws.com' },
+            Condition: {
+              StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+              ArnLike: { 'aws:SourceArn': { 'Fn::Join': ['', Match.arrayWith([':fis:', ':experiment/*'])] } },
+            },
           },
-        }],
+        ],
         Version: '2012-10-17',
       },
     });
   });
 
-  test('scopes the experiment role\'s ECS calls to the cluster\'s tasks and SSM commands to FIS documents', () => {
+  test("scopes the experiment role's ECS calls to the cluster's tasks and SSM commands to FIS documents", () => {
     const statements = policyStatements(t, 'ExperimentRole');
     const stop = statements.find((s) => s.Sid === 'StopClusterTasks');
     expect(stop).toEqual(expect.objectContaining({ Action: 'ecs:StopTask' }));
@@ -174,13 +184,15 @@ describe('Drills stack with the default config', () => {
     expect(JSON.stringify(send?.Resource)).toMatch(/:\*:document\/AWSFIS-Run-\*/);
   });
 
-  test('conditions the experiment role\'s NACL changes on the managedByFIS tag', () => {
+  test("conditions the experiment role's NACL changes on the managedByFIS tag", () => {
     const statements = policyStatements(t, 'ExperimentRole');
     expect(statements.find((s) => s.Sid === 'CreateFisNetworkAcl')?.Condition).toEqual({ StringEquals: { 'aws:RequestTag/managedByFIS': 'true' } });
-    expect(statements.find((s) => s.Sid === 'ChangeFisNetworkAcl')).toEqual(expect.objectContaining({
-      Action: ['ec2:CreateNetworkAclEntry', 'ec2:DeleteNetworkAcl'],
-      Condition: { StringEquals: { 'ec2:ResourceTag/managedByFIS': 'true' } },
-    }));
+    expect(statements.find((s) => s.Sid === 'ChangeFisNetworkAcl')).toEqual(
+      expect.objectContaining({
+        Action: ['ec2:CreateNetworkAclEntry', 'ec2:DeleteNetworkAcl'],
+        Condition: { StringEquals: { 'ec2:ResourceTag/managedByFIS': 'true' } },
+      }),
+    );
     expect(statements.find((s) => s.Sid === 'TagFisNetworkAcl')?.Condition).toEqual({ StringEquals: { 'ec2:CreateAction': 'CreateNetworkAcl', 'aws:RequestTag/managedByFIS': 'true' } });
     const swap = JSON.stringify(statements.find((s) => s.Sid === 'SwapNetworkAclOnTheVpcSubnets')?.Resource);
     expect(swap.match(/:subnet\//g)).toHaveLength(4);
@@ -199,7 +211,11 @@ describe('Drills stack with the default config', () => {
 
   test('outputs Drill<PascalCaseId>TemplateId for each drill, with the template id', () => {
     const outputs = t.toJSON().Outputs as Record<string, { Value: unknown }>;
-    expect(Object.keys(outputs).filter((k) => k.startsWith('Drill')).sort()).toEqual(['DrillAzOutageTemplateId', 'DrillTaskHardKillTemplateId', 'DrillTaskStopDrainTemplateId']);
+    expect(
+      Object.keys(outputs)
+        .filter((k) => k.startsWith('Drill'))
+        .sort(),
+    ).toEqual(['DrillAzOutageTemplateId', 'DrillTaskHardKillTemplateId', 'DrillTaskStopDrainTemplateId']);
     expect(outputs.DrillTaskStopDrainTemplateId.Value).toEqual({ Ref: expect.stringMatching(/^DrillTaskStopDrainTemplate/) });
   });
 
@@ -218,7 +234,7 @@ describe('Drills stack with the default config', () => {
   });
 });
 
-describe('Drills stack with a report bucket and the dead-man\'s switch', () => {
+describe("Drills stack with a report bucket and the dead-man's switch", () => {
   let t: Template;
   beforeAll(() => {
     const guarded: Drill = { ...(findDrill('task-stop-drain') as Drill), stopConditions: ['error-rate', 'probe-heartbeat'] };
@@ -293,7 +309,12 @@ function templateOf(t: Template, drillId: string): Record<string, unknown> {
   return found[0].Properties as Record<string, unknown>;
 }
 
-interface Statement { Sid?: string; Action: string | string[]; Resource: unknown; Condition?: unknown }
+interface Statement {
+  Sid?: string;
+  Action: string | string[];
+  Resource: unknown;
+  Condition?: unknown;
+}
 
 function policyStatements(t: Template, rolePrefix: string): Statement[] {
   return Object.values(t.findResources('AWS::IAM::Policy'))

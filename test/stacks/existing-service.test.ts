@@ -25,18 +25,22 @@ function synthExisting(entry: Record<string, unknown>, drillOptions: Record<stri
 const { dedicatedSubnets: _d, ...sharedSubnets } = EXISTING_PAYMENTS;
 
 describe('synth of an existing service', () => {
-  it('warns that its task definition is not the app\'s to see when a drill runs inside the task, and names the checks of the deployed one', () => {
+  it("warns that its task definition is not the app's to see when a drill runs inside the task, and names the checks of the deployed one", () => {
     const { warnings } = synthExisting({});
-    expect(warnings).toEqual(expect.arrayContaining([expect.stringMatching(
-      /^task-hard-kill \(aws:ecs:task-kill-process\) run\(s\) inside the task, but the task definition of the existing service payments-api \(cluster platform-prod\) is not in this app.*SSM agent sidecar, pidMode: task and enableFaultInjection: true\. `drills preflight task-hard-kill --service payments` and `drills doctor --live --cluster platform-prod --service payments-api` check the deployed one/,
-    )]));
+    expect(warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^task-hard-kill \(aws:ecs:task-kill-process\) run\(s\) inside the task, but the task definition of the existing service payments-api \(cluster platform-prod\) is not in this app.*SSM agent sidecar, pidMode: task and enableFaultInjection: true\. `drills preflight task-hard-kill --service payments` and `drills doctor --live --cluster platform-prod --service payments-api` check the deployed one/,
+        ),
+      ]),
+    );
   });
 
   it('says nothing of the task definition when no drill runs inside the task', () => {
     expect(synthExisting({ drills: ['task-stop-drain', 'az-outage'] }).warnings).toEqual([]);
   });
 
-  it('warns (DRILL-FIS-21) when az-outage would cut subnets of a VPC the app did not build and config does not say they are the service\'s own', () => {
+  it("warns (DRILL-FIS-21) when az-outage would cut subnets of a VPC the app did not build and config does not say they are the service's own", () => {
     const { warnings, errors } = synthExisting({ existing: sharedSubnets, drills: ['az-outage'] });
     expect(warnings).toEqual([expect.stringMatching(/^DRILL-FIS-21: .*"vpc-0a1b2c3d4e5f60718" in its zone, a VPC this app did not build.*existing\.dedicatedSubnets: true/)]);
     expect(errors).toEqual([]);

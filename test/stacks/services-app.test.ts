@@ -31,7 +31,7 @@ describe('an app with two services, one managed from an image and one existing',
     ]);
   });
 
-  test('the managed service runs its image and its Drills stack has only its own drills\' template outputs', () => {
+  test("the managed service runs its image and its Drills stack has only its own drills' template outputs", () => {
     const workload = Template.fromStack(built[0].workload as Stack);
     workload.hasResourceProperties('AWS::ECS::TaskDefinition', { ContainerDefinitions: Match.arrayWith([Match.objectLike({ Name: 'app', Image: 'public.ecr.aws/example/checkout:1.4.2' })]) });
     expect(Object.keys(outputsOf(built[0].workload as Stack))).toEqual(expect.arrayContaining(['ServiceUrl', 'ClusterName', 'ServiceName', 'LoadBalancerFullName', 'TargetGroupFullName']));
@@ -40,7 +40,7 @@ describe('an app with two services, one managed from an image and one existing',
     Template.fromStack(built[0].drills).resourceCountIs('AWS::FIS::ExperimentTemplate', 2);
   });
 
-  test('the existing service\'s Drills stack carries today\'s output keys, ServiceUrl from existing.serviceUrl, and a template per drill', () => {
+  test("the existing service's Drills stack carries today's output keys, ServiceUrl from existing.serviceUrl, and a template per drill", () => {
     const outputs = outputsOf(built[1].drills);
     expect(outputs.ServiceUrl.Value).toBe('https://payments.example.com');
     expect(outputs.ClusterName.Value).toBe('platform-prod');
@@ -51,23 +51,31 @@ describe('an app with two services, one managed from an image and one existing',
     for (const d of catalogue) expect(outputs[templateOutputKey(d.id)] !== undefined).toBe(!needsDatabase(d.fault));
   });
 
-  test('the existing service\'s templates target its cluster, service, VPC and zones by name, guarded by alarms on its load balancer', () => {
+  test("the existing service's templates target its cluster, service, VPC and zones by name, guarded by alarms on its load balancer", () => {
     const t = Template.fromStack(built[1].drills);
     t.hasResourceProperties('AWS::FIS::ExperimentTemplate', {
       Tags: Match.objectLike({ drill: 'task-hard-kill', service: 'payments' }),
       Targets: { ServiceTasks: Match.objectLike({ Parameters: { cluster: 'platform-prod', service: 'payments-api' } }) },
       Actions: { KillProcess: Match.objectLike({ Parameters: Match.objectLike({ processName: 'java' }) }) },
     });
-    const zone = Object.values(t.findResources('AWS::FIS::ExperimentTemplate')).map((r) => r.Properties).find((p) => p.Tags.drill === 'az-outage');
+    const zone = Object.values(t.findResources('AWS::FIS::ExperimentTemplate'))
+      .map((r) => r.Properties)
+      .find((p) => p.Tags.drill === 'az-outage');
     expect(zone.Targets.ZoneSubnets.Parameters).toEqual({ availabilityZoneIdentifier: 'eu-west-1a', vpc: 'vpc-0a1b2c3d4e5f60718' });
     expect(JSON.stringify(zone.Actions.KeepPlacementsOutOfZone.Parameters.documentParameters)).toContain('\\"SubnetIds\\":[\\"subnet-0aaaaaaaaaaaaaaaa\\"]');
     t.hasResourceProperties('AWS::CloudWatch::Alarm', {
       AlarmName: 'payments-healthy-hosts',
-      Dimensions: Match.arrayWith([{ Name: 'LoadBalancer', Value: 'app/platform-alb/fedcba9876543210' }, { Name: 'TargetGroup', Value: 'targetgroup/payments-tg/0123456789abcdef' }]),
+      Dimensions: Match.arrayWith([
+        { Name: 'LoadBalancer', Value: 'app/platform-alb/fedcba9876543210' },
+        { Name: 'TargetGroup', Value: 'targetgroup/payments-tg/0123456789abcdef' },
+      ]),
     });
     t.hasResourceProperties('AWS::CloudWatch::Alarm', {
       AlarmName: 'payments-running-tasks',
-      Dimensions: Match.arrayWith([{ Name: 'ClusterName', Value: 'platform-prod' }, { Name: 'ServiceName', Value: 'payments-api' }]),
+      Dimensions: Match.arrayWith([
+        { Name: 'ClusterName', Value: 'platform-prod' },
+        { Name: 'ServiceName', Value: 'payments-api' },
+      ]),
     });
   });
 

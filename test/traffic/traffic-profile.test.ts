@@ -52,7 +52,9 @@ describe('the traffic profile', () => {
   });
 
   it('rejects a missing environment variable, naming each one', () => {
-    expect(() => resolveTraffic(parseTraffic(chat, 'chat'), { USER_ID: '' }, 'chat.json')).toThrow(/\$\{env:API_TOKEN\} is used but the environment variable API_TOKEN is not set[\s\S]*\$\{env:USER_ID\}/);
+    expect(() => resolveTraffic(parseTraffic(chat, 'chat'), { USER_ID: '' }, 'chat.json')).toThrow(
+      /\$\{env:API_TOKEN\} is used but the environment variable API_TOKEN is not set[\s\S]*\$\{env:USER_ID\}/,
+    );
   });
 
   it('redacts every header value for the evidence and scrubs secrets from text', () => {

@@ -43,7 +43,10 @@ describe('DrainReadyFargateService with the default config (demo image)', () => 
           StopTimeout: 120,
           LinuxParameters: Match.objectLike({ InitProcessEnabled: true }),
           HealthCheck: { Command: ['CMD', 'node', 'dist/healthcheck.js'], Interval: 10, Timeout: 5, Retries: 3, StartPeriod: 10 },
-          Environment: [{ Name: 'PORT', Value: '8080' }, { Name: 'DRAIN_TIMEOUT_MS', Value: '110000' }],
+          Environment: [
+            { Name: 'PORT', Value: '8080' },
+            { Name: 'DRAIN_TIMEOUT_MS', Value: '110000' },
+          ],
           PortMappings: [{ ContainerPort: 8080, Protocol: 'tcp' }],
           LogConfiguration: Match.objectLike({ LogDriver: 'awslogs' }),
         }),
@@ -108,7 +111,9 @@ describe('DrainReadyFargateService with the default config (demo image)', () => 
       HealthCheckGracePeriodSeconds: 30,
       AvailabilityZoneRebalancing: 'ENABLED',
       DeploymentConfiguration: Match.objectLike({ MinimumHealthyPercent: 100, MaximumPercent: 200, DeploymentCircuitBreaker: { Enable: true, Rollback: true } }),
-      NetworkConfiguration: { AwsvpcConfiguration: Match.objectLike({ AssignPublicIp: 'DISABLED', Subnets: [{ Ref: Match.stringLikeRegexp('PrivateSubnet1') }, { Ref: Match.stringLikeRegexp('PrivateSubnet2') }] }) },
+      NetworkConfiguration: {
+        AwsvpcConfiguration: Match.objectLike({ AssignPublicIp: 'DISABLED', Subnets: [{ Ref: Match.stringLikeRegexp('PrivateSubnet1') }, { Ref: Match.stringLikeRegexp('PrivateSubnet2') }] }),
+      },
     });
   });
 
@@ -146,7 +151,7 @@ describe('DrainReadyFargateService with the default config (demo image)', () => 
   });
 });
 
-describe('DrainReadyFargateService with a team\'s own image', () => {
+describe("DrainReadyFargateService with a team's own image", () => {
   let t: Template;
   let built: SynthesizedApp;
   beforeAll(() => {
@@ -174,7 +179,10 @@ describe('DrainReadyFargateService with a team\'s own image', () => {
           Image: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/app:42',
           StopTimeout: 90,
           HealthCheck: Match.objectLike({ Command: ['CMD', '/app/bin/health', '--port', '9000'] }),
-          Environment: [{ Name: 'PORT', Value: '9000' }, { Name: 'DRAIN_TIMEOUT_MS', Value: '80000' }],
+          Environment: [
+            { Name: 'PORT', Value: '9000' },
+            { Name: 'DRAIN_TIMEOUT_MS', Value: '80000' },
+          ],
           PortMappings: [{ ContainerPort: 9000, Protocol: 'tcp' }],
         }),
       ]),

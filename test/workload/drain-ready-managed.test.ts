@@ -25,7 +25,11 @@ function build(props: (stack: Stack) => DrainReadyFargateServiceProps) {
 
 /** cdk-nag's TLS rules (NIST 800-53 / HIPAA packs) on every load balancer and listener, by rule then construct path. */
 function tlsVerdicts(stack: Stack): Record<string, Record<string, NagRuleCompliance>> {
-  const tls = { ALBHttpToHttpsRedirection: rules.elb.ALBHttpToHttpsRedirection, ELBv2ACMCertificateRequired: rules.elb.ELBv2ACMCertificateRequired, ALBHttpDropInvalidHeaderEnabled: rules.elb.ALBHttpDropInvalidHeaderEnabled };
+  const tls = {
+    ALBHttpToHttpsRedirection: rules.elb.ALBHttpToHttpsRedirection,
+    ELBv2ACMCertificateRequired: rules.elb.ELBv2ACMCertificateRequired,
+    ALBHttpDropInvalidHeaderEnabled: rules.elb.ALBHttpDropInvalidHeaderEnabled,
+  };
   const resources = stack.node.findAll().filter((c): c is CfnResource => (c as CfnResource).cfnResourceType?.startsWith('AWS::ElasticLoadBalancingV2::'));
   const verdicts: Record<string, Record<string, NagRuleCompliance>> = {};
   for (const [name, rule] of Object.entries(tls)) {
@@ -45,14 +49,20 @@ describe('DrainReadyFargateService for a real service', () => {
       secrets: { DB_PASSWORD: secretFromArn(stack, 'Db', SECRET_ARN, 'password'), API_KEY: secretFromArn(stack, 'ApiKey', PARAMETER_ARN) },
     }));
     t.hasResourceProperties('AWS::ECS::TaskDefinition', {
-      ContainerDefinitions: Match.arrayWith([Match.objectLike({
-        Name: 'app',
-        Environment: [{ Name: 'LOG_LEVEL', Value: 'info' }, { Name: 'PORT', Value: '8080' }, { Name: 'DRAIN_TIMEOUT_MS', Value: '110000' }],
-        Secrets: [
-          { Name: 'DB_PASSWORD', ValueFrom: `${SECRET_ARN}:password::` },
-          { Name: 'API_KEY', ValueFrom: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp(':parameter/orders/api-key$')])] } },
-        ],
-      })]),
+      ContainerDefinitions: Match.arrayWith([
+        Match.objectLike({
+          Name: 'app',
+          Environment: [
+            { Name: 'LOG_LEVEL', Value: 'info' },
+            { Name: 'PORT', Value: '8080' },
+            { Name: 'DRAIN_TIMEOUT_MS', Value: '110000' },
+          ],
+          Secrets: [
+            { Name: 'DB_PASSWORD', ValueFrom: `${SECRET_ARN}:password::` },
+            { Name: 'API_KEY', ValueFrom: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp(':parameter/orders/api-key$')])] } },
+          ],
+        }),
+      ]),
     });
     const policies = JSON.stringify(Template.fromJSON(t.toJSON()).findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: Match.stringLikeRegexp('ExecutionRole') }] } }));
     expect(policies).toContain('secretsmanager:GetSecretValue');
@@ -94,14 +104,19 @@ describe('DrainReadyFargateService for a real service', () => {
     });
   });
 
-  test('serves HTTPS with the ACM certificate on 443 and redirects HTTP on 80 to it, meeting cdk-nag\'s TLS rules', () => {
+  test("serves HTTPS with the ACM certificate on 443 and redirects HTTP on 80 to it, meeting cdk-nag's TLS rules", () => {
     const { stack, service, t } = build(() => ({ certificateArn: CERTIFICATE_ARN }));
     t.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', {
-      Port: 443, Protocol: 'HTTPS', Certificates: [{ CertificateArn: CERTIFICATE_ARN }], SslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06',
+      Port: 443,
+      Protocol: 'HTTPS',
+      Certificates: [{ CertificateArn: CERTIFICATE_ARN }],
+      SslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06',
       DefaultActions: [{ Type: 'forward', TargetGroupArn: { Ref: Match.stringLikeRegexp('OrdersLoadBalancerHttpsApp') } }],
     });
     t.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', {
-      Port: 80, Protocol: 'HTTP', DefaultActions: [{ Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', Port: '443', StatusCode: 'HTTP_301' } }],
+      Port: 80,
+      Protocol: 'HTTP',
+      DefaultActions: [{ Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', Port: '443', StatusCode: 'HTTP_301' } }],
     });
     t.hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', { LoadBalancerAttributes: Match.arrayWith([{ Key: 'routing.http.drop_invalid_header_fields.enabled', Value: 'true' }]) });
     expect(service.serviceUrl).toMatch(/^https:\/\//);
@@ -124,7 +139,7 @@ describe('DrainReadyFargateService for a real service', () => {
     });
   });
 
-  test('fails cdk-nag\'s TLS rules with HTTP only, so the HTTPS case above is a real check', () => {
+  test("fails cdk-nag's TLS rules with HTTP only, so the HTTPS case above is a real check", () => {
     const { stack } = build(() => ({}));
     expect(tlsVerdicts(stack)).toEqual({
       ALBHttpToHttpsRedirection: { 'LoadBalancer/Http/Resource': 'Non-Compliant' },
@@ -133,13 +148,19 @@ describe('DrainReadyFargateService for a real service', () => {
     });
   });
 
-  test('adds extra sidecar containers by name, logging to the service\'s log group unless they say otherwise', () => {
-    const { t, service } = build(() => ({ sidecars: { 'otel-collector': { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/aws-observability/aws-otel-collector:v0.40.0'), essential: false, memoryReservationMiB: 64 } } }));
+  test("adds extra sidecar containers by name, logging to the service's log group unless they say otherwise", () => {
+    const { t, service } = build(() => ({
+      sidecars: { 'otel-collector': { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/aws-observability/aws-otel-collector:v0.40.0'), essential: false, memoryReservationMiB: 64 } },
+    }));
     t.hasResourceProperties('AWS::ECS::TaskDefinition', {
-      ContainerDefinitions: Match.arrayWith([Match.objectLike({
-        Name: 'otel-collector', Essential: false, MemoryReservation: 64,
-        LogConfiguration: Match.objectLike({ LogDriver: 'awslogs', Options: Match.objectLike({ 'awslogs-stream-prefix': 'otel-collector' }) }),
-      })]),
+      ContainerDefinitions: Match.arrayWith([
+        Match.objectLike({
+          Name: 'otel-collector',
+          Essential: false,
+          MemoryReservation: 64,
+          LogConfiguration: Match.objectLike({ LogDriver: 'awslogs', Options: Match.objectLike({ 'awslogs-stream-prefix': 'otel-collector' }) }),
+        }),
+      ]),
     });
     expect(Object.keys(service.sidecarContainers)).toEqual(['otel-collector']);
   });

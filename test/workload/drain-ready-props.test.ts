@@ -28,7 +28,7 @@ describe('DrainReadyFargateService with flat props', () => {
     expect(svc.drainBudget).toEqual({ stopTimeoutSeconds: 120, drainTimeoutSeconds: 110, deregistrationDelaySeconds: 90, longestRequestSeconds: 60 });
   });
 
-  test('drops into a team\'s VPC and cluster without making its own', () => {
+  test("drops into a team's VPC and cluster without making its own", () => {
     const { stack, vpc, cluster } = teamNetwork();
     const svc = new DrainReadyFargateService(stack, 'Svc', { cluster, image, healthCheck });
     const t = Template.fromStack(stack);
@@ -42,7 +42,13 @@ describe('DrainReadyFargateService with flat props', () => {
   test('takes the drain budget as Durations and gives the app its drain deadline in milliseconds', () => {
     const { stack, cluster } = teamNetwork();
     new DrainReadyFargateService(stack, 'Svc', {
-      cluster, image, healthCheck, stopTimeout: Duration.seconds(90), drainTimeout: Duration.millis(75500), longestRequest: Duration.seconds(45), deregistrationDelay: Duration.seconds(60),
+      cluster,
+      image,
+      healthCheck,
+      stopTimeout: Duration.seconds(90),
+      drainTimeout: Duration.millis(75500),
+      longestRequest: Duration.seconds(45),
+      deregistrationDelay: Duration.seconds(60),
     });
     const t = Template.fromStack(stack);
     t.hasResourceProperties('AWS::ECS::TaskDefinition', {
@@ -52,12 +58,17 @@ describe('DrainReadyFargateService with flat props', () => {
     t.hasResourceProperties('AWS::ElasticLoadBalancingV2::TargetGroup', { TargetGroupAttributes: Match.arrayWith([{ Key: 'deregistration_delay.timeout_seconds', Value: '60' }]) });
   });
 
-  test('adds its target group to a team\'s listener under a rule, making no load balancer of its own', () => {
+  test("adds its target group to a team's listener under a rule, making no load balancer of its own", () => {
     const { stack, vpc, cluster } = teamNetwork();
     const loadBalancer = new elbv2.ApplicationLoadBalancer(stack, 'TeamAlb', { vpc, internetFacing: true });
     const listener = loadBalancer.addListener('Http', { port: 80, defaultAction: elbv2.ListenerAction.fixedResponse(404) });
     const svc = new DrainReadyFargateService(stack, 'Svc', {
-      cluster, image, healthCheck, loadBalancer, listener, listenerRule: { priority: 10, conditions: [elbv2.ListenerCondition.pathPatterns(['/api/*'])] },
+      cluster,
+      image,
+      healthCheck,
+      loadBalancer,
+      listener,
+      listenerRule: { priority: 10, conditions: [elbv2.ListenerCondition.pathPatterns(['/api/*'])] },
     });
     const t = Template.fromStack(stack);
     t.resourceCountIs('AWS::ElasticLoadBalancingV2::LoadBalancer', 1);
@@ -75,12 +86,23 @@ describe('DrainReadyFargateService with flat props', () => {
     let error: unknown;
     try {
       new DrainReadyFargateService(stack, 'Svc', {
-        vpc: other, cluster, azCount: 3, image, healthCheck,
-        stopTimeout: Duration.seconds(150), drainTimeout: Duration.seconds(150), desiredCount: 0,
-        environment: { PORT: '1', TOKEN: 'x' }, secrets: { TOKEN: ecs.Secret.fromSsmParameter({ parameterArn: 'arn:aws:ssm:eu-west-1:123456789012:parameter/t', parameterName: 't' } as never) },
-        listener: {} as elbv2.IApplicationListener, certificateArn: 'my-cert', sidecars: { app: { image } },
+        vpc: other,
+        cluster,
+        azCount: 3,
+        image,
+        healthCheck,
+        stopTimeout: Duration.seconds(150),
+        drainTimeout: Duration.seconds(150),
+        desiredCount: 0,
+        environment: { PORT: '1', TOKEN: 'x' },
+        secrets: { TOKEN: ecs.Secret.fromSsmParameter({ parameterArn: 'arn:aws:ssm:eu-west-1:123456789012:parameter/t', parameterName: 't' } as never) },
+        listener: {} as elbv2.IApplicationListener,
+        certificateArn: 'my-cert',
+        sidecars: { app: { image } },
       });
-    } catch (e) { error = e; }
+    } catch (e) {
+      error = e;
+    }
     expect(vpc).toBeDefined();
     expect(error).toBeInstanceOf(ConstructPropsError);
     expect((error as ConstructPropsError).problems).toEqual([

@@ -38,7 +38,7 @@ describe('stop-condition alarms with the default config', () => {
     });
   });
 
-  test('trips the healthy-hosts alarm below the floor on the target group\'s minimum HealthyHostCount', () => {
+  test("trips the healthy-hosts alarm below the floor on the target group's minimum HealthyHostCount", () => {
     t.hasResourceProperties('AWS::CloudWatch::Alarm', {
       AlarmName: 'drills-demo-healthy-hosts',
       Namespace: 'AWS/ApplicationELB',
@@ -72,13 +72,14 @@ describe('stop-condition alarms with the default config', () => {
   });
 
   test('treats missing data as breaching on the alarms whose metric goes silent in a total outage (HealthyHostCount, RunningTaskCount), and not on the error rate', () => {
-    const missing = Object.fromEntries(Object.values(t.findResources('AWS::CloudWatch::Alarm'))
-      .map((r) => [r.Properties.AlarmName as string, r.Properties.TreatMissingData as string]));
-    expect(missing).toEqual(expect.objectContaining({
-      'drills-demo-error-rate': 'notBreaching',
-      'drills-demo-healthy-hosts': 'breaching',
-      'drills-demo-running-tasks': 'breaching',
-    }));
+    const missing = Object.fromEntries(Object.values(t.findResources('AWS::CloudWatch::Alarm')).map((r) => [r.Properties.AlarmName as string, r.Properties.TreatMissingData as string]));
+    expect(missing).toEqual(
+      expect.objectContaining({
+        'drills-demo-error-rate': 'notBreaching',
+        'drills-demo-healthy-hosts': 'breaching',
+        'drills-demo-running-tasks': 'breaching',
+      }),
+    );
   });
 
   test('guards the az-outage drill with healthy targets summed over the zones it does not cut, by AvailabilityZone, silence breaching', () => {
@@ -114,13 +115,13 @@ describe('stop-condition alarms with the default config', () => {
     expect(() => built.workload.stopConditions.healthyHostsOutsideZone(2)).toThrow(/zone index 2 is outside the service's 2 zone\(s\)/);
   });
 
-  test('creates no probe-heartbeat alarm while the dead-man\'s switch is off', () => {
+  test("creates no probe-heartbeat alarm while the dead-man's switch is off", () => {
     t.resourceCountIs('AWS::CloudWatch::Alarm', 4);
     expect(built.workload.stopConditions.alarms['probe-heartbeat']).toBeUndefined();
   });
 });
 
-describe('stop-condition alarms with the dead-man\'s switch and other floors', () => {
+describe("stop-condition alarms with the dead-man's switch and other floors", () => {
   let t: Template;
   beforeAll(() => {
     t = synthApp({

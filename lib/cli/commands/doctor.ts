@@ -133,6 +133,10 @@ export function registerDoctor(program: Command, ctx: CliContext): void {
     .option('--region <region>', 'AWS region (default: the SDK chain)')
     .option('--environment <env>', 'production or non-production')
     .option('--longest-request <seconds>', "the service's longest request")
-    .option('--drill <id>', 'with --live: check the task definition for what this drill needs inside the task (repeatable; default: the drills cdk.json gives that service)', (v: string, prev: string[] = []) => [...prev, v])
+    .option(
+      '--drill <id>',
+      'with --live: check the task definition for what this drill needs inside the task (repeatable; default: the drills cdk.json gives that service)',
+      (v: string, prev: string[] = []) => [...prev, v],
+    )
     .action(async (paths: string[], opts: Omit<DoctorArgs, 'paths'>) => ctx.setExitCode(await doctorCommand({ ...opts, paths }, ctx.io)));
 }

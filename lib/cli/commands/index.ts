@@ -15,14 +15,4 @@ import { registerStop } from './stop';
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
-export const COMMANDS: readonly RegisterCommand[] = [
-  registerList,
-  registerRehearse,
-  registerPreflight,
-  registerRun,
-  registerStop,
-  registerReport,
-  registerDoctor,
-  registerHistory,
-  registerSchema,
-];
+export const COMMANDS: readonly RegisterCommand[] = [registerList, registerRehearse, registerPreflight, registerRun, registerStop, registerReport, registerDoctor, registerHistory, registerSchema];

@@ -154,17 +154,26 @@ async function rehearseDrills(args: RehearseArgs, io: IoHost, deps: RehearseDeps
         signal: operator.signal,
         timeline,
         traffic: traffic.resolved,
-        settings: { command, stopOrder: args.stopOrder ?? 'together', service: { ...config.service, traffic: traffic.redacted }, trafficSource: traffic.source, local: config.local, derived: derivedSettings(sources) },
+        settings: {
+          command,
+          stopOrder: args.stopOrder ?? 'together',
+          service: { ...config.service, traffic: traffic.redacted },
+          trafficSource: traffic.source,
+          local: config.local,
+          derived: derivedSettings(sources),
+        },
         target: { command, cwd: root },
         onEvent: (e) => progress.event(drill.id, e),
-      }).finally(async () => {
-        await services.close();
-        const lost = await remoteServiceLog.keep(store, drill.id, runId, services.file);
-        if (lost) output.failure(lost);
-      }).catch((error: unknown) => {
-        thrown = { drill: drill.id, runId, error };
-        throw error;
-      });
+      })
+        .finally(async () => {
+          await services.close();
+          const lost = await remoteServiceLog.keep(store, drill.id, runId, services.file);
+          if (lost) output.failure(lost);
+        })
+        .catch((error: unknown) => {
+          thrown = { drill: drill.id, runId, error };
+          throw error;
+        });
       runs.push(result);
       progress.drillEnded(result);
       const startError = startFailure(result);
@@ -172,7 +181,12 @@ async function rehearseDrills(args: RehearseArgs, io: IoHost, deps: RehearseDeps
         await progress.close();
         const code = startError.kind === 'start-failed' ? EXIT_CODE.USAGE : EXIT_CODE.ERROR;
         stoppedBecause = `the service did not come up for ${drill.id}`;
-        output.failure(`the service did not come up (${startError.kind}): ${startError.message}\n  command: ${command}\n  evidence: ${result.evidence}\n  its output (${services.file}):\n${services.tail().map((l) => `    ${l}\n`).join('')}`);
+        output.failure(
+          `the service did not come up (${startError.kind}): ${startError.message}\n  command: ${command}\n  evidence: ${result.evidence}\n  its output (${services.file}):\n${services
+            .tail()
+            .map((l) => `    ${l}\n`)
+            .join('')}`,
+        );
         output.result(summaryTable(result.verdict, runs, outRoot, output.columns), runsJson(result.verdict, runs));
         return code;
       }

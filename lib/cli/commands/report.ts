@@ -43,7 +43,13 @@ export async function reportCommand(args: ReportArgs, io: IoHost, deps: AwsComma
   if (refused(target)) return target.exit;
   const { session, deployed } = target;
   try {
-    const report = await scheduledReport({ ...session.apis, deployed, experimentId: args.experimentId, afterSeconds: args.afterSeconds, isZoneDrill: (id) => findDrill(id)?.fault.kind === 'az-outage' });
+    const report = await scheduledReport({
+      ...session.apis,
+      deployed,
+      experimentId: args.experimentId,
+      afterSeconds: args.afterSeconds,
+      isZoneDrill: (id) => findDrill(id)?.fault.kind === 'az-outage',
+    });
     const drill = report.drillId === undefined ? undefined : findDrill(report.drillId);
     if (!drill) {
       output.failure(`experiment ${report.experiment.id} is tagged drill '${report.drillId ?? '(none)'}', which is not in this catalogue: nothing to judge it by`);

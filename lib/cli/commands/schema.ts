@@ -29,7 +29,7 @@ export function schemaCommand(name: string, io: IoHost): number {
 export function registerSchema(program: Command, ctx: CliContext): void {
   program
     .command('schema')
-    .description('print the JSON Schema of a file drills reads or writes (traffic: the traffic profile; journal: a run\'s journal.json)')
+    .description("print the JSON Schema of a file drills reads or writes (traffic: the traffic profile; journal: a run's journal.json)")
     .argument('<name>', 'traffic | journal')
     .action((name: string) => ctx.setExitCode(schemaCommand(name, ctx.io)));
 }

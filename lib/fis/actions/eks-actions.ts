@@ -12,7 +12,10 @@ const SOURCES = [opt('interface'), opt('flowsPercent'), opt('sources')];
 export const EKS_ACTIONS: Readonly<Record<string, FisActionSpec>> = {
   'aws:eks:inject-kubernetes-custom-resource': {
     // "you must target this action to a single ARN": no tags, filters or parameters
-    targetType: 'aws:eks:cluster', targetKey: 'Cluster', selectBy: 'arns-only', source: at('inject-kubernetes-custom-resource'),
+    targetType: 'aws:eks:cluster',
+    targetKey: 'Cluster',
+    selectBy: 'arns-only',
+    source: at('inject-kubernetes-custom-resource'),
     parameters: [req('kubernetesApiVersion'), req('kubernetesKind'), req('kubernetesNamespace'), req('kubernetesSpec'), dur('maxDuration')],
   },
   'aws:eks:pod-cpu-stress': { ...PODS, source: at('pod-cpu-stress'), parameters: [...timed(opt('percent'), opt('workers')), ...POD_WITH_POLICY] },
@@ -20,16 +23,24 @@ export const EKS_ACTIONS: Readonly<Record<string, FisActionSpec>> = {
   'aws:eks:pod-io-stress': { ...PODS, source: at('pod-io-stress'), parameters: [...timed(opt('workers'), opt('percent')), ...POD_WITH_POLICY] },
   'aws:eks:pod-memory-stress': { ...PODS, source: at('pod-memory-stress'), parameters: [...timed(opt('workers'), opt('percent')), ...POD_WITH_POLICY] },
   'aws:eks:pod-network-blackhole-port': {
-    ...PODS, source: at('pod-network-blackhole-port'), parameters: [...timed(req('protocol'), req('trafficType'), req('port')), ...POD],
+    ...PODS,
+    source: at('pod-network-blackhole-port'),
+    parameters: [...timed(req('protocol'), req('trafficType'), req('port')), ...POD],
   },
   'aws:eks:pod-network-latency': {
-    ...PODS, source: at('pod-network-latency'), parameters: [...timed(opt('delayMilliseconds'), opt('jitterMilliseconds'), ...SOURCES), ...POD],
+    ...PODS,
+    source: at('pod-network-latency'),
+    parameters: [...timed(opt('delayMilliseconds'), opt('jitterMilliseconds'), ...SOURCES), ...POD],
   },
   'aws:eks:pod-network-packet-loss': {
-    ...PODS, source: at('pod-network-packet-loss'), parameters: [...timed(opt('lossPercent'), ...SOURCES), ...POD],
+    ...PODS,
+    source: at('pod-network-packet-loss'),
+    parameters: [...timed(opt('lossPercent'), ...SOURCES), ...POD],
   },
   'aws:eks:terminate-nodegroup-instances': {
-    targetType: 'aws:eks:nodegroup', targetKey: 'Nodegroups', source: at('terminate-nodegroup-instance'),
+    targetType: 'aws:eks:nodegroup',
+    targetKey: 'Nodegroups',
+    source: at('terminate-nodegroup-instance'),
     parameters: [req('instanceTerminationPercentage')],
   },
 };

@@ -17,17 +17,21 @@ export const PLATFORM_ACTIONS: Readonly<Record<string, FisActionSpec>> = {
   'aws:fis:wait': { targetType: 'none', source: at('wait'), parameters: [dur('duration')] },
   'aws:cloudwatch:assert-alarm-state': { targetType: 'none', source: at('assert-alarm-state'), parameters: [req('alarmArns'), req('alarmStates')] },
   'aws:ssm:send-command': {
-    targetType: 'aws:ec2:instance', targetKey: 'Instances', source: at('ssm-send-command'),
+    targetType: 'aws:ec2:instance',
+    targetKey: 'Instances',
+    source: at('ssm-send-command'),
     parameters: [req('documentArn'), opt('documentVersion'), opt('documentParameters'), dur('duration')],
   },
   'aws:ssm:start-automation-execution': {
-    targetType: 'none', source: at('ssm-start-automation-execution'),
+    targetType: 'none',
+    source: at('ssm-start-automation-execution'),
     parameters: [req('documentArn'), opt('documentVersion'), opt('documentParameters'), dur('maxDuration')],
   },
   'aws:lambda:invocation-add-delay': { ...FUNCTIONS, source: at('invocation-add-delay'), parameters: [...INVOCATIONS, opt('startupDelayMilliseconds')] },
   'aws:lambda:invocation-error': { ...FUNCTIONS, source: at('invocation-error'), parameters: [...INVOCATIONS, req('preventExecution')] },
   'aws:lambda:invocation-http-integration-response': {
-    ...FUNCTIONS, source: at('invocation-http-integration-response'),
+    ...FUNCTIONS,
+    source: at('invocation-http-integration-response'),
     parameters: [...INVOCATIONS, req('preventExecution'), req('contentTypeHeader'), req('statusCode')],
   },
 };

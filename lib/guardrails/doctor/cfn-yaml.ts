@@ -7,17 +7,17 @@
  */
 import { parse, type CollectionTag, type ScalarTag, type YAMLMap, type YAMLSeq } from 'yaml';
 
-const FUNCTIONS = [
-  'Base64', 'Cidr', 'FindInMap', 'GetAtt', 'GetAZs', 'ImportValue', 'Join', 'Select', 'Split', 'Sub', 'Transform',
-  'And', 'Equals', 'If', 'Not', 'Or', 'ToJsonString', 'Length',
-];
+const FUNCTIONS = ['Base64', 'Cidr', 'FindInMap', 'GetAtt', 'GetAZs', 'ImportValue', 'Join', 'Select', 'Split', 'Sub', 'Transform', 'And', 'Equals', 'If', 'Not', 'Or', 'ToJsonString', 'Length'];
 
 const longName = (fn: string): string => (fn === 'Ref' || fn === 'Condition' ? fn : `Fn::${fn}`);
 
 function tagsFor(fn: string): (ScalarTag | CollectionTag)[] {
   const key = longName(fn);
   const scalar = (v: string): unknown => {
-    if (fn === 'GetAtt') { const dot = v.indexOf('.'); return { [key]: dot < 0 ? [v] : [v.slice(0, dot), v.slice(dot + 1)] }; }
+    if (fn === 'GetAtt') {
+      const dot = v.indexOf('.');
+      return { [key]: dot < 0 ? [v] : [v.slice(0, dot), v.slice(dot + 1)] };
+    }
     // `!Not [x]`, `!GetAZs ''`: a scalar where CloudFormation wants a list or a string; kept as written.
     return { [key]: v };
   };

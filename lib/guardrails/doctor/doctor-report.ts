@@ -17,8 +17,5 @@ export const doctorLines = (e: Evaluation): string[] => [...e.findings.map(forma
 export function doctorSummary(e: Evaluation, resources: number, templates: number): string[] {
   const errors = e.findings.filter((f) => f.severity === 'error').length;
   const warnings = e.findings.length - errors;
-  return [
-    ...e.notes.map(formatNote),
-    `drills doctor: ${templates} template(s), ${resources} resource(s): ${errors} error(s), ${warnings} warning(s), ${e.suppressed.length} suppressed`,
-  ];
+  return [...e.notes.map(formatNote), `drills doctor: ${templates} template(s), ${resources} resource(s): ${errors} error(s), ${warnings} warning(s), ${e.suppressed.length} suppressed`];
 }

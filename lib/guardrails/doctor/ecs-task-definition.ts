@@ -15,9 +15,7 @@ const isRow = (v: unknown): v is Row => typeof v === 'object' && v !== null && !
 
 /** User maps: Docker labels, log and FireLens options, volume driver options and labels. */
 const KEEP = new Set(['dockerLabels', 'options', 'driverOpts', 'labels']);
-const READ_ONLY = new Set([
-  'taskDefinitionArn', 'revision', 'status', 'requiresAttributes', 'compatibilities', 'registeredAt', 'registeredBy', 'deregisteredAt',
-]);
+const READ_ONLY = new Set(['taskDefinitionArn', 'revision', 'status', 'requiresAttributes', 'compatibilities', 'registeredAt', 'registeredBy', 'deregisteredAt']);
 
 export const ECS_REGISTER_SHAPE = 'ECS task definition (register-task-definition shape)';
 export const ECS_DESCRIBE_SHAPE = 'ECS task definition (describe-task-definition shape)';

@@ -14,8 +14,7 @@ export class LiveServiceError extends Error {
   }
 }
 
-const defined = <T extends Record<string, unknown>>(o: T): Partial<T> =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+const defined = <T extends Record<string, unknown>>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 function containerToCfn(c: ContainerDefinition): Record<string, unknown> {
   const hc = c.healthCheck;
@@ -56,15 +55,15 @@ function serviceToCfn(s: Service): Record<string, unknown> {
     EnableExecuteCommand: s.enableExecuteCommand,
     TaskDefinition: { Ref: 'TaskDefinition' },
     DeploymentController: s.deploymentController ? { Type: s.deploymentController.type } : undefined,
-    DeploymentConfiguration: dc ? defined({
-      MinimumHealthyPercent: dc.minimumHealthyPercent,
-      MaximumPercent: dc.maximumPercent,
-      DeploymentCircuitBreaker: dc.deploymentCircuitBreaker
-        ? { Enable: dc.deploymentCircuitBreaker.enable, Rollback: dc.deploymentCircuitBreaker.rollback } : undefined,
-    }) : undefined,
+    DeploymentConfiguration: dc
+      ? defined({
+          MinimumHealthyPercent: dc.minimumHealthyPercent,
+          MaximumPercent: dc.maximumPercent,
+          DeploymentCircuitBreaker: dc.deploymentCircuitBreaker ? { Enable: dc.deploymentCircuitBreaker.enable, Rollback: dc.deploymentCircuitBreaker.rollback } : undefined,
+        })
+      : undefined,
     LoadBalancers: s.loadBalancers?.map((lb) => defined({ TargetGroupArn: lb.targetGroupArn, ContainerName: lb.containerName, ContainerPort: lb.containerPort })),
-    NetworkConfiguration: s.networkConfiguration?.awsvpcConfiguration
-      ? { AwsvpcConfiguration: { Subnets: s.networkConfiguration.awsvpcConfiguration.subnets ?? [] } } : undefined,
+    NetworkConfiguration: s.networkConfiguration?.awsvpcConfiguration ? { AwsvpcConfiguration: { Subnets: s.networkConfiguration.awsvpcConfiguration.subnets ?? [] } } : undefined,
   });
 }
 
@@ -73,7 +72,10 @@ export async function liveServiceTemplate(ecs: Pick<ECSClient, 'send'>, cluster:
   const described = await ecs.send(new DescribeServicesCommand({ cluster, services: [service] }));
   const found = described.services?.find((s) => s.status !== 'INACTIVE');
   if (!found) {
-    const reason = described.failures?.map((f) => f.reason).filter(Boolean).join(', ');
+    const reason = described.failures
+      ?.map((f) => f.reason)
+      .filter(Boolean)
+      .join(', ');
     throw new LiveServiceError(`service ${service} not found in cluster ${cluster}${reason ? ` (${reason})` : ''}`);
   }
   if (!found.taskDefinition) throw new LiveServiceError(`service ${service} has no task definition`);

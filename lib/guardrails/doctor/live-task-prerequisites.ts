@@ -20,12 +20,17 @@ export function liveTaskFindings(live: NamedTemplate, drills: readonly Drill[]):
     containers: containers.map((c) => ({ name: c.Name, image: c.Image })),
   };
   const inTask = drills.map((d) => ({ id: d.id, actions: inTaskActionsOf(d) })).filter((d) => d.actions.length > 0);
-  const missing = missingTaskPrerequisites(facts, inTask.flatMap((d) => d.actions));
+  const missing = missingTaskPrerequisites(
+    facts,
+    inTask.flatMap((d) => d.actions),
+  );
   if (missing.length === 0) return [];
-  return [{
-    rule: LIVE_TASK_PREREQUISITES_RULE,
-    severity: 'error',
-    resource: `${live.name}/TaskDefinition`,
-    message: `The task definition${typeof td.Family === 'string' ? ` ${td.Family}` : ''} lacks ${missing.join(', ')}: ${inTask.map((d) => `${d.id} (${d.actions.join(', ')})`).join(', ')} would fail inside the task. Add ${missing.length > 1 ? 'them' : 'it'} to the service's task definition and deploy it (${TASK_PREREQUISITES_DOC}).`,
-  }];
+  return [
+    {
+      rule: LIVE_TASK_PREREQUISITES_RULE,
+      severity: 'error',
+      resource: `${live.name}/TaskDefinition`,
+      message: `The task definition${typeof td.Family === 'string' ? ` ${td.Family}` : ''} lacks ${missing.join(', ')}: ${inTask.map((d) => `${d.id} (${d.actions.join(', ')})`).join(', ')} would fail inside the task. Add ${missing.length > 1 ? 'them' : 'it'} to the service's task definition and deploy it (${TASK_PREREQUISITES_DOC}).`,
+    },
+  ];
 }

@@ -66,7 +66,7 @@ function readTemplate(file: string, name: string): NamedTemplate {
   if (read) return read;
   throw new TemplateLoadError(
     `${file} is not a CloudFormation template (no Resources), an FIS experiment template in the API shape (targets/actions with ` +
-    'stopConditions or roleArn) or an ECS task definition (containerDefinitions): give one of these',
+      'stopConditions or roleArn) or an ECS task definition (containerDefinitions): give one of these',
   );
 }
 
@@ -87,7 +87,10 @@ function readAssembly(dir: string): NamedTemplate[] {
 
 function readFolder(dir: string): NamedTemplate[] {
   if (fs.existsSync(path.join(dir, 'manifest.json'))) return readAssembly(dir);
-  const files = fs.readdirSync(dir).filter((f) => TEMPLATE_FILE.test(f)).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => TEMPLATE_FILE.test(f))
+    .sort();
   if (files.length === 0) throw new TemplateLoadError(`${dir} holds no manifest.json and no *.template.json or *.template.yaml`);
   return files.map((f) => readTemplate(path.join(dir, f), f.replace(TEMPLATE_FILE, '')));
 }

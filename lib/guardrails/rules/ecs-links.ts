@@ -32,8 +32,7 @@ export const isTrue = (v: unknown): boolean => v === true || v === 'true';
 export const containersOf = (taskDefinition: CfnResourceView): Row[] => rows(taskDefinition.properties.ContainerDefinitions);
 
 /** Containers whose exit stops the task (Essential defaults to true). */
-export const essentialContainers = (taskDefinition: CfnResourceView): Row[] =>
-  containersOf(taskDefinition).filter((c) => c.Essential !== false && c.Essential !== 'false');
+export const essentialContainers = (taskDefinition: CfnResourceView): Row[] => containersOf(taskDefinition).filter((c) => c.Essential !== false && c.Essential !== 'false');
 
 export const containerName = (c: Row): string => (typeof c.Name === 'string' ? c.Name : '(unnamed)');
 
@@ -71,8 +70,7 @@ export function longestRequestSeconds(taskDefinition: CfnResourceView, context: 
 }
 
 export const UNKNOWN_LONGEST_REQUEST =
-  `longest request unknown: set env ${LONGEST_REQUEST_ENV} on the app container, tag the task definition ` +
-  `${LONGEST_REQUEST_TAG}, or pass longestRequestSeconds / --longest-request`;
+  `longest request unknown: set env ${LONGEST_REQUEST_ENV} on the app container, tag the task definition ` + `${LONGEST_REQUEST_TAG}, or pass longestRequestSeconds / --longest-request`;
 
 /** Folds per-item verdicts: any failure wins, then any pass, else not applicable. */
 export function worstOf(failures: readonly string[], judged: number): { compliance: 'compliant' | 'non-compliant' | 'not-applicable'; detail?: string } {

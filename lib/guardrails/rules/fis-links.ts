@@ -8,15 +8,13 @@ import { isRow, SERVICE, taskDefinitionOf, type Row } from './ecs-links';
 export const EXPERIMENT_TEMPLATE = 'AWS::FIS::ExperimentTemplate';
 export const ECS_TASK_TARGET = 'aws:ecs:task';
 
-export const entriesOf = (v: unknown): [string, Row][] =>
-  isRow(v) ? Object.entries(v).filter((e): e is [string, Row] => isRow(e[1])) : [];
+export const entriesOf = (v: unknown): [string, Row][] => (isRow(v) ? Object.entries(v).filter((e): e is [string, Row] => isRow(e[1])) : []);
 
 export const targetsOf = (template: CfnResourceView): [string, Row][] => entriesOf(template.properties.Targets);
 export const actionsOf = (template: CfnResourceView): [string, Row][] => entriesOf(template.properties.Actions);
 
 /** The target names an action points at (`Targets: { Tasks: 'ServiceTasks' }`). */
-export const targetNamesOf = (action: Row): string[] =>
-  isRow(action.Targets) ? Object.values(action.Targets).filter((v): v is string => typeof v === 'string') : [];
+export const targetNamesOf = (action: Row): string[] => (isRow(action.Targets) ? Object.values(action.Targets).filter((v): v is string => typeof v === 'string') : []);
 
 export interface DrilledService {
   readonly action: string;
@@ -52,11 +50,16 @@ export function drilledServices(template: CfnResourceView, context: GuardrailCon
       const target = targets.get(name);
       if (!target || target.ResourceType !== ECS_TASK_TARGET) continue;
       const service = serviceOfTarget(target, template, context);
-      if (typeof service === 'string') { out.push({ action, actionId, target: name, unresolved: service }); continue; }
+      if (typeof service === 'string') {
+        out.push({ action, actionId, target: name, unresolved: service });
+        continue;
+      }
       const taskDefinition = taskDefinitionOf(service, context);
-      out.push(taskDefinition
-        ? { action, actionId, target: name, service, taskDefinition }
-        : { action, actionId, target: name, service, unresolved: `the task definition of service ${service.logicalId} is not in the templates checked` });
+      out.push(
+        taskDefinition
+          ? { action, actionId, target: name, service, taskDefinition }
+          : { action, actionId, target: name, service, unresolved: `the task definition of service ${service.logicalId} is not in the templates checked` },
+      );
     }
   }
   return out;

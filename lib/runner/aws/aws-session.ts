@@ -81,8 +81,5 @@ async function fromCloudFormation(session: AwsSession, stacks: readonly string[]
 }
 
 function resolveRead(read: readonly StackOutputs[]): DeployedService {
-  return resolveOutputs(
-    Object.fromEntries(read.map((s) => [s.stackName, s.outputs])),
-    Object.fromEntries(read.filter((s) => s.stackId).map((s) => [s.stackName, s.stackId as string])),
-  );
+  return resolveOutputs(Object.fromEntries(read.map((s) => [s.stackName, s.outputs])), Object.fromEntries(read.filter((s) => s.stackId).map((s) => [s.stackName, s.stackId as string])));
 }

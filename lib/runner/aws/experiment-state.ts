@@ -92,7 +92,9 @@ export function taskTargetIdsOf(resolved: readonly ResolvedTargetView[] | undefi
 
 /** Actions that ran (or began to): their fault reached something. */
 function deliveredActions(e: ExperimentView): string[] {
-  return faultActionsOf(e).filter((a) => ['running', 'completed', 'stopping', 'stopped'].includes(a.status) && a.startTime !== undefined).map((a) => a.name);
+  return faultActionsOf(e)
+    .filter((a) => ['running', 'completed', 'stopping', 'stopped'].includes(a.status) && a.startTime !== undefined)
+    .map((a) => a.name);
 }
 
 export function injectionOf(facts: OutcomeFacts): FaultInjection {

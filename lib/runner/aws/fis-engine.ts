@@ -23,7 +23,6 @@ import { isRecovered } from './task-figures';
 import { RunningSampler } from './running-sampler';
 import type { MetricReading } from '../samples';
 
-
 export interface FisEngineOptions {
   readonly fis: FisApi;
   readonly metrics: MetricsApi;
@@ -189,15 +188,17 @@ export class FisEngine implements Engine {
     const post = postCheckOf(final);
     if (post.status === 'passed') {
       this.alarmsNotOkAfter = 0;
-      this.emit({ kind: 'note', detail: 'FIS\'s check after the recovery window: every stop-condition alarm OK' });
+      this.emit({ kind: 'note', detail: "FIS's check after the recovery window: every stop-condition alarm OK" });
       return;
     }
     const alarms = await this.stopConditionAlarms();
     const notOk = alarms.filter((a) => a.state !== 'OK');
     this.alarmsNotOkAfter = notOk.length;
     const named = notOk.length > 0 ? notOk.map((a) => `${a.name} (${a.state})`).join(', ') : 'none still not OK when the runner read them';
-    const why = post.status === 'failed' ? `FIS's check after the recovery window failed: ${named}${post.reason ? ` (FIS: ${post.reason})` : ''}`
-      : `experiment ${final.id} ended ${final.status} before its check after the recovery window${final.reason ? ` (FIS: ${final.reason})` : ''}; alarms not OK: ${named}`;
+    const why =
+      post.status === 'failed'
+        ? `FIS's check after the recovery window failed: ${named}${post.reason ? ` (FIS: ${post.reason})` : ''}`
+        : `experiment ${final.id} ended ${final.status} before its check after the recovery window${final.reason ? ` (FIS: ${final.reason})` : ''}; alarms not OK: ${named}`;
     this.emit({ kind: 'stop-condition', detail: why });
   }
 
@@ -222,7 +223,10 @@ export class FisEngine implements Engine {
    * recovery waits for the rebalancing-completed event, or — when ECS started none — for the
    * service to stay steady for `rebalanceSettleMs`.
    */
-  private rebalanceGate(svc: { readonly azRebalancing?: string; readonly events: readonly { createdAt: Date; message: string; id?: string }[] }, steadySince: Date | undefined): { done: boolean; at?: Date; detail?: string } {
+  private rebalanceGate(
+    svc: { readonly azRebalancing?: string; readonly events: readonly { createdAt: Date; message: string; id?: string }[] },
+    steadySince: Date | undefined,
+  ): { done: boolean; at?: Date; detail?: string } {
     if (!this.zoneDrill || !this.faultStart || svc.azRebalancing !== 'ENABLED') return { done: true };
     const state = rebalancingState(serviceTimeline(svc.events, this.faultStart, this.now()), this.faultStart);
     if (state.state === 'completed') return { done: true, at: state.at, detail: `AZ rebalancing completed at ${state.at?.toISOString()}` };

@@ -63,7 +63,14 @@ export class HeartbeatPublisher {
     this.timer ??= setInterval(() => void (this.inFlight = this.flush()), this.intervalMs);
     this.timer.unref();
     if (probe && !this.probeTimer) {
-      this.probeTimer = setInterval(() => void probe().then((ok) => this.record(ok), () => this.record(false)), probeEveryMs);
+      this.probeTimer = setInterval(
+        () =>
+          void probe().then(
+            (ok) => this.record(ok),
+            () => this.record(false),
+          ),
+        probeEveryMs,
+      );
       this.probeTimer.unref();
     }
   }
@@ -73,7 +80,9 @@ export class HeartbeatPublisher {
     this.successes = 0;
     this.samples = 0;
     try {
-      await this.metrics.putMetricData([{ namespace: PROBE_HEARTBEAT_NAMESPACE, metric: PROBE_HEARTBEAT_METRIC, dimensions: probeHeartbeatDimensions(this.serviceName), value, at: new Date(), storageResolution: 1 }]);
+      await this.metrics.putMetricData([
+        { namespace: PROBE_HEARTBEAT_NAMESPACE, metric: PROBE_HEARTBEAT_METRIC, dimensions: probeHeartbeatDimensions(this.serviceName), value, at: new Date(), storageResolution: 1 },
+      ]);
       this.failures = 0;
     } catch (err) {
       if (++this.failures === 1) this.onError(`heartbeat: PutMetricData failed: ${(err as Error).message}`);

@@ -102,9 +102,7 @@ export function metricsApi(client: CloudWatchClient): MetricsApi {
       const messages: string[] = [];
       let nextToken: string | undefined;
       for (let page = 0; page < 100; page++) {
-        const out = await client.send(
-          new GetMetricDataCommand({ MetricDataQueries: queries.map(toSdkQuery), StartTime: start, EndTime: end, ScanBy: 'TimestampAscending', NextToken: nextToken }),
-        );
+        const out = await client.send(new GetMetricDataCommand({ MetricDataQueries: queries.map(toSdkQuery), StartTime: start, EndTime: end, ScanBy: 'TimestampAscending', NextToken: nextToken }));
         for (const r of out.MetricDataResults ?? []) {
           const s = series.get(r.Id ?? '') ?? { timestamps: [], values: [], messages: [] };
           s.timestamps.push(...(r.Timestamps ?? []));
@@ -135,7 +133,8 @@ export function metricsApi(client: CloudWatchClient): MetricsApi {
             NextToken: nextToken,
           }),
         );
-        for (const item of out.AlarmHistoryItems ?? []) changes.push({ name: item.AlarmName ?? name, at: item.Timestamp ?? start, to: newStateOf(item.HistoryData), summary: item.HistorySummary ?? '' });
+        for (const item of out.AlarmHistoryItems ?? [])
+          changes.push({ name: item.AlarmName ?? name, at: item.Timestamp ?? start, to: newStateOf(item.HistoryData), summary: item.HistorySummary ?? '' });
         nextToken = out.NextToken;
         if (!nextToken) break;
       }

@@ -139,11 +139,13 @@ function taskDefinitionChecks(facts: PreflightFacts): PreflightCheck[] {
   if (td.view instanceof Error) return [{ name, ok: false, detail: `cannot read the service's task definition: ${td.view.message}` }];
   const missing = missingTaskPrerequisites(td.view, td.actions);
   if (missing.length === 0) return [{ name, ok: true, detail: `${td.view.name} has what ${td.actions.join(', ')} need(s): the SSM agent sidecar, enableFaultInjection, pidMode` }];
-  return [{
-    name,
-    ok: false,
-    detail: `${td.view.name} lacks ${missing.join(', ')}: ${facts.drillId}'s ${td.actions.join(', ')} would fail inside the task; add ${missing.length > 1 ? 'them' : 'it'} to the service's task definition and deploy it (${TASK_PREREQUISITES_DOC})`,
-  }];
+  return [
+    {
+      name,
+      ok: false,
+      detail: `${td.view.name} lacks ${missing.join(', ')}: ${facts.drillId}'s ${td.actions.join(', ')} would fail inside the task; add ${missing.length > 1 ? 'them' : 'it'} to the service's task definition and deploy it (${TASK_PREREQUISITES_DOC})`,
+    },
+  ];
 }
 
 function experimentChecks(facts: PreflightFacts, quota: number): PreflightCheck[] {

@@ -92,7 +92,12 @@ async function dryRunCheck(fis: FisApi, templateId: string, drillId: string, ope
   const name = 'dry run (skip-all)';
   let experiment: ExperimentView;
   try {
-    experiment = await fis.startExperiment({ templateId, clientToken: `${dry.runId}-dry-run`, tags: { ...experimentTags(drillId, dry.runId, operatorArn), [DRY_RUN_TAG]: 'true' }, actionsMode: 'skip-all' });
+    experiment = await fis.startExperiment({
+      templateId,
+      clientToken: `${dry.runId}-dry-run`,
+      tags: { ...experimentTags(drillId, dry.runId, operatorArn), [DRY_RUN_TAG]: 'true' },
+      actionsMode: 'skip-all',
+    });
   } catch (err) {
     return { name, ok: false, detail: `StartExperiment (skip-all) failed: ${describeError(err)}` };
   }

@@ -42,7 +42,13 @@ export function runnerPolicy(scope: RunnerPolicyScope): PolicyJson {
   const { partition, region, account } = scope;
   const fis = (resource: string) => `arn:${partition}:fis:${region}:${account}:${resource}`;
   const statements: PolicyStatementJson[] = [
-    { Sid: 'StartThisServicesDrills', Effect: 'Allow', Action: 'fis:StartExperiment', Resource: fis('experiment-template/*'), Condition: { StringEquals: { 'aws:ResourceTag/service': scope.service } } },
+    {
+      Sid: 'StartThisServicesDrills',
+      Effect: 'Allow',
+      Action: 'fis:StartExperiment',
+      Resource: fis('experiment-template/*'),
+      Condition: { StringEquals: { 'aws:ResourceTag/service': scope.service } },
+    },
     { Sid: 'CreateTheExperiment', Effect: 'Allow', Action: 'fis:StartExperiment', Resource: fis('experiment/*') },
     {
       Sid: 'WatchAndStop',
@@ -54,7 +60,15 @@ export function runnerPolicy(scope: RunnerPolicyScope): PolicyJson {
     {
       Sid: 'ReadTheService',
       Effect: 'Allow',
-      Action: ['cloudwatch:DescribeAlarms', 'cloudwatch:DescribeAlarmHistory', 'cloudwatch:GetMetricData', 'ecs:DescribeServices', 'ecs:DescribeTasks', 'ecs:DescribeTaskDefinition', 'cloudformation:DescribeStacks'],
+      Action: [
+        'cloudwatch:DescribeAlarms',
+        'cloudwatch:DescribeAlarmHistory',
+        'cloudwatch:GetMetricData',
+        'ecs:DescribeServices',
+        'ecs:DescribeTasks',
+        'ecs:DescribeTaskDefinition',
+        'cloudformation:DescribeStacks',
+      ],
       Resource: '*',
     },
     { Sid: 'PublishHeartbeatAndVerdict', Effect: 'Allow', Action: 'cloudwatch:PutMetricData', Resource: '*', Condition: { StringEquals: { 'cloudwatch:namespace': METRICS_NAMESPACE } } },

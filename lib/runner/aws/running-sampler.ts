@@ -78,7 +78,9 @@ export class RunningSampler {
   sourcesNote(containerInsightsMin: number | undefined, periodSeconds: number): string | undefined {
     const low = this.minimum();
     const fault = this.samples.filter((s) => s.phase === 'fault').length;
-    const ecs = low ? `ECS DescribeServices: minimum ${low.running} at ${low.at.toISOString()} over ${this.samples.length} samples (${fault} during the fault, every ${(this.options.everyMs ?? 5000) / 1000} s)` : 'ECS DescribeServices: no sample';
+    const ecs = low
+      ? `ECS DescribeServices: minimum ${low.running} at ${low.at.toISOString()} over ${this.samples.length} samples (${fault} during the fault, every ${(this.options.everyMs ?? 5000) / 1000} s)`
+      : 'ECS DescribeServices: no sample';
     const ci = containerInsightsMin === undefined ? 'Container Insights: no datapoint' : `Container Insights RunningTaskCount: ${periodSeconds} s Minimum ${containerInsightsMin}`;
     if (!low && containerInsightsMin === undefined) return undefined;
     const from = low && (containerInsightsMin === undefined || low.running <= containerInsightsMin) ? 'ECS DescribeServices' : 'Container Insights';

@@ -80,13 +80,11 @@ export function s3EvidenceStore(client: S3Client, location: S3Location): Evidenc
     remote: true,
     folder: (drill, runId) => folder(client, location, `${drill}/${runId}`),
     journals: async () =>
-      (await listJournals(client, location)).map(
-        (relative): StoredJournal => ({
-          relative,
-          location: s3Url(location, `${relative}/journal.json`),
-          read: async () => (await getText(client, location.bucket, s3Key(location, `${relative}/journal.json`))) ?? '',
-        }),
-      ),
+      (await listJournals(client, location)).map((relative): StoredJournal => ({
+        relative,
+        location: s3Url(location, `${relative}/journal.json`),
+        read: async () => (await getText(client, location.bucket, s3Key(location, `${relative}/journal.json`))) ?? '',
+      })),
     // If-None-Match: * makes S3 refuse (412) a PutObject when the key exists, in one step
     // (S3 User Guide, "Conditional writes").
     createAtRoot: async (name, text) => {

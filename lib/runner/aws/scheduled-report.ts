@@ -72,7 +72,10 @@ export async function scheduledReport(req: ScheduledReportRequest): Promise<Sche
   if (recovery === undefined && stopped && injection.injected && isFinal(experiment.status)) {
     const pending = awaitRebalancing && rebalancingState(evidence.timeline, faultStart).state === 'pending';
     const seconds = Math.round((end.getTime() - faultStart.getTime()) / 1000);
-    censored['recovery.seconds'] = { above: seconds, reason: pending ? `ECS had not finished AZ rebalancing ${seconds} s after the fault started` : `no steady state in the events ${seconds} s after the fault started` };
+    censored['recovery.seconds'] = {
+      above: seconds,
+      reason: pending ? `ECS had not finished AZ rebalancing ${seconds} s after the fault started` : `no steady state in the events ${seconds} s after the fault started`,
+    };
   }
   return { experiment, drillId: experiment.tags[DRILL_TAG], injection, figures, evidence, faultStart, end, censored };
 }
@@ -121,4 +124,3 @@ export function recoverySecondsFromEvents(timeline: readonly ServiceTimelineEven
   }
   return Math.round((end.getTime() - faultStart.getTime()) / 100) / 10;
 }
-

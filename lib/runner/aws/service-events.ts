@@ -20,17 +20,7 @@ import type { TimelineKind } from '../samples';
 import type { ServiceEventView } from './service-api';
 
 export type ServiceEventKind =
-  | 'started'
-  | 'registered'
-  | 'stopped'
-  | 'deregistered'
-  | 'draining'
-  | 'unhealthy'
-  | 'steady'
-  | 'deployment-completed'
-  | 'rebalancing-started'
-  | 'rebalancing-completed'
-  | 'other';
+  'started' | 'registered' | 'stopped' | 'deregistered' | 'draining' | 'unhealthy' | 'steady' | 'deployment-completed' | 'rebalancing-started' | 'rebalancing-completed' | 'other';
 
 export interface ServiceTimelineEvent {
   readonly at: Date;

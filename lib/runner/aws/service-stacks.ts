@@ -37,7 +37,9 @@ export function stacksOfService(stackNames: readonly string[], service: string |
   const match = [...groups].find(([prefix]) => wanted.includes(prefix.toLowerCase()));
   if (!match) {
     const held = groups.size > 0 ? `it holds ${listed()}` : 'it holds no <Name>-Workload or <Name>-Drills stack';
-    throw new OutputsError(`no stacks of service "${service}" (${servicePrefix(service)}-Drills) in ${file}: ${held}; deploy that service's stacks with \`cdk deploy --outputs-file\`, or pass one of those names to --service`);
+    throw new OutputsError(
+      `no stacks of service "${service}" (${servicePrefix(service)}-Drills) in ${file}: ${held}; deploy that service's stacks with \`cdk deploy --outputs-file\`, or pass one of those names to --service`,
+    );
   }
   return match[1];
 }

@@ -35,7 +35,10 @@ export class FaultProxy {
   private answeredAfterHole?: number;
   private holeClosedAt?: number;
 
-  constructor(private readonly upstreamPort: number, private readonly upstreamHost = '127.0.0.1') {}
+  constructor(
+    private readonly upstreamPort: number,
+    private readonly upstreamHost = '127.0.0.1',
+  ) {}
 
   /** Listens on a free port of 127.0.0.1; resolves with it. */
   listen(): Promise<number> {

@@ -173,7 +173,15 @@ export class Fleet {
     this.serial += 1;
     const id = `t${this.serial}-${zone}`;
     const { service } = this.options.config;
-    const env = { ...process.env, ...this.options.env?.(), [SERVICE_ENV.port]: String(port), [SERVICE_ENV.host]: '127.0.0.1', [SERVICE_ENV.taskId]: id, [SERVICE_ENV.zone]: zone, [SERVICE_ENV.drainTimeoutMs]: String(service.drainTimeoutMs) };
+    const env = {
+      ...process.env,
+      ...this.options.env?.(),
+      [SERVICE_ENV.port]: String(port),
+      [SERVICE_ENV.host]: '127.0.0.1',
+      [SERVICE_ENV.taskId]: id,
+      [SERVICE_ENV.zone]: zone,
+      [SERVICE_ENV.drainTimeoutMs]: String(service.drainTimeoutMs),
+    };
     const child = new TaskProcess({ argv: this.options.argv, cwd: this.options.cwd, env, onLine: (line) => this.options.log(`[${id}] ${line}`) });
     const task: FleetTask = { id, zone, port, process: child, replacement, startedAtMs: this.options.nowMs(), state: 'running', containerHealth: STARTING };
     this.tasks.push(task);
@@ -245,14 +253,19 @@ export class Fleet {
     const settings = localContainerHealthCheck(this.options.config);
     const { healthPath } = this.options.config.service;
     const check = () => httpCheck(task.port, healthPath, settings.timeoutSeconds * 1000);
-    task.containerCheck = new HealthCheckLoop(check, settings.intervalSeconds * 1000, (result) => {
-      task.containerHealth = recordContainerCheck(task.containerHealth, result, this.options.nowMs() - task.startedAtMs, settings);
-      if (task.containerHealth.status !== 'unhealthy' || task.state !== 'running' || !this.scheduling) return;
-      const detail = `container health check failed ${settings.retries} times in a row (GET ${healthPath}: ${result.detail}; start period ${settings.startPeriodSeconds} s): task replaced`;
-      this.options.onEvent({ kind: 'note', task: task.id, zone: task.zone, detail });
-      this.replacedByHealthCheck += 1;
-      void this.stopTask(task);
-    }, settings.intervalSeconds * 1000);
+    task.containerCheck = new HealthCheckLoop(
+      check,
+      settings.intervalSeconds * 1000,
+      (result) => {
+        task.containerHealth = recordContainerCheck(task.containerHealth, result, this.options.nowMs() - task.startedAtMs, settings);
+        if (task.containerHealth.status !== 'unhealthy' || task.state !== 'running' || !this.scheduling) return;
+        const detail = `container health check failed ${settings.retries} times in a row (GET ${healthPath}: ${result.detail}; start period ${settings.startPeriodSeconds} s): task replaced`;
+        this.options.onEvent({ kind: 'note', task: task.id, zone: task.zone, detail });
+        this.replacedByHealthCheck += 1;
+        void this.stopTask(task);
+      },
+      settings.intervalSeconds * 1000,
+    );
   }
 }
 

@@ -30,7 +30,12 @@ export class LocalDependency {
   private timer?: NodeJS.Timeout;
   private closing?: Promise<void>;
 
-  private constructor(private readonly pg: LocalPostgres, private readonly proxy: FaultProxy, private readonly proxyPort: number, private readonly options: LocalDependencyOptions) {}
+  private constructor(
+    private readonly pg: LocalPostgres,
+    private readonly proxy: FaultProxy,
+    private readonly proxyPort: number,
+    private readonly options: LocalDependencyOptions,
+  ) {}
 
   /** Starts PostgreSQL and the proxy; throws (with nothing left running) when either cannot start. */
   static async start(options: LocalDependencyOptions): Promise<LocalDependency> {
@@ -62,10 +67,13 @@ export class LocalDependency {
     this.proxy.mark();
     if (fault.kind === 'dependency-outage') {
       this.proxy.blackhole();
-      this.timer = setTimeout(() => {
-        this.proxy.restore();
-        this.back('black hole lifted: the database port is reachable again');
-      }, isoSeconds(fault.duration.local) * 1000);
+      this.timer = setTimeout(
+        () => {
+          this.proxy.restore();
+          this.back('black hole lifted: the database port is reachable again');
+        },
+        isoSeconds(fault.duration.local) * 1000,
+      );
       return;
     }
     this.pg.restart(isoSeconds(fault.localDowntime) * 1000).then(

@@ -82,11 +82,40 @@ export class LocalEngine implements Engine {
   constructor(private readonly options: LocalEngineOptions) {
     const { config } = options;
     const dependencyFigures: FigureName[] = options.database ? ['dependency.connects', 'dependency.connections.peak', 'dependency.recoverySeconds'] : [];
-    this.measurable = ['fault.targets', 'tasks.sigkilled', 'tasks.replaced', 'alb.5xx', 'tasks.running.min', 'alb.healthyHosts.min', 'recovery.seconds', 'replacement.launchSeconds', 'replacement.healthySeconds', ...dependencyFigures];
+    this.measurable = [
+      'fault.targets',
+      'tasks.sigkilled',
+      'tasks.replaced',
+      'alb.5xx',
+      'tasks.running.min',
+      'alb.healthyHosts.min',
+      'recovery.seconds',
+      'replacement.launchSeconds',
+      'replacement.healthySeconds',
+      ...dependencyFigures,
+    ];
     const log = options.log ?? (() => undefined);
-    this.lb = new LoadBalancer({ healthPath: config.service.healthPath, healthCheck: config.local.albHealthCheck, onEvent: options.onEvent, onChange: () => this.evaluate(), idleTimeoutSeconds: config.service.albIdleTimeoutSeconds });
+    this.lb = new LoadBalancer({
+      healthPath: config.service.healthPath,
+      healthCheck: config.local.albHealthCheck,
+      onEvent: options.onEvent,
+      onChange: () => this.evaluate(),
+      idleTimeoutSeconds: config.service.albIdleTimeoutSeconds,
+    });
     const nowMs = () => this.nowMs();
-    this.fleet = new Fleet({ config, argv: splitCommand(options.command), cwd: options.cwd, stopOrder: options.stopOrder, lb: this.lb, onEvent: options.onEvent, log, onChange: () => this.evaluate(), nowMs, guard: this.guard, env: () => this.dependency?.env ?? {} });
+    this.fleet = new Fleet({
+      config,
+      argv: splitCommand(options.command),
+      cwd: options.cwd,
+      stopOrder: options.stopOrder,
+      lb: this.lb,
+      onEvent: options.onEvent,
+      log,
+      onChange: () => this.evaluate(),
+      nowMs,
+      guard: this.guard,
+      env: () => this.dependency?.env ?? {},
+    });
   }
 
   async start(): Promise<{ readonly serviceUrl: string }> {
@@ -124,9 +153,18 @@ export class LocalEngine implements Engine {
     const running = this.fleet.running();
     if (fault.kind === 'dependency-outage' || fault.kind === 'database-failover') {
       if (!this.dependency) return { injected: false, targets: [], reason: `${fault.kind} needs a database, and this engine was started without one (LocalEngineOptions.database)` };
-      if (!this.dependency.used) return { injected: false, targets: [], reason: 'the service never connected to the database it was given (DATABASE_URL, through the fault proxy): a dependency drill needs a service that uses it' };
+      if (!this.dependency.used)
+        return {
+          injected: false,
+          targets: [],
+          reason: 'the service never connected to the database it was given (DATABASE_URL, through the fault proxy): a dependency drill needs a service that uses it',
+        };
       const outage = fault.kind === 'dependency-outage';
-      this.begin(outage ? running : [], outage ? `dependency-outage: the database port black-holed for ${fault.duration.local}` : `database-failover: PostgreSQL restarted, down ${fault.localDowntime}`, outage ? running.length : 1);
+      this.begin(
+        outage ? running : [],
+        outage ? `dependency-outage: the database port black-holed for ${fault.duration.local}` : `database-failover: PostgreSQL restarted, down ${fault.localDowntime}`,
+        outage ? running.length : 1,
+      );
       this.mustExit = []; // nothing is stopped: recovery waits for the dependency, not for exits
       this.dependency.inject(fault);
       return { injected: true, targets: outage ? running.map((t) => t.id) : ['local-postgres'] };
@@ -187,7 +225,10 @@ export class LocalEngine implements Engine {
     const pending = this.mustExit.filter((t) => t.process.alive);
     if (pending.length === 0) return 0;
     const extraMs = this.options.config.service.stopTimeoutSeconds * 1000 + STOP_MARGIN_MS;
-    this.options.onEvent({ kind: 'note', detail: `recovery bound reached with ${pending.map((t) => t.id).join(', ')} still stopping: waiting up to ${extraMs / 1000} s more (stopTimeout + margin; --stop-timeout shortens it)` });
+    this.options.onEvent({
+      kind: 'note',
+      detail: `recovery bound reached with ${pending.map((t) => t.id).join(', ')} still stopping: waiting up to ${extraMs / 1000} s more (stopTimeout + margin; --stop-timeout shortens it)`,
+    });
     return extraMs;
   }
 
@@ -235,7 +276,13 @@ export class LocalEngine implements Engine {
     const counts = `running ${running.length}/${desired}, healthy ${this.healthyRunning()}/${desired}`;
     const stopping = this.mustExit.filter((t) => t.process.alive).map((t) => t.id);
     const unhealthy = unhealthyTasks(running, this.lb);
-    return [counts, unhealthy ? `GET ${this.options.config.service.healthPath} answered ${unhealthy}` : '', stopping.length ? `still stopping: ${stopping.join(', ')}` : '', this.outage ? `${this.outage.zone} still cut` : '', this.dependency?.pending() ?? '']
+    return [
+      counts,
+      unhealthy ? `GET ${this.options.config.service.healthPath} answered ${unhealthy}` : '',
+      stopping.length ? `still stopping: ${stopping.join(', ')}` : '',
+      this.outage ? `${this.outage.zone} still cut` : '',
+      this.dependency?.pending() ?? '',
+    ]
       .filter(Boolean)
       .join('; ');
   }

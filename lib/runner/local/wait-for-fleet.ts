@@ -59,7 +59,11 @@ export async function waitForFleet(fleet: Fleet, lb: LoadBalancer, command: stri
 function exitError(task: { readonly spawnError?: string; readonly exitStatus?: { code: number | null; signal: string | null }; readonly output: string }, command: string): LocalEngineError {
   if (task.spawnError) return new LocalEngineError('start-failed', `could not start "${command}": ${task.spawnError}`);
   const clash = portInUseLine(task.output);
-  if (clash) return new LocalEngineError('port-clash', `"${command}" could not listen: its port is already in use ("${clash}") — does it listen on $PORT (and $HOST) as the local engine sets them?${outputOf(task.output)}`);
+  if (clash)
+    return new LocalEngineError(
+      'port-clash',
+      `"${command}" could not listen: its port is already in use ("${clash}") — does it listen on $PORT (and $HOST) as the local engine sets them?${outputOf(task.output)}`,
+    );
   const how = task.exitStatus?.signal ? `signal ${task.exitStatus.signal}` : `code ${task.exitStatus?.code}`;
   return new LocalEngineError('exited-at-once', `"${command}" exited at once (${how}) before becoming healthy${outputOf(task.output)}`);
 }

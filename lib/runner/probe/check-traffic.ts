@@ -68,7 +68,11 @@ function streamCheck(s: StreamSample, call: string, done: string | undefined, fo
   }
   if (s.broken === 'http-status') return { name, ok: false, detail: `${call} gave HTTP ${s.status}; expected a 2xx (or streams.expectStatus); check streams.path, streams.method and streams.headers` };
   if (s.broken === 'no-done') {
-    return { name, ok: false, detail: `${call} answered ${s.status} with ${s.events} ${format} event(s) but never sent the end marker ${JSON.stringify(done)}; check streams.done and streams.format ("${format}")` };
+    return {
+      name,
+      ok: false,
+      detail: `${call} answered ${s.status} with ${s.events} ${format} event(s) but never sent the end marker ${JSON.stringify(done)}; check streams.done and streams.format ("${format}")`,
+    };
   }
   return { name, ok: false, detail: `${call} did not end cleanly (${s.broken}: ${s.error ?? 'no detail'}); check streams.path and streams.timeoutSeconds` };
 }

@@ -59,8 +59,7 @@ export function startProbe(serviceUrl: string, spec: ProbeSpec, traffic: Resolve
   const jobs = new Set<JobHandle>();
   let failed = 0;
   let firstEvents = 0;
-  const progress = (): void =>
-    options.onProgress?.({ streamsOpen: streams.size, streamsDone: samples.streams.length, requests: samples.requests.length, failed, jobsDone: samples.jobs.length });
+  const progress = (): void => options.onProgress?.({ streamsOpen: streams.size, streamsDone: samples.streams.length, requests: samples.requests.length, failed, jobsDone: samples.jobs.length });
 
   const streamEnds: Promise<void>[] = [];
   for (let i = 0; i < streamCount && traffic.streams; i += 1) {

@@ -26,19 +26,25 @@ export function runJob(baseUrl: string, id: number, spec: ResolvedJobs, clock: C
   let cancelled = false;
   let current: http.ClientRequest | undefined;
   let wake: (() => void) | undefined;
-  const cancelReason = 'not ended when the probe stopped (the drill\'s recovery bound)';
+  const cancelReason = "not ended when the probe stopped (the drill's recovery bound)";
   const call = (c: HttpCall, path?: string): Promise<Answer> =>
     new Promise((resolve) => {
       const timeoutMs = Math.min(30_000, spec.timeoutMs);
-      const req = sendCall(baseUrl, c, agent, (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
-          if (text.length < 256 * 1024) text += chunk;
-        });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, json: parseJson(text), task: headerValue(res, taskHeader) }));
-        res.on('error', (e) => resolve({ status: 0, error: e.message }));
-      }, path);
+      const req = sendCall(
+        baseUrl,
+        c,
+        agent,
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => {
+            if (text.length < 256 * 1024) text += chunk;
+          });
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, json: parseJson(text), task: headerValue(res, taskHeader) }));
+          res.on('error', (e) => resolve({ status: 0, error: e.message }));
+        },
+        path,
+      );
       current = req;
       req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
       req.on('error', (e) => resolve({ status: 0, error: e.message }));

@@ -27,9 +27,13 @@ describe('drills doctor --live and the in-task prerequisites', () => {
   it('refuses (exit 1) a task definition without the sidecar and fault injection for --drill task-hard-kill, naming the fix', async () => {
     const { code, live, fake } = await doctorLive(['task-hard-kill'], withoutSidecar);
     expect(code).toBe(1);
-    expect(live).toEqual([expect.objectContaining({
-      message: expect.stringMatching(/^The task definition \S+ lacks enableFaultInjection: true, the SSM agent sidecar: task-hard-kill \(aws:ecs:task-kill-process\) would fail inside the task\. Add them .*docs\/deploy\.md/),
-    })]);
+    expect(live).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(
+          /^The task definition \S+ lacks enableFaultInjection: true, the SSM agent sidecar: task-hard-kill \(aws:ecs:task-kill-process\) would fail inside the task\. Add them .*docs\/deploy\.md/,
+        ),
+      }),
+    ]);
     expect(fake.state.calls.filter((c) => c.operation === 'DescribeTaskDefinition')).toHaveLength(1);
   });
 

@@ -15,7 +15,9 @@ import { compliantTemplate, FIXTURE_PATH, withEdit } from '../../guardrails/fixt
 import { demoImageDirectory } from '../../stacks/synth-app';
 
 let dir: string;
-beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doctor-')); });
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doctor-'));
+});
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 function write(name: string, content: unknown): string {
@@ -40,16 +42,34 @@ describe('drills doctor on template files', () => {
   });
 
   it("fails with exit 1 and the DESIGN JSON on a drill whose stop condition is 'none'", async () => {
-    const file = write('none.template.json', withEdit('KillDrill', (p) => { p.StopConditions = [{ Source: 'none' }]; }));
+    const file = write(
+      'none.template.json',
+      withEdit('KillDrill', (p) => {
+        p.StopConditions = [{ Source: 'none' }];
+      }),
+    );
     const r = await run({ paths: [file], json: true });
     expect(r.code).toBe(1);
-    expect(r.json()).toEqual({ findings: [{
-      rule: 'DRILL-FIS-1', severity: 'error', resource: 'none/KillDrill', message: expect.stringContaining("source 'none'"),
-    }] });
+    expect(r.json()).toEqual({
+      findings: [
+        {
+          rule: 'DRILL-FIS-1',
+          severity: 'error',
+          resource: 'none/KillDrill',
+          message: expect.stringContaining("source 'none'"),
+        },
+      ],
+    });
   });
 
   it('prints one line per finding the way cdk-nag lists them, and only the result on stdout', async () => {
-    const file = write('single.template.json', withEdit('Service', (p) => { p.DesiredCount = 1; delete p.DeploymentConfiguration.DeploymentCircuitBreaker; }));
+    const file = write(
+      'single.template.json',
+      withEdit('Service', (p) => {
+        p.DesiredCount = 1;
+        delete p.DeploymentConfiguration.DeploymentCircuitBreaker;
+      }),
+    );
     const r = await run({ paths: [file] });
     expect(r.code).toBe(1);
     expect(r.out.trim().split('\n')).toEqual([
@@ -60,13 +80,23 @@ describe('drills doctor on template files', () => {
   });
 
   it('exits 0 when the only findings are warnings', async () => {
-    const r = await run({ paths: [write('nolog.template.json', withEdit('KillDrill', (p) => delete p.LogConfiguration))], json: true });
+    const r = await run({
+      paths: [
+        write(
+          'nolog.template.json',
+          withEdit('KillDrill', (p) => delete p.LogConfiguration),
+        ),
+      ],
+      json: true,
+    });
     expect(r.code).toBe(0);
     expect(r.json().findings.map((f: { rule: string }) => f.rule)).toEqual(['DRILL-FIS-8']);
   });
 
   it('honours a suppression in the template metadata and shows its reason', async () => {
-    const t = withEdit('Service', (p) => { p.DesiredCount = 1; });
+    const t = withEdit('Service', (p) => {
+      p.DesiredCount = 1;
+    });
     t.Resources.Service.Metadata = { fis_drills: { rules_to_suppress: [{ id: 'DRILL-DRAIN-9', reason: 'a singleton consumer by design' }] } };
     const r = await run({ paths: [write('suppressed.template.json', t)] });
     expect(r.code).toBe(0);
@@ -74,7 +104,12 @@ describe('drills doctor on template files', () => {
   });
 
   it('applies --environment production and --longest-request', async () => {
-    const all = write('all.template.json', withEdit('KillDrill', (p) => { p.Targets.ServiceTasks.SelectionMode = 'ALL'; }));
+    const all = write(
+      'all.template.json',
+      withEdit('KillDrill', (p) => {
+        p.Targets.ServiceTasks.SelectionMode = 'ALL';
+      }),
+    );
     expect((await run({ paths: [all] })).code).toBe(0);
     expect((await run({ paths: [all], environment: 'production', json: true })).json().findings[0].rule).toBe('DRILL-FIS-3');
     const r = await run({ paths: [FIXTURE_PATH], longestRequest: '100', json: true });
@@ -82,7 +117,9 @@ describe('drills doctor on template files', () => {
   });
 
   it('gives the same JSON for a template in YAML with short-form tags as for it in JSON, and says it read YAML', async () => {
-    const broken = withEdit('Service', (p) => { p.DesiredCount = 1; });
+    const broken = withEdit('Service', (p) => {
+      p.DesiredCount = 1;
+    });
     const fromJson = await run({ paths: [write('same.template.json', broken)], json: true });
     const fromYaml = await run({ paths: [write('same.template.yaml', toShortFormYaml(broken))], json: true });
     expect(fromYaml.json()).toEqual(fromJson.json());
@@ -164,15 +201,26 @@ describe('drills doctor --live', () => {
   const deps = { ecs: () => new ECSClient({ region: 'eu-west-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } }) };
 
   const service = {
-    serviceName: 'api', clusterArn: 'arn:aws:ecs:eu-west-1:1:cluster/c', status: 'ACTIVE', desiredCount: 2, launchType: 'FARGATE' as const,
-    taskDefinition: 'arn:aws:ecs:eu-west-1:1:task-definition/api:7', healthCheckGracePeriodSeconds: 30, enableExecuteCommand: false,
+    serviceName: 'api',
+    clusterArn: 'arn:aws:ecs:eu-west-1:1:cluster/c',
+    status: 'ACTIVE',
+    desiredCount: 2,
+    launchType: 'FARGATE' as const,
+    taskDefinition: 'arn:aws:ecs:eu-west-1:1:task-definition/api:7',
+    healthCheckGracePeriodSeconds: 30,
+    enableExecuteCommand: false,
     deploymentConfiguration: { minimumHealthyPercent: 100, maximumPercent: 200, deploymentCircuitBreaker: { enable: true, rollback: true } },
     loadBalancers: [{ targetGroupArn: 'arn:aws:elasticloadbalancing:eu-west-1:1:targetgroup/tg/1', containerName: 'app', containerPort: 8080 }],
     networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-a', 'subnet-b'] } },
   };
   const appContainer = {
-    name: 'app', image: 'x', essential: true, stopTimeout: 120, entryPoint: ['node', 'server.js'],
-    linuxParameters: { initProcessEnabled: true }, environment: [{ name: 'DRAIN_TIMEOUT_MS', value: '110000' }],
+    name: 'app',
+    image: 'x',
+    essential: true,
+    stopTimeout: 120,
+    entryPoint: ['node', 'server.js'],
+    linuxParameters: { initProcessEnabled: true },
+    environment: [{ name: 'DRAIN_TIMEOUT_MS', value: '110000' }],
     healthCheck: { command: ['CMD', 'true'], interval: 10, timeout: 5, retries: 3, startPeriod: 10 },
   };
 
@@ -184,8 +232,12 @@ describe('drills doctor --live', () => {
     });
     const r = await run({ live: true, cluster: 'c', service: 'api', json: true }, deps);
     expect(r.code).toBe(1);
-    expect(r.json().findings.map((f: { rule: string; resource: string }) => `${f.rule} ${f.resource}`).sort())
-      .toEqual(['DRILL-DRAIN-1 live:c/api/TaskDefinition', 'DRILL-DRAIN-9 live:c/api/Service']);
+    expect(
+      r
+        .json()
+        .findings.map((f: { rule: string; resource: string }) => `${f.rule} ${f.resource}`)
+        .sort(),
+    ).toEqual(['DRILL-DRAIN-1 live:c/api/TaskDefinition', 'DRILL-DRAIN-9 live:c/api/Service']);
     expect(r.err).toMatch(/deregistration delay\) are unmeasured/);
   });
 

@@ -18,7 +18,15 @@ async function evidenceRoot(): Promise<string> {
     await fs.mkdir(path.join(root, dir), { recursive: true });
     await fs.writeFile(path.join(root, dir, 'journal.json'), typeof body === 'string' ? body : JSON.stringify(body));
   };
-  await write('task-hard-kill/r2', hardKillJournal({ runId: 'r2', startedAt: '2026-12-01T00:00:00.000Z', endedAt: '2026-12-01T00:00:08.000Z', judgement: { ...hardKillJournal().judgement!, verdict: 'VIOLATED', reasons: ['recovery.seconds = 30 breaks <= 20'] } }));
+  await write(
+    'task-hard-kill/r2',
+    hardKillJournal({
+      runId: 'r2',
+      startedAt: '2026-12-01T00:00:00.000Z',
+      endedAt: '2026-12-01T00:00:08.000Z',
+      judgement: { ...hardKillJournal().judgement!, verdict: 'VIOLATED', reasons: ['recovery.seconds = 30 breaks <= 20'] },
+    }),
+  );
   await write('task-hard-kill/r1', hardKillJournal({ runId: 'r1' }));
   await write('task-hard-kill/broken', '{"schema": "fis-drills/journal@1", "runId"');
   await fs.mkdir(path.join(root, 'task-hard-kill', 'no-journal'), { recursive: true });
@@ -45,7 +53,10 @@ describe('drills history', () => {
     const { io, out } = recorder();
     await historyCommand({ out: root, json: true }, io);
     const parsed = JSON.parse(out.join(''));
-    expect(parsed.runs.map((r: { runId: string; verdict: string }) => [r.runId, r.verdict])).toEqual([['r1', 'HELD'], ['r2', 'VIOLATED']]);
+    expect(parsed.runs.map((r: { runId: string; verdict: string }) => [r.runId, r.verdict])).toEqual([
+      ['r1', 'HELD'],
+      ['r2', 'VIOLATED'],
+    ]);
     expect(parsed.index).toBe(path.join(root, 'index.html'));
   });
 

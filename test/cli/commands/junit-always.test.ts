@@ -40,7 +40,14 @@ async function junitCases(file: string): Promise<Case[]> {
 
 async function setup() {
   const s = await setupFake({ scenario: { initiatingMs: 50, stoppingMs: 100 } });
-  const deps = { probe: async () => ({ ok: true, detail: 'stub' }), trafficCheck: async () => [], interactive: false, signals: new EventEmitter() as never, newRunId: () => 'run-junit-1', engineTimings: { recoveryPollMs: 100, runningPollMs: 100 } };
+  const deps = {
+    probe: async () => ({ ok: true, detail: 'stub' }),
+    trafficCheck: async () => [],
+    interactive: false,
+    signals: new EventEmitter() as never,
+    newRunId: () => 'run-junit-1',
+    engineTimings: { recoveryPollMs: 100, runningPollMs: 100 },
+  };
   return { ...s, deps, junit: path.join(s.dir, 'ci', 'junit.xml'), out: path.join(s.dir, 'evidence') };
 }
 
@@ -68,7 +75,12 @@ describe('drills run --junit when the drill gives no verdict', () => {
   it('writes a skipped test case (ABORTED) with the reason when preflight refuses', async () => {
     const s = await setupFake({ scenario: { alarmStates: { 'drills-demo-error-rate': 'ALARM' } } });
     const junit = path.join(s.dir, 'junit.xml');
-    const code = await runCommand({ drill: 'task-stop-drain', outputs: s.outputs, yes: true, junit }, s.io, { probe: async () => ({ ok: true, detail: 'stub' }), trafficCheck: async () => [], interactive: false, signals: new EventEmitter() as never });
+    const code = await runCommand({ drill: 'task-stop-drain', outputs: s.outputs, yes: true, junit }, s.io, {
+      probe: async () => ({ ok: true, detail: 'stub' }),
+      trafficCheck: async () => [],
+      interactive: false,
+      signals: new EventEmitter() as never,
+    });
     expect(code).toBe(3);
     const [only] = await junitCases(junit);
     expect(only.outcome).toMatchObject({ kind: 'skipped', type: 'ABORTED', message: expect.stringContaining('refused by preflight; nothing was started') });
@@ -77,7 +89,11 @@ describe('drills run --junit when the drill gives no verdict', () => {
   it('keeps the file of a run that gave its verdict, and writes none for an unknown drill', async () => {
     const { outputs, io, deps, junit, out } = await setup();
     const held: typeof runDrill = async ({ drill, runId }) => ({
-      drill: drill.id, runId: runId ?? 'r', verdict: 'HELD', figures: {}, evidence: path.join(out, drill.id, runId ?? 'r'),
+      drill: drill.id,
+      runId: runId ?? 'r',
+      verdict: 'HELD',
+      figures: {},
+      evidence: path.join(out, drill.id, runId ?? 'r'),
       judgement: { verdict: 'HELD', expectations: [], reasons: ['every judged expectation held (5 of 5)'], notJudged: [] },
     });
     expect(await runCommand({ drill: 'task-stop-drain', outputs, yes: true, junit, out }, io, { ...deps, runDrill: held })).toBe(0);
@@ -96,7 +112,10 @@ describe('drills rehearse --junit when the drills give no verdict', () => {
     const code = await rehearseCommand({ ids: ['task-stop-drain', 'task-hard-kill'], traffic: path.join(dir, 'no-traffic.json'), junit, out: path.join(dir, 'evidence') }, io);
     expect(code).toBe(2);
     const cases = await junitCases(junit);
-    expect(cases.map((c) => [c.name.split(':')[0], c.outcome?.kind, c.outcome?.type])).toEqual([['task-stop-drain', 'error', 'ERROR'], ['task-hard-kill', 'error', 'ERROR']]);
+    expect(cases.map((c) => [c.name.split(':')[0], c.outcome?.kind, c.outcome?.type])).toEqual([
+      ['task-stop-drain', 'error', 'ERROR'],
+      ['task-hard-kill', 'error', 'ERROR'],
+    ]);
     expect(cases[0].outcome?.message).toMatch(/no-traffic\.json/);
   });
 
@@ -108,7 +127,10 @@ describe('drills rehearse --junit when the drills give no verdict', () => {
     const io = recordingIoHost();
     await expect(rehearseCommand({ ids: ['task-stop-drain', 'task-hard-kill'], junit, out: path.join(dir, 'a-file', 'evidence') }, io)).rejects.toThrow(/ENOTDIR/);
     const cases = await junitCases(junit);
-    expect(cases.map((c) => [c.name.split(':')[0], c.outcome?.kind, c.outcome?.type])).toEqual([['task-stop-drain', 'error', 'ERROR'], ['task-hard-kill', 'skipped', 'ABORTED']]);
+    expect(cases.map((c) => [c.name.split(':')[0], c.outcome?.kind, c.outcome?.type])).toEqual([
+      ['task-stop-drain', 'error', 'ERROR'],
+      ['task-hard-kill', 'skipped', 'ABORTED'],
+    ]);
     expect(cases[0].outcome?.message).toMatch(/^ERROR: the runner failed: could not write .*journal\.json: .*ENOTDIR/);
     expect(cases[0].properties.evidence).toBeUndefined();
     expect(cases[1].outcome?.message).toBe('ABORTED: not run: task-stop-drain failed first');

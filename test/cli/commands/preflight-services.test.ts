@@ -35,7 +35,10 @@ describe('drills preflight with an outputs file holding two services', () => {
   });
 
   it('refuses kill-process on a service whose deployed task definition lacks the in-task prerequisites, with the fix', async () => {
-    const bare = (d: FakeDeployment): FakeDeployment => ({ ...d, taskDefinition: { ...d.taskDefinition, pidMode: undefined, containers: d.taskDefinition.containers.filter((c) => !c.image.includes('ssm-agent')) } });
+    const bare = (d: FakeDeployment): FakeDeployment => ({
+      ...d,
+      taskDefinition: { ...d.taskDefinition, pidMode: undefined, containers: d.taskDefinition.containers.filter((c) => !c.image.includes('ssm-agent')) },
+    });
     const { outputs, io, out } = await twoServices(bare);
     expect(await preflightCommand({ drill: 'task-hard-kill', outputs, service: 'drills-demo' }, io, deps)).toBe(1);
     expect(out.join('')).toMatch(/^FAILED +task definition +\S+ lacks pidMode: task, the SSM agent sidecar: task-hard-kill's aws:ecs:task-kill-process would fail inside the task; add them/m);
@@ -43,7 +46,7 @@ describe('drills preflight with an outputs file holding two services', () => {
 });
 
 describe('drills list with services in cdk.json', () => {
-  it('shows services × drills, and each drill\'s services in --json', async () => {
+  it("shows services × drills, and each drill's services in --json", async () => {
     const root = await fs.mkdtemp(path.join(os.tmpdir(), 'list-services-'));
     await fs.writeFile(path.join(root, 'cdk.json'), JSON.stringify({ context: { drills: TWO_SERVICES } }));
     const io = recordingIoHost();
@@ -55,7 +58,11 @@ describe('drills list with services in cdk.json', () => {
     const json = recordingIoHost();
     listCommand({ json: true }, json, root);
     expect(JSON.parse(json.stdout.join('')).map((d: { id: string; services: string[] }) => [d.id, d.services])).toEqual([
-      ['task-stop-drain', ['checkout', 'payments']], ['task-hard-kill', ['checkout', 'payments']], ['az-outage', ['payments']], ['dependency-outage', []], ['database-failover', []],
+      ['task-stop-drain', ['checkout', 'payments']],
+      ['task-hard-kill', ['checkout', 'payments']],
+      ['az-outage', ['payments']],
+      ['dependency-outage', []],
+      ['database-failover', []],
     ]);
     await fs.rm(root, { recursive: true, force: true });
   });

@@ -29,7 +29,12 @@ describe('drills report', () => {
     const { code, json, journal, e, evidence, err, fake } = await report({});
     expect(json).toMatchObject({ verdict: 'HELD', runs: [{ drill: 'task-stop-drain', experimentId: e.id, figures: { 'tasks.sigkilled': 0 } }] });
     expect(code).toBe(0);
-    expect(journal).toMatchObject({ schema: 'fis-drills/journal@1', mode: 'aws', experimentId: e.id, judgement: { verdict: 'HELD', notJudged: ['streams.broken', 'jobs.failed', 'requests.errorRate'] } });
+    expect(journal).toMatchObject({
+      schema: 'fis-drills/journal@1',
+      mode: 'aws',
+      experimentId: e.id,
+      judgement: { verdict: 'HELD', notJudged: ['streams.broken', 'jobs.failed', 'requests.errorRate'] },
+    });
     expect(journal.timeline.map((t: { kind: string }) => t.kind)).toContain('task-exited');
     expect(await fs.readFile(path.join(evidence, 'task-stop-drain', e.id, 'report.md'), 'utf8')).toMatch(/^# Cooperative task stop drains in-flight streams — HELD/);
     expect(err.join('')).toMatch(/not judged/);
@@ -82,13 +87,21 @@ describe('drills report', () => {
     expect(journal.judgement.reasons.join('\n')).toMatch(/tasks\.sigkilled incomplete: ECS did not describe 1 of 1 target task\(s\) \(MISSING/);
   });
 
-  it('says the timeline is incomplete when the experiment\'s events fell out of the newest 100', async () => {
+  it("says the timeline is incomplete when the experiment's events fell out of the newest 100", async () => {
     const { journal } = await report({ laterEvents: 120 });
     expect(journal.judgement.reasons.join('\n')).toMatch(/timeline incomplete: ECS returns only the newest 100 service events/);
   });
 
   it('names the alarm that was in ALARM during the experiment from its history, though it is OK now', async () => {
-    const { json, journal } = await report({ endsAs: 'stopped', alarmHistory: { 'drills-demo-healthy-hosts': [{ atMs: 30, to: 'ALARM' }, { atMs: 3000, to: 'OK' }] } });
+    const { json, journal } = await report({
+      endsAs: 'stopped',
+      alarmHistory: {
+        'drills-demo-healthy-hosts': [
+          { atMs: 30, to: 'ALARM' },
+          { atMs: 3000, to: 'OK' },
+        ],
+      },
+    });
     expect(json.verdict).toBe('ABORTED');
     expect(journal.judgement.reasons.join('\n')).toMatch(/alarm\(s\) in ALARM: drills-demo-healthy-hosts/);
   });

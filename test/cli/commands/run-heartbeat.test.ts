@@ -49,7 +49,7 @@ afterEach(async () => {
   service = undefined;
 });
 
-describe('the dead-man\'s switch in drills run', () => {
+describe("the dead-man's switch in drills run", () => {
   it('names the switch alarm by the suffix lib/workload gives it', () => {
     expect(isHeartbeatAlarm('drills-demo-probe-heartbeat')).toBe(true);
     expect(isHeartbeatAlarm('drills-demo-error-rate')).toBe(false);
@@ -69,7 +69,7 @@ describe('the dead-man\'s switch in drills run', () => {
     expect({ code, err: err.join('') }).toEqual({ code: 0, err: expect.stringContaining("waiting for the dead-man's switch alarm") });
     const ops = fake.state.calls.map((c) => c.operation);
     expectOrder(ops, 'PutMetricData', 'StartExperiment');
-    const datum = (fake.state.callsTo('PutMetricData')[0].input as { Namespace: string; MetricData: { MetricName: string; Dimensions: unknown[] }[] });
+    const datum = fake.state.callsTo('PutMetricData')[0].input as { Namespace: string; MetricData: { MetricName: string; Dimensions: unknown[] }[] };
     // The service's generated name: the only dimension value that turns the fake's alarm OK.
     expect(datum).toMatchObject({ Namespace: 'FisDrills', MetricData: [{ MetricName: 'ProbeSuccess', Dimensions: [{ Name: 'Service', Value: fake.deployment.service.name }] }] });
   }, 60_000);

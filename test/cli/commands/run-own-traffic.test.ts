@@ -43,7 +43,10 @@ describe('drills run with the service’s own traffic', () => {
   it('probes the configured paths with the profile’s token and keeps the token out of the evidence', async () => {
     const port = await freePort();
     const calls: string[] = [];
-    gateway = spawn(process.execPath, [path.resolve(__dirname, '../../fixtures/services/chat-gateway.js')], { env: { ...process.env, PORT: String(port), API_TOKEN: TOKEN }, stdio: ['ignore', 'pipe', 'inherit'] });
+    gateway = spawn(process.execPath, [path.resolve(__dirname, '../../fixtures/services/chat-gateway.js')], {
+      env: { ...process.env, PORT: String(port), API_TOKEN: TOKEN },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const listening = new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('the gateway did not say it started within 30 s')), 30_000);
       gateway!.stdout!.setEncoding('utf8').on('data', (c: string) => {
@@ -56,7 +59,10 @@ describe('drills run with the service’s own traffic', () => {
     });
     await listening;
     process.env.API_TOKEN = TOKEN;
-    const s = await setup({ serviceUrl: `http://127.0.0.1:${port}`, scenario: { initiatingMs: 100, runningMs: 1200, runningDuringFault: 2, datapoints: { RequestCount: [120], HealthyHostCount: [2, 2], RunningTaskCount: [2, 2] } } });
+    const s = await setup({
+      serviceUrl: `http://127.0.0.1:${port}`,
+      scenario: { initiatingMs: 100, runningMs: 1200, runningDuringFault: 2, datapoints: { RequestCount: [120], HealthyHostCount: [2, 2], RunningTaskCount: [2, 2] } },
+    });
     const deps: RunDeps = {
       probe: async () => ({ ok: true, detail: 'stub' }),
       interactive: false,

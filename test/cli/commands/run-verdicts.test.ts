@@ -67,8 +67,14 @@ describe('drills run over the strict fake AWS, judged by the real runner core', 
     expect(code).toBe(0);
     const metrics = journal.samples.metrics ?? [];
     const cloudwatch = (metric: string) => metrics.filter((m) => m.source === 'cloudwatch' && m.metric === metric).map((m) => [m.stat, m.periodSeconds, m.value]);
-    expect(cloudwatch('HealthyHostCount')).toEqual([['Minimum', 60, 2], ['Minimum', 60, 1]]);
-    expect(cloudwatch('RunningTaskCount')).toEqual([['Minimum', 60, 2], ['Minimum', 60, 2]]);
+    expect(cloudwatch('HealthyHostCount')).toEqual([
+      ['Minimum', 60, 2],
+      ['Minimum', 60, 1],
+    ]);
+    expect(cloudwatch('RunningTaskCount')).toEqual([
+      ['Minimum', 60, 2],
+      ['Minimum', 60, 2],
+    ]);
     expect(metrics.filter((m) => m.source === 'ecs' && m.metric === 'runningCount').length).toBeGreaterThan(0);
     expect(journalSchema.safeParse(journal).error).toBeUndefined();
     const html = await fs.readFile(path.join(evidence, 'report.html'), 'utf8');

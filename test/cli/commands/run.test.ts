@@ -28,7 +28,15 @@ const coreStandIn: RunDrill = async ({ drill, engine, runId }) => {
 async function setup(scenario: Partial<FakeScenario> = {}) {
   const s = await setupFake({ scenario: { initiatingMs: 50, stoppingMs: 100, ...scenario } });
   const signals = new EventEmitter();
-  const deps = { probe: async () => ({ ok: true, detail: 'stub' }), trafficCheck: async () => [], runDrill: coreStandIn, interactive: false, signals: signals as never, newRunId: () => 'run-test-1', engineTimings: { recoveryPollMs: 100, runningPollMs: 100 } };
+  const deps = {
+    probe: async () => ({ ok: true, detail: 'stub' }),
+    trafficCheck: async () => [],
+    runDrill: coreStandIn,
+    interactive: false,
+    signals: signals as never,
+    newRunId: () => 'run-test-1',
+    engineTimings: { recoveryPollMs: 100, runningPollMs: 100 },
+  };
   return { ...s, deps, signals, fake: s.fake, templateId: s.fake.state.templateFor('task-stop-drain').id };
 }
 
@@ -68,7 +76,10 @@ describe('drills run', () => {
     expect(code).toBe(0);
     const json = JSON.parse(out.join(''));
     expect(json).toMatchObject({ verdict: 'HELD', runs: [{ drill: 'task-stop-drain', verdict: 'HELD', experimentId: fake.state.experiments[0].id, figures: { 'fault.targets': 1 } }] });
-    expect(fake.state.callsTo('StartExperiment')[0].input).toMatchObject({ clientToken: 'run-test-1', tags: { drill: 'task-stop-drain', 'fis-drills:run-id': 'run-test-1', 'fis-drills:operator': CALLER_ARN } });
+    expect(fake.state.callsTo('StartExperiment')[0].input).toMatchObject({
+      clientToken: 'run-test-1',
+      tags: { drill: 'task-stop-drain', 'fis-drills:run-id': 'run-test-1', 'fis-drills:operator': CALLER_ARN },
+    });
   });
 
   it('fails with the verdict and the reasons of a run that did not hold, each with its cause', async () => {
@@ -130,4 +141,3 @@ describe('drills run', () => {
     await expect(injecting).resolves.toMatchObject({ aborted: expect.stringMatching(/runner closing/) });
   });
 });
-

@@ -11,10 +11,16 @@ import { toShortFormYaml } from './short-form-yaml';
 
 const FIELD = path.join(__dirname, '..', '..', 'fixtures', 'field-inputs');
 let dir: string;
-beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'load-templates-')); });
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'load-templates-'));
+});
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const write = (name: string, text: string): string => { const f = path.join(dir, name); fs.writeFileSync(f, text); return f; };
+const write = (name: string, text: string): string => {
+  const f = path.join(dir, name);
+  fs.writeFileSync(f, text);
+  return f;
+};
 const findingsOf = (templates: NamedTemplate[]) => evaluate(templateView(templates), DRILLS_PACK).findings.map((f) => `${f.rule} ${f.resource.split('/').pop()} ${f.message}`);
 
 describe('loadTemplates on CloudFormation YAML', () => {
@@ -28,7 +34,10 @@ describe('loadTemplates on CloudFormation YAML', () => {
   });
 
   it('gives the same findings for the same template in YAML and in JSON', () => {
-    const broken = withEdit('TaskDefinition', (p) => { appContainer(p).EntryPoint = ['sh', '-c', 'node server.js']; delete appContainer(p).StopTimeout; });
+    const broken = withEdit('TaskDefinition', (p) => {
+      appContainer(p).EntryPoint = ['sh', '-c', 'node server.js'];
+      delete appContainer(p).StopTimeout;
+    });
     const fromYaml = loadTemplates([write('broken.yaml', toShortFormYaml(broken))]);
     const fromJson = loadTemplates([write('broken.json', JSON.stringify(broken))]);
     expect(findingsOf(fromYaml)).toEqual(findingsOf(fromJson));
@@ -55,7 +64,16 @@ describe('loadTemplates on API shapes', () => {
     expect(resource.Type).toBe('AWS::FIS::ExperimentTemplate');
     expect(resource.Properties).toMatchObject({
       StopConditions: [{ Source: 'none' }],
-      Targets: { 'tasks-in-zone': { ResourceType: 'aws:ecs:task', ResourceTags: { 'FIS-Ready': 'True' }, Filters: [{ Path: 'AvailabilityZone', Values: ['eu-west-1a'] }, { Path: 'LastStatus', Values: ['RUNNING'] }] } },
+      Targets: {
+        'tasks-in-zone': {
+          ResourceType: 'aws:ecs:task',
+          ResourceTags: { 'FIS-Ready': 'True' },
+          Filters: [
+            { Path: 'AvailabilityZone', Values: ['eu-west-1a'] },
+            { Path: 'LastStatus', Values: ['RUNNING'] },
+          ],
+        },
+      },
       Actions: { settle: { ActionId: 'aws:fis:wait', Parameters: { duration: 'PT1M' } }, 'stop-zone-tasks': { Targets: { Tasks: 'tasks-in-zone' }, StartAfter: ['settle'] } },
       ExperimentOptions: { EmptyTargetResolutionMode: 'skip' },
       Tags: { Name: 'fargate-az-stop', Environment: 'production' },
@@ -76,10 +94,14 @@ describe('loadTemplates on API shapes', () => {
     expect(read.shape).toBe('ECS task definition (register-task-definition shape)');
     const td = read.template.Resources?.['storefront-web'];
     expect(td?.Type).toBe('AWS::ECS::TaskDefinition');
-    expect(td?.Properties?.ContainerDefinitions).toEqual([expect.objectContaining({
-      Name: 'web', Command: ['sh', '-c', 'node scripts/migrate.js && npm start'], Environment: [{ Name: 'NODE_ENV', Value: 'production' }],
-      LogConfiguration: expect.objectContaining({ Options: expect.objectContaining({ 'awslogs-group': '/ecs/storefront-web' }) }),
-    })]);
+    expect(td?.Properties?.ContainerDefinitions).toEqual([
+      expect.objectContaining({
+        Name: 'web',
+        Command: ['sh', '-c', 'node scripts/migrate.js && npm start'],
+        Environment: [{ Name: 'NODE_ENV', Value: 'production' }],
+        LogConfiguration: expect.objectContaining({ Options: expect.objectContaining({ 'awslogs-group': '/ecs/storefront-web' }) }),
+      }),
+    ]);
   });
 
   it('reads the describe-task-definition output with its tags', () => {

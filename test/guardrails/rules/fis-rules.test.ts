@@ -16,28 +16,69 @@ describe('DRILL-FIS-1 an alarm stop condition', () => {
     expect(judge(alarmStopCondition, compliantTemplate(), FIS).compliance).toBe('compliant');
   });
   it("fails a stop condition with source 'none'", () => {
-    const r = judge(alarmStopCondition, withEdit(FIS, (p) => { p.StopConditions = [{ Source: 'none' }]; }), FIS);
+    const r = judge(
+      alarmStopCondition,
+      withEdit(FIS, (p) => {
+        p.StopConditions = [{ Source: 'none' }];
+      }),
+      FIS,
+    );
     expect(r).toEqual({ compliance: 'non-compliant', detail: "a stop condition has source 'none'" });
   });
   it("fails 'none' even next to an alarm", () => {
-    expect(judge(alarmStopCondition, withEdit(FIS, (p) => { p.StopConditions.push({ Source: 'none' }); }), FIS).compliance).toBe('non-compliant');
+    expect(
+      judge(
+        alarmStopCondition,
+        withEdit(FIS, (p) => {
+          p.StopConditions.push({ Source: 'none' });
+        }),
+        FIS,
+      ).compliance,
+    ).toBe('non-compliant');
   });
   it('fails a template without stop conditions', () => {
-    expect(judge(alarmStopCondition, withEdit(FIS, (p) => { p.StopConditions = []; }), FIS).compliance).toBe('non-compliant');
+    expect(
+      judge(
+        alarmStopCondition,
+        withEdit(FIS, (p) => {
+          p.StopConditions = [];
+        }),
+        FIS,
+      ).compliance,
+    ).toBe('non-compliant');
   });
 });
 
 describe('DRILL-FIS-2 at most 5 stop conditions', () => {
   it('accepts 5', () => {
-    expect(judge(stopConditionLimit, withEdit(FIS, (p) => { p.StopConditions = Array(5).fill(alarm); }), FIS).compliance).toBe('compliant');
+    expect(
+      judge(
+        stopConditionLimit,
+        withEdit(FIS, (p) => {
+          p.StopConditions = Array(5).fill(alarm);
+        }),
+        FIS,
+      ).compliance,
+    ).toBe('compliant');
   });
   it('fails 6', () => {
-    expect(judge(stopConditionLimit, withEdit(FIS, (p) => { p.StopConditions = Array(6).fill(alarm); }), FIS).detail).toBe('6 stop conditions');
+    expect(
+      judge(
+        stopConditionLimit,
+        withEdit(FIS, (p) => {
+          p.StopConditions = Array(6).fill(alarm);
+        }),
+        FIS,
+      ).detail,
+    ).toBe('6 stop conditions');
   });
 });
 
 describe('DRILL-FIS-3 no ALL or PERCENT(100) on service tasks in production', () => {
-  const selecting = (mode: string) => withEdit(FIS, (p) => { p.Targets.ServiceTasks.SelectionMode = mode; });
+  const selecting = (mode: string) =>
+    withEdit(FIS, (p) => {
+      p.Targets.ServiceTasks.SelectionMode = mode;
+    });
   it('accepts COUNT(1) in production', () => {
     expect(judge(noFullSelectionInProduction, compliantTemplate(), FIS, { environment: 'production' }).compliance).toBe('compliant');
   });
@@ -68,13 +109,22 @@ describe('DRILL-FIS-4 experiment role trust with source conditions', () => {
     expect(judge(roleTrustConfusedDeputy, t, FIS).detail).toMatch(/without aws:SourceArn$/);
   });
   it('does not judge a role given as a literal ARN, and says so', () => {
-    const r = judge(roleTrustConfusedDeputy, withEdit(FIS, (p) => { p.RoleArn = 'arn:aws:iam::123456789012:role/fis'; }), FIS);
+    const r = judge(
+      roleTrustConfusedDeputy,
+      withEdit(FIS, (p) => {
+        p.RoleArn = 'arn:aws:iam::123456789012:role/fis';
+      }),
+      FIS,
+    );
     expect(r).toEqual({ compliance: 'not-applicable', detail: 'the experiment role is not in the templates checked' });
   });
 });
 
 describe('DRILL-FIS-5 actions match the catalogue', () => {
-  const action = (a: Record<string, unknown>) => withEdit(FIS, (p) => { p.Actions.KillApp = { ...p.Actions.KillApp, ...a }; });
+  const action = (a: Record<string, unknown>) =>
+    withEdit(FIS, (p) => {
+      p.Actions.KillApp = { ...p.Actions.KillApp, ...a };
+    });
   it('accepts kill-process with processName and signal', () => {
     expect(judge(actionsMatchCatalogue, compliantTemplate(), FIS).compliance).toBe('compliant');
   });
@@ -99,28 +149,41 @@ describe('DRILL-FIS-6 task actions have their prerequisites', () => {
     expect(judge(taskActionsPrerequisites, compliantTemplate(), FIS).compliance).toBe('compliant');
   });
   it('fails kill-process on a task definition without enableFaultInjection, pidMode and the sidecar', () => {
-    const t = withEdit('TaskDefinition', (p) => { delete p.EnableFaultInjection; delete p.PidMode; p.ContainerDefinitions.pop(); });
-    expect(judge(taskActionsPrerequisites, t, FIS).detail)
-      .toBe('action KillApp (aws:ecs:task-kill-process) on task definition TaskDefinition: no enableFaultInjection, no pidMode task, no the SSM agent sidecar');
+    const t = withEdit('TaskDefinition', (p) => {
+      delete p.EnableFaultInjection;
+      delete p.PidMode;
+      p.ContainerDefinitions.pop();
+    });
+    expect(judge(taskActionsPrerequisites, t, FIS).detail).toBe(
+      'action KillApp (aws:ecs:task-kill-process) on task definition TaskDefinition: no enableFaultInjection, no pidMode task, no the SSM agent sidecar',
+    );
   });
   it('fails a network action on Fargate without useEcsFaultInjectionEndpoints', () => {
-    const t = withEdit(FIS, (p) => { p.Actions.KillApp = { ActionId: 'aws:ecs:task-network-latency', Parameters: { duration: 'PT1M' }, Targets: { Tasks: 'ServiceTasks' } }; });
+    const t = withEdit(FIS, (p) => {
+      p.Actions.KillApp = { ActionId: 'aws:ecs:task-network-latency', Parameters: { duration: 'PT1M' }, Targets: { Tasks: 'ServiceTasks' } };
+    });
     expect(judge(taskActionsPrerequisites, t, FIS).detail).toMatch(/useEcsFaultInjectionEndpoints=true/);
     t.Resources[FIS].Properties.Actions.KillApp.Parameters.useEcsFaultInjectionEndpoints = 'true';
     expect(judge(taskActionsPrerequisites, t, FIS).compliance).toBe('compliant');
   });
   it('does not judge stop-task, which needs no sidecar', () => {
-    const t = withEdit(FIS, (p) => { p.Actions.KillApp = { ActionId: 'aws:ecs:stop-task', Targets: { Tasks: 'ServiceTasks' } }; });
+    const t = withEdit(FIS, (p) => {
+      p.Actions.KillApp = { ActionId: 'aws:ecs:stop-task', Targets: { Tasks: 'ServiceTasks' } };
+    });
     expect(judge(taskActionsPrerequisites, t, FIS).compliance).toBe('not-applicable');
   });
   it('resolves a service given by its literal name', () => {
-    const t = withEdit(FIS, (p) => { p.Targets.ServiceTasks.Parameters.service = 'demo'; });
+    const t = withEdit(FIS, (p) => {
+      p.Targets.ServiceTasks.Parameters.service = 'demo';
+    });
     t.Resources.Service.Properties.ServiceName = 'demo';
     delete t.Resources.TaskDefinition.Properties.PidMode;
     expect(judge(taskActionsPrerequisites, t, FIS).compliance).toBe('non-compliant');
   });
   it('does not judge a target it cannot link to a service, and says why', () => {
-    const t = withEdit(FIS, (p) => { p.Targets.ServiceTasks = { ResourceType: 'aws:ecs:task', SelectionMode: 'COUNT(1)', ResourceTags: { app: 'demo' } }; });
+    const t = withEdit(FIS, (p) => {
+      p.Targets.ServiceTasks = { ResourceType: 'aws:ecs:task', SelectionMode: 'COUNT(1)', ResourceTags: { app: 'demo' } };
+    });
     expect(judge(taskActionsPrerequisites, t, FIS)).toEqual({
       compliance: 'not-applicable',
       detail: 'action KillApp: the target selects tasks by tags or ARNs, not by service',
@@ -133,7 +196,9 @@ describe('DRILL-FIS-7 no ECS Exec on a drilled service', () => {
     expect(judge(noEcsExecOnDrilledService, compliantTemplate(), FIS).compliance).toBe('compliant');
   });
   it('fails a drilled service with ECS Exec on', () => {
-    const t = withEdit('Service', (p) => { p.EnableExecuteCommand = true; });
+    const t = withEdit('Service', (p) => {
+      p.EnableExecuteCommand = true;
+    });
     expect(judge(noEcsExecOnDrilledService, t, FIS).detail).toBe('action KillApp drills service Service, which has ECS Exec enabled');
   });
 });
@@ -143,7 +208,13 @@ describe('DRILL-FIS-8 experiment logging', () => {
     expect(judge(experimentLogging, compliantTemplate(), FIS).compliance).toBe('compliant');
   });
   it('fails a template without LogConfiguration', () => {
-    expect(judge(experimentLogging, withEdit(FIS, (p) => delete p.LogConfiguration), FIS).compliance).toBe('non-compliant');
+    expect(
+      judge(
+        experimentLogging,
+        withEdit(FIS, (p) => delete p.LogConfiguration),
+        FIS,
+      ).compliance,
+    ).toBe('non-compliant');
   });
 });
 

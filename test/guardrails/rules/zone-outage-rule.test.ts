@@ -19,12 +19,12 @@ function zoneDrill(vpc: unknown, tags: Record<string, string> = {}): CfnTemplate
   };
 }
 
-describe('DRILL-FIS-21 a zone outage cuts only the service\'s own subnets', () => {
+describe("DRILL-FIS-21 a zone outage cuts only the service's own subnets", () => {
   it('accepts a zone outage in the VPC the app built for the service', () => {
     expect(judge(zoneOutageOnOwnSubnets, zoneDrill({ Ref: 'Vpc' }), 'ZoneDrill').compliance).toBe('compliant');
   });
 
-  it('accepts a zone outage in an existing VPC when config states the subnets are the service\'s own', () => {
+  it("accepts a zone outage in an existing VPC when config states the subnets are the service's own", () => {
     expect(judge(zoneOutageOnOwnSubnets, zoneDrill('vpc-0a1b2c3d4e5f60718', { [DEDICATED_SUBNETS_TAG]: 'true' }), 'ZoneDrill', { environment: 'production' }).compliance).toBe('compliant');
   });
 
@@ -32,7 +32,8 @@ describe('DRILL-FIS-21 a zone outage cuts only the service\'s own subnets', () =
     expect(judge(zoneOutageOnOwnSubnets, zoneDrill('vpc-0a1b2c3d4e5f60718'), 'ZoneDrill')).toEqual({
       compliance: 'non-compliant',
       severity: 'warning',
-      detail: 'target ZoneSubnets cuts every subnet of "vpc-0a1b2c3d4e5f60718" in its zone, a VPC this app did not build: other workloads in those subnets lose their network too; if the subnets hold only this service, say so with existing.dedicatedSubnets: true',
+      detail:
+        'target ZoneSubnets cuts every subnet of "vpc-0a1b2c3d4e5f60718" in its zone, a VPC this app did not build: other workloads in those subnets lose their network too; if the subnets hold only this service, say so with existing.dedicatedSubnets: true',
     });
   });
 

@@ -78,7 +78,7 @@ describe('recovery read from the events after a zone drill', () => {
   ];
   const completed = { createdAt: at(520), message: 'service (svc) is AZ balanced with 1 tasks in eu-west-1a, 1 tasks in eu-west-1b.' };
 
-  it('ends at the rebalancing\'s completion when ECS rebalanced after the steady state', () => {
+  it("ends at the rebalancing's completion when ECS rebalanced after the steady state", () => {
     const timeline = serviceTimeline([...events, completed], at(0), at(900));
     expect(recoverySecondsFromEvents(timeline, at(0), { awaitRebalancing: true })).toBe(520);
     expect(recoverySecondsFromEvents(timeline, at(0))).toBe(60);

@@ -32,7 +32,11 @@ describe('injectionOf', () => {
 
   it("fails as ABORTED by the operator's stop, with FIS's reason, counting what the fault reached", () => {
     const e = experiment('stopped', [fault('stopped')], { reason: 'Experiment stopped.' });
-    expect(injectionOf(facts(e, { stoppedByUs: 'SIGINT' }))).toEqual({ injected: true, targets: ['abc123'], aborted: 'stopped by the operator (SIGINT) with StopExperiment (FIS: Experiment stopped.)' });
+    expect(injectionOf(facts(e, { stoppedByUs: 'SIGINT' }))).toEqual({
+      injected: true,
+      targets: ['abc123'],
+      aborted: 'stopped by the operator (SIGINT) with StopExperiment (FIS: Experiment stopped.)',
+    });
   });
 
   it('fails as ABORTED by a stop condition saying no alarm was in ALARM when the runner read them', () => {
@@ -46,7 +50,10 @@ describe('injectionOf', () => {
   });
 
   it("fails as NOT_INJECTED naming each skipped action with FIS's reason", () => {
-    const e = experiment('completed', [{ ...fault('skipped', false), reason: 'no target found' }, { name: 'Second', status: 'skipped' }]);
+    const e = experiment('completed', [
+      { ...fault('skipped', false), reason: 'no target found' },
+      { name: 'Second', status: 'skipped' },
+    ]);
     expect(injectionOf(facts(e)).reason).toBe('FIS skipped action(s) StopOneTask: no target found; Second');
   });
 
@@ -71,7 +78,14 @@ describe('the resolved targets', () => {
 describe('what the user reads while it runs', () => {
   it('adds a timeline entry for each change of the experiment and of each action, with reasons', () => {
     const before = experiment('running', [fault('running'), { name: 'Wait', actionId: 'aws:fis:wait', status: 'running' }]);
-    const after = experiment('stopped', [{ ...fault('stopped'), reason: 'stop requested' }, { name: 'Wait', actionId: 'aws:fis:wait', status: 'running' }], { reason: 'Experiment stopped.' });
+    const after = experiment(
+      'stopped',
+      [
+        { ...fault('stopped'), reason: 'stop requested' },
+        { name: 'Wait', actionId: 'aws:fis:wait', status: 'running' },
+      ],
+      { reason: 'Experiment stopped.' },
+    );
     expect(progressEntries(before, after)).toEqual([
       { kind: 'experiment-state', detail: 'experiment EXP1 stopped: Experiment stopped.' },
       { kind: 'action-state', detail: 'action StopOneTask (aws:ecs:stop-task) stopped: stop requested' },
@@ -97,7 +111,13 @@ describe('what the user reads while it runs', () => {
 });
 
 describe('a template that checks its own alarms', () => {
-  const pre = (status: string, reason?: string): ExperimentActionView => ({ name: 'CheckAlarmsBeforeFault', actionId: 'aws:cloudwatch:assert-alarm-state', status, ...(reason ? { reason } : {}), ...(status === 'cancelled' ? {} : { startTime: T0 }) });
+  const pre = (status: string, reason?: string): ExperimentActionView => ({
+    name: 'CheckAlarmsBeforeFault',
+    actionId: 'aws:cloudwatch:assert-alarm-state',
+    status,
+    ...(reason ? { reason } : {}),
+    ...(status === 'cancelled' ? {} : { startTime: T0 }),
+  });
   const wait = (status: string): ExperimentActionView => ({ name: 'WaitRecoveryWindow', actionId: 'aws:fis:wait', status, startTime: T0 });
   const post = (status: string, reason?: string): ExperimentActionView => ({ name: 'CheckAlarmsAfterRecovery', actionId: 'aws:cloudwatch:assert-alarm-state', status, ...(reason ? { reason } : {}) });
 
@@ -127,7 +147,9 @@ describe('a template that checks its own alarms', () => {
 
   it('says so when no alarm was still not OK as the runner read them, and uses the experiment reason when the check gives none', () => {
     const e = experiment('failed', [pre('failed'), fault('cancelled', false)], { reason: 'Action failed.' });
-    expect(injectionOf(facts(e)).reason).toBe("FIS's check before the fault (CheckAlarmsBeforeFault) found alarm(s) not OK: none of the stop-condition alarms was still not OK when the runner read them; nothing was injected (FIS: Action failed.)");
+    expect(injectionOf(facts(e)).reason).toBe(
+      "FIS's check before the fault (CheckAlarmsBeforeFault) found alarm(s) not OK: none of the stop-condition alarms was still not OK when the runner read them; nothing was injected (FIS: Action failed.)",
+    );
   });
 
   it('fails as NOT_INJECTED, not ABORTED, when a stop condition stopped it before the check passed and nothing started', () => {

@@ -41,7 +41,10 @@ describe('the AWS adapters against the strict fake', () => {
     const { fake } = await withFake();
     const stackName = Object.keys(fake.deployment.outputs).find((n) => n.endsWith('-Workload')) as string;
     const stack = await stackApi(clients!.cloudformation).outputs(stackName);
-    expect(resolveOutputs({ [stack.stackName]: stack.outputs }, stack.stackId ? { [stack.stackName]: stack.stackId } : {})).toMatchObject({ clusterName: fake.deployment.cluster.name, account: '111122223333' });
+    expect(resolveOutputs({ [stack.stackName]: stack.outputs }, stack.stackId ? { [stack.stackName]: stack.stackId } : {})).toMatchObject({
+      clusterName: fake.deployment.cluster.name,
+      account: '111122223333',
+    });
     expect(await identityApi(clients!.sts).callerIdentity()).toEqual({ account: '111122223333', arn: CALLER_ARN, region: 'eu-west-1' });
   });
 
@@ -56,7 +59,11 @@ describe('the AWS adapters against the strict fake', () => {
     const { apis, deployed, fake } = await withFake({ scenario: { initiatingMs: 50 } });
     const result = await runPreflight({ apis, deployed, drillId: drill.id, probe: async () => ({ ok: true, detail: 'stub' }), dryRun: { runId: 'dry', pollMs: 50 } });
     expect(result.checks.at(-1)).toMatchObject({ ok: true, detail: expect.stringMatching(/would hit 1 target/) });
-    expect(fake.state.callsTo('StartExperiment')[0].input).toMatchObject({ clientToken: 'dry-dry-run', experimentOptions: { actionsMode: 'skip-all' }, tags: { 'fis-drills:operator': CALLER_ARN, 'fis-drills:dry-run': 'true' } });
+    expect(fake.state.callsTo('StartExperiment')[0].input).toMatchObject({
+      clientToken: 'dry-dry-run',
+      experimentOptions: { actionsMode: 'skip-all' },
+      tags: { 'fis-drills:operator': CALLER_ARN, 'fis-drills:dry-run': 'true' },
+    });
   });
 
   it('runs an experiment to completion, riding out throttling, and reads figures', async () => {
@@ -65,7 +72,14 @@ describe('the AWS adapters against the strict fake', () => {
     const injection = await engine.inject(drill);
     expect(injection).toEqual({ injected: true, targets: [fake.state.tasks[0].id] });
     expect((await engine.awaitRecovery(5000)).recovered).toBe(true);
-    expect(engine.figures()).toMatchObject({ 'alb.5xx': 0, 'alb.healthyHosts.min': 1, 'tasks.sigkilled': 0, 'tasks.running.min': 1, 'replacement.launchSeconds': expect.any(Number), 'fault.targets': 1 });
+    expect(engine.figures()).toMatchObject({
+      'alb.5xx': 0,
+      'alb.healthyHosts.min': 1,
+      'tasks.sigkilled': 0,
+      'tasks.running.min': 1,
+      'replacement.launchSeconds': expect.any(Number),
+      'fault.targets': 1,
+    });
     expect(fake.state.callsTo('GetMetricData')).toHaveLength(1);
     expect(fake.state.callsTo('StopExperiment')).toHaveLength(0);
   });
@@ -106,12 +120,18 @@ describe('the strict fake refuses what the templates do not define', () => {
 
   it('answers DescribeTasks for unknown tasks with MISSING failures, never silently', async () => {
     const { apis, deployed, fake } = await withFake();
-    expect(await apis.service.describeTasks(deployed.clusterName, [fake.state.tasks[0].arn, 'deadbeef'])).toMatchObject({ tasks: [{ id: fake.state.tasks[0].id }], failures: [{ arn: 'deadbeef', reason: 'MISSING' }] });
+    expect(await apis.service.describeTasks(deployed.clusterName, [fake.state.tasks[0].arn, 'deadbeef'])).toMatchObject({
+      tasks: [{ id: fake.state.tasks[0].id }],
+      failures: [{ arn: 'deadbeef', reason: 'MISSING' }],
+    });
   });
 
   it('knows alarms only by their template names, and composite alarms only when asked for', async () => {
     const { apis, fake } = await withFake({
-      amend: (d) => ({ ...d, alarms: [...d.alarms, { name: 'drills-demo-any-harm', arn: 'arn:aws:cloudwatch:eu-west-1:111122223333:alarm:drills-demo-any-harm', type: 'CompositeAlarm', series: [] }] }),
+      amend: (d) => ({
+        ...d,
+        alarms: [...d.alarms, { name: 'drills-demo-any-harm', arn: 'arn:aws:cloudwatch:eu-west-1:111122223333:alarm:drills-demo-any-harm', type: 'CompositeAlarm', series: [] }],
+      }),
     });
     const found = await apis.metrics.describeAlarms(['drills-demo-error-rate', 'drills-demo-any-harm', 'no-such-alarm']);
     expect(found.map((a) => a.name).sort()).toEqual(['drills-demo-any-harm', 'drills-demo-error-rate']);

@@ -65,12 +65,18 @@ describe('FisEngine', () => {
   });
 
   it('fails as NOT_INJECTED when FIS resolved zero targets (the template names another service)', async () => {
-    const { fake, engine, drill } = await engineFor({}, {
-      amend: (d) => ({
-        ...d,
-        templates: d.templates.map((t) => ({ ...t, targets: Object.fromEntries(Object.entries(t.targets).map(([k, v]) => [k, { ...v, Parameters: { ...v.Parameters, service: 'some-other-service' } }])) })),
-      }),
-    });
+    const { fake, engine, drill } = await engineFor(
+      {},
+      {
+        amend: (d) => ({
+          ...d,
+          templates: d.templates.map((t) => ({
+            ...t,
+            targets: Object.fromEntries(Object.entries(t.targets).map(([k, v]) => [k, { ...v, Parameters: { ...v.Parameters, service: 'some-other-service' } }])),
+          })),
+        }),
+      },
+    );
     const injection = await engine.inject(drill);
     expect(injection).toEqual({ injected: false, targets: [], reason: 'FIS resolved zero targets' });
     expect(fake.state.callsTo('ListExperimentResolvedTargets')).toHaveLength(1);
@@ -132,7 +138,12 @@ describe('FisEngine', () => {
   });
 
   it('measures recovery, SIGKILLed tasks, the replacement and the load balancer after the fault', async () => {
-    const { fake, engine, drill } = await engineFor({ targetExitCode: 137, runningDuringFault: 1, faultMs: 1500, datapoints: { RequestCount: [100], HealthyHostCount: [2, 1, 2], RunningTaskCount: [2, 1, 2] } });
+    const { fake, engine, drill } = await engineFor({
+      targetExitCode: 137,
+      runningDuringFault: 1,
+      faultMs: 1500,
+      datapoints: { RequestCount: [100], HealthyHostCount: [2, 1, 2], RunningTaskCount: [2, 1, 2] },
+    });
     await engine.inject(drill);
     const { recovered } = await engine.awaitRecovery(10_000);
     expect(recovered).toBe(true);

@@ -11,7 +11,8 @@ let clients: AwsClients | undefined;
 async function setup(scenario: Partial<FakeScenario> = {}) {
   const { fake } = await setupFake({ scenario });
   clients = createClients();
-  const published = () => fake.state.callsTo('PutMetricData').map((c) => c.input as { Namespace: string; MetricData: { MetricName: string; Dimensions: unknown[]; Value: number; StorageResolution: number }[] });
+  const published = () =>
+    fake.state.callsTo('PutMetricData').map((c) => c.input as { Namespace: string; MetricData: { MetricName: string; Dimensions: unknown[]; Value: number; StorageResolution: number }[] });
   return { metrics: metricsApi(clients.cloudwatch), published, service: fake.deployment.service.name };
 }
 
@@ -20,7 +21,7 @@ afterEach(() => {
   clients = undefined;
 });
 
-describe('heartbeat (dead-man\'s switch)', () => {
+describe("heartbeat (dead-man's switch)", () => {
   it('publishes the count of successful probes, so the alarm (Sum < 1) trips only when none succeeded', () => {
     expect(heartbeatValue(3)).toBe(3);
     expect(heartbeatValue(0)).toBe(0);

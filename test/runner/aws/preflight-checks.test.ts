@@ -83,7 +83,12 @@ describe('preflightChecks', () => {
   });
 
   it('fails overall when any one check fails', () => {
-    expect(preflightResult([{ name: 'a', ok: true, detail: '' }, { name: 'b', ok: false, detail: '' }]).ok).toBe(false);
+    expect(
+      preflightResult([
+        { name: 'a', ok: true, detail: '' },
+        { name: 'b', ok: false, detail: '' },
+      ]).ok,
+    ).toBe(false);
     expect(preflightResult([]).ok).toBe(false);
   });
 });

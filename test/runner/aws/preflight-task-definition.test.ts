@@ -35,10 +35,15 @@ async function preflightOf(drillId: string, amend?: (d: FakeDeployment) => FakeD
 /** What a task definition written without the FIS prerequisites looks like (no sidecar, no pidMode, no fault injection). */
 const bare = (d: FakeDeployment): FakeDeployment => ({
   ...d,
-  taskDefinition: { ...d.taskDefinition, pidMode: undefined, enableFaultInjection: undefined, containers: d.taskDefinition.containers.filter((c) => !c.image.includes('ssm-agent') && !c.name.includes('ssm-agent')) },
+  taskDefinition: {
+    ...d.taskDefinition,
+    pidMode: undefined,
+    enableFaultInjection: undefined,
+    containers: d.taskDefinition.containers.filter((c) => !c.image.includes('ssm-agent') && !c.name.includes('ssm-agent')),
+  },
 });
 
-describe('preflight checks the deployed task definition for the drill\'s in-task actions', () => {
+describe("preflight checks the deployed task definition for the drill's in-task actions", () => {
   it('passes kill-process on a task definition with the sidecar, pidMode task and fault injection, read from the service', async () => {
     const { result, asked, fake, check } = await preflightOf('task-hard-kill');
     expect(asked).toEqual([fake.deployment.taskDefinition.arn]);
@@ -50,7 +55,9 @@ describe('preflight checks the deployed task definition for the drill\'s in-task
     const { result, check } = await preflightOf('task-hard-kill', bare);
     expect(result.ok).toBe(false);
     expect(check?.ok).toBe(false);
-    expect(check?.detail).toMatch(/:1 lacks enableFaultInjection: true, pidMode: task, the SSM agent sidecar: task-hard-kill's aws:ecs:task-kill-process would fail inside the task; add them to the service's task definition and deploy it \(docs\/deploy\.md/);
+    expect(check?.detail).toMatch(
+      /:1 lacks enableFaultInjection: true, pidMode: task, the SSM agent sidecar: task-hard-kill's aws:ecs:task-kill-process would fail inside the task; add them to the service's task definition and deploy it \(docs\/deploy\.md/,
+    );
   });
 
   it('does not read the task definition for a drill with no in-task action', async () => {

@@ -20,7 +20,13 @@ describe('resolveOutputs', () => {
 
   it('finds the outputs across every stack of the outputs file', () => {
     const d = resolveOutputs({ DrillsWorkload: workload, DrillsFis: drills });
-    expect(d).toMatchObject({ serviceUrl: workload.ServiceUrl, clusterName: 'demo-cluster', serviceName: 'demo-service', loadBalancerFullName: 'app/demo/abc', targetGroupFullName: 'targetgroup/demo/def' });
+    expect(d).toMatchObject({
+      serviceUrl: workload.ServiceUrl,
+      clusterName: 'demo-cluster',
+      serviceName: 'demo-service',
+      loadBalancerFullName: 'app/demo/abc',
+      targetGroupFullName: 'targetgroup/demo/def',
+    });
     expect(templateIdFor(d, 'task-stop-drain')).toBe('EXT1');
     expect(templateIdFor(d, 'task-hard-kill')).toBeUndefined();
     expect(d.stacks).toEqual(['DrillsWorkload', 'DrillsFis']);

@@ -15,23 +15,40 @@ import type { FakeAwsState } from '../../fixtures/fake-aws/fake-aws-state';
 
 const setupFake = useFakeAws({ synth: { config: { drills: { deadMansSwitch: true, gameDays: true } } } });
 
-const standIn = (verdict: 'HELD' | 'VIOLATED', recoverySeconds: number): typeof runDrill => async ({ drill, engine, runId, evidence, outRoot }) => {
-  await engine.start();
-  await engine.inject(drill);
-  await engine.close();
-  const folder = (evidence ?? localEvidenceStore(outRoot)).folder(drill.id, runId as string);
-  const { id, title, hypothesis, fault, expect: expectations, file } = drill;
-  const writer = await JournalWriter.create(folder, { runId: runId as string, mode: 'aws', drill: { id, title, hypothesis, fault, expect: expectations, file }, settings: {}, target: {}, startedAt: '2026-12-01T01:00:00.000Z' });
-  const reasons = verdict === 'HELD' ? [] : ['recovery.seconds 180 > 120 (bound)'];
-  const judgement = { verdict, expectations: [], reasons, notJudged: [] };
-  const figures = { 'recovery.seconds': recoverySeconds };
-  await writer.finish({ endedAt: '2026-12-01T01:05:00.000Z', figures, judgement });
-  return { drill: drill.id, runId: runId as string, verdict, judgement, figures, evidence: folder.location };
-};
+const standIn =
+  (verdict: 'HELD' | 'VIOLATED', recoverySeconds: number): typeof runDrill =>
+  async ({ drill, engine, runId, evidence, outRoot }) => {
+    await engine.start();
+    await engine.inject(drill);
+    await engine.close();
+    const folder = (evidence ?? localEvidenceStore(outRoot)).folder(drill.id, runId as string);
+    const { id, title, hypothesis, fault, expect: expectations, file } = drill;
+    const writer = await JournalWriter.create(folder, {
+      runId: runId as string,
+      mode: 'aws',
+      drill: { id, title, hypothesis, fault, expect: expectations, file },
+      settings: {},
+      target: {},
+      startedAt: '2026-12-01T01:00:00.000Z',
+    });
+    const reasons = verdict === 'HELD' ? [] : ['recovery.seconds 180 > 120 (bound)'];
+    const judgement = { verdict, expectations: [], reasons, notJudged: [] };
+    const figures = { 'recovery.seconds': recoverySeconds };
+    await writer.finish({ endedAt: '2026-12-01T01:05:00.000Z', figures, judgement });
+    return { drill: drill.id, runId: runId as string, verdict, judgement, figures, evidence: folder.location };
+  };
 
 async function run(verdict: 'HELD' | 'VIOLATED', extra: { notify?: string } = {}) {
   const s = await setupFake({ scenario: { initiatingMs: 50, stoppingMs: 100, runningMs: 200 } });
-  const deps = { probe: async () => ({ ok: true, detail: 'stub' }), trafficCheck: async () => [], runDrill: standIn(verdict, verdict === 'HELD' ? 42 : 180), interactive: false, signals: new EventEmitter() as never, newRunId: () => 'run-gd-1', engineTimings: { recoveryPollMs: 100, runningPollMs: 100 } };
+  const deps = {
+    probe: async () => ({ ok: true, detail: 'stub' }),
+    trafficCheck: async () => [],
+    runDrill: standIn(verdict, verdict === 'HELD' ? 42 : 180),
+    interactive: false,
+    signals: new EventEmitter() as never,
+    newRunId: () => 'run-gd-1',
+    engineTimings: { recoveryPollMs: 100, runningPollMs: 100 },
+  };
   const code = await runCommand({ drill: 'task-stop-drain', outputs: s.outputs, yes: true, out: `${s.dir}/evidence`, ...extra }, s.io, deps);
   return { ...s, code, topic: s.fake.deployment.topics[0] };
 }
@@ -47,8 +64,17 @@ describe('drills run publishes its verdict', () => {
     const calls = published(fake.state);
     expect(calls).toHaveLength(1);
     const service = fake.deployment.service.name;
-    const dims = [{ Name: 'Service', Value: service }, { Name: 'Drill', Value: 'task-stop-drain' }];
-    expect(calls[0]).toMatchObject({ Namespace: 'FisDrills', MetricData: [{ MetricName: 'DrillVerdict', Value: 0, Dimensions: dims }, { MetricName: 'DrillRecoverySeconds', Value: 42, Dimensions: dims }] });
+    const dims = [
+      { Name: 'Service', Value: service },
+      { Name: 'Drill', Value: 'task-stop-drain' },
+    ];
+    expect(calls[0]).toMatchObject({
+      Namespace: 'FisDrills',
+      MetricData: [
+        { MetricName: 'DrillVerdict', Value: 0, Dimensions: dims },
+        { MetricName: 'DrillRecoverySeconds', Value: 42, Dimensions: dims },
+      ],
+    });
     const alarm = fake.deployment.alarms.find((a) => a.name === 'drills-demo-task-stop-drain-game-day-not-held');
     expect(alarm?.series).toEqual([{ namespace: 'FisDrills', metric: 'DrillVerdict', dimensions: { Service: service, Drill: 'task-stop-drain' } }]);
     expect(err.join('')).toContain('verdict published as FisDrills/DrillVerdict');
@@ -69,7 +95,7 @@ describe('drills run publishes its verdict', () => {
     expect(sent[0].Message).toContain(`Report: ${dir}/evidence/task-stop-drain/run-gd-1/report.html`);
   });
 
-  it('fails to notify a topic the templates do not define, says so on stderr, and keeps the verdict\'s exit code', async () => {
+  it("fails to notify a topic the templates do not define, says so on stderr, and keeps the verdict's exit code", async () => {
     const { code, err, fake } = await run('HELD', { notify: 'arn:aws:sns:eu-west-1:111122223333:someone-elses-topic' });
     expect(code).toBe(0);
     expect(fake.state.callsTo('Publish')).toHaveLength(1);
@@ -90,7 +116,21 @@ describe('the strict fake', () => {
     const { CloudWatchClient, PutMetricDataCommand } = await import('@aws-sdk/client-cloudwatch');
     const client = new CloudWatchClient({ maxAttempts: 1 });
     try {
-      const put = client.send(new PutMetricDataCommand({ Namespace: 'FisDrills', MetricData: [{ MetricName: 'DrillVerdict', Value: 0, Dimensions: [{ Name: 'Service', Value: 'not-the-service' }, { Name: 'Drill', Value: 'task-stop-drain' }] }] }));
+      const put = client.send(
+        new PutMetricDataCommand({
+          Namespace: 'FisDrills',
+          MetricData: [
+            {
+              MetricName: 'DrillVerdict',
+              Value: 0,
+              Dimensions: [
+                { Name: 'Service', Value: 'not-the-service' },
+                { Name: 'Drill', Value: 'task-stop-drain' },
+              ],
+            },
+          ],
+        }),
+      );
       await expect(put).rejects.toThrow(/no alarm or dashboard of the templates defines FisDrills\/DrillVerdict \{Service=not-the-service, Drill=task-stop-drain\}/);
       expect(s.fake.state.callsTo('PutMetricData')).toHaveLength(1);
     } finally {
@@ -102,7 +142,15 @@ describe('the strict fake', () => {
 async function setupAndRunViolated() {
   const s = await setupFake({ scenario: { initiatingMs: 50, stoppingMs: 100, runningMs: 200 } });
   const topic = s.fake.deployment.topics[0];
-  const deps = { probe: async () => ({ ok: true, detail: 'stub' }), trafficCheck: async () => [], runDrill: standIn('VIOLATED', 180), interactive: false, signals: new EventEmitter() as never, newRunId: () => 'run-gd-1', engineTimings: { recoveryPollMs: 100, runningPollMs: 100 } };
+  const deps = {
+    probe: async () => ({ ok: true, detail: 'stub' }),
+    trafficCheck: async () => [],
+    runDrill: standIn('VIOLATED', 180),
+    interactive: false,
+    signals: new EventEmitter() as never,
+    newRunId: () => 'run-gd-1',
+    engineTimings: { recoveryPollMs: 100, runningPollMs: 100 },
+  };
   const code = await runCommand({ drill: 'task-stop-drain', outputs: s.outputs, yes: true, out: `${s.dir}/evidence`, notify: topic }, s.io, deps);
   return { ...s, code, topic };
 }

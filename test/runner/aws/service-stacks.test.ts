@@ -38,7 +38,7 @@ function sessionOver(stacks: Record<string, Record<string, string>>, asked: stri
   return { apis: { stack: { outputs } } } as unknown as AwsSession;
 }
 
-describe('the runner finds one service\'s stacks', () => {
+describe("the runner finds one service's stacks", () => {
   let dir: string;
   let file: string;
   beforeAll(async () => {
@@ -70,7 +70,9 @@ describe('the runner finds one service\'s stacks', () => {
   });
 
   it('rejects a service the file does not hold, naming the stack it looked for and those it holds', () => {
-    expect(() => stacksOfService(Object.keys(TWO_SERVICES_OUTPUTS), 'orders', 'out.json')).toThrow(/^no stacks of service "orders" \(Orders-Drills\) in out\.json: it holds Checkout \(.*\); Payments \(Payments-Drills\); deploy/);
+    expect(() => stacksOfService(Object.keys(TWO_SERVICES_OUTPUTS), 'orders', 'out.json')).toThrow(
+      /^no stacks of service "orders" \(Orders-Drills\) in out\.json: it holds Checkout \(.*\); Payments \(Payments-Drills\); deploy/,
+    );
   });
 
   it('reads every stack, as before, when the file holds one service (or stacks named otherwise)', () => {

@@ -5,7 +5,7 @@ const h = new EngineHarness();
 afterEach(() => h.closeAll());
 
 describe('az-outage on the local engine', () => {
-  test('cuts the zone\'s streams, stops its tasks, places replacements only in the other zones, and recovers after the outage', async () => {
+  test("cuts the zone's streams, stops its tasks, places replacements only in the other zones, and recovers after the outage", async () => {
     const engine = h.create({ command: fixtureCommand('drains'), config: shortConfig({ service: { desiredCount: 3, azCount: 3 } }) });
     const { serviceUrl } = await engine.start();
     const streams = [openStream(serviceUrl, 40, 100), openStream(serviceUrl, 40, 100), openStream(serviceUrl, 40, 100)];
@@ -19,7 +19,11 @@ describe('az-outage on the local engine', () => {
     const cut = results.find((r) => r.zone === 'zone-a');
     expect(cut?.broken).toBe(true);
     expect((cut?.endedAtMs ?? Infinity) - injectedAt).toBeLessThan(2000);
-    expectEvery(results.filter((r) => r.zone !== 'zone-a'), (r) => r.done, 'streams on the other zones');
+    expectEvery(
+      results.filter((r) => r.zone !== 'zone-a'),
+      (r) => r.done,
+      'streams on the other zones',
+    );
 
     expect((await engine.awaitRecovery(15000)).recovered).toBe(true);
     expect(Date.now() - injectedAt).toBeGreaterThanOrEqual(2000); // not before the zone is back

@@ -41,7 +41,7 @@ describe('LocalEngine.close', () => {
     await allDead(pids);
   });
 
-  test('kills what is left of a task\'s group when its main process exits, as the container runtime does', async () => {
+  test("kills what is left of a task's group when its main process exits, as the container runtime does", async () => {
     const engine = h.create({ command: fixtureCommand('spawns-child') });
     await engine.start();
     await waitFor(() => grandchildren().length === 2, 5000, 'both grandchild pid files');

@@ -4,7 +4,7 @@ const h = new EngineHarness();
 afterEach(() => h.closeAll());
 
 describe('kill-process on the local engine', () => {
-  test('breaks only the killed task\'s stream, starts a replacement and measures the recovery', async () => {
+  test("breaks only the killed task's stream, starts a replacement and measures the recovery", async () => {
     const engine = h.create({ command: fixtureCommand('drains') });
     const { serviceUrl } = await engine.start();
     const streams = [openStream(serviceUrl, 30, 100), openStream(serviceUrl, 30, 100)];

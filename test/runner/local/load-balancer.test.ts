@@ -24,7 +24,15 @@ const processes: TaskProcess[] = [];
 afterEach(async () => {
   for (const p of processes.splice(0)) p.killGroup('SIGKILL');
   await Promise.all(balancers.splice(0).map((lb) => lb.close()));
-  await Promise.all(servers.splice(0).map((s) => new Promise((resolve) => { s.closeAllConnections(); s.close(resolve); })));
+  await Promise.all(
+    servers.splice(0).map(
+      (s) =>
+        new Promise((resolve) => {
+          s.closeAllConnections();
+          s.close(resolve);
+        }),
+    ),
+  );
 });
 
 async function backend(name: string): Promise<Backend> {
@@ -115,7 +123,7 @@ describe('LoadBalancer', () => {
     expect(lb.elb5xx).toBe(1);
   });
 
-  test('keeps a deregistered target\'s in-flight stream to its end but sends it no new request', async () => {
+  test("keeps a deregistered target's in-flight stream to its end but sends it no new request", async () => {
     const [a, b] = [await backend('a'), await backend('b')];
     const events: TimelineEntry[] = [];
     const { lb, url } = await balancer(events);
@@ -151,7 +159,7 @@ describe('LoadBalancer', () => {
     expect(events.find((e) => e.kind === 'target-drained')?.detail).toMatch(/1 request\(s\) cut/);
   });
 
-  test('ends the client\'s stream promptly when its target is SIGKILLed mid-stream, and answers 502 after', async () => {
+  test("ends the client's stream promptly when its target is SIGKILLed mid-stream, and answers 502 after", async () => {
     const port = await freePort();
     const task = new TaskProcess({ argv: [process.execPath, join(FIXTURES, 'drains.js')], cwd: FIXTURES, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', TASK_ID: 'k' } });
     processes.push(task);

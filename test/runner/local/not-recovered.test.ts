@@ -34,6 +34,8 @@ describe('a service whose replacements never become healthy', () => {
     expect(result.judgement.notJudged).toEqual([]);
     expect(result.figures['recovery.seconds']).toBeUndefined();
     const reason = result.judgement.reasons.find((r) => r.startsWith('recovery.seconds'));
-    expect(reason).toMatch(/^recovery\.seconds > 4(\.\d)? breaks <= 20: not recovered within 4 s \(running 2\/2, healthy 1\/2; GET \/healthz answered t([3-9]|\d\d+)-zone-a: (503|connection refused)\); \d+ task\(s\) replaced by the container health check/);
+    expect(reason).toMatch(
+      /^recovery\.seconds > 4(\.\d)? breaks <= 20: not recovered within 4 s \(running 2\/2, healthy 1\/2; GET \/healthz answered t([3-9]|\d\d+)-zone-a: (503|connection refused)\); \d+ task\(s\) replaced by the container health check/,
+    );
   });
 });

@@ -3,7 +3,7 @@ import { EngineHarness, drillWith, fixtureCommand, openStream, requestLoop } fro
 const h = new EngineHarness();
 afterEach(() => h.closeAll());
 
-describe('the local engine under a probe\'s load', () => {
+describe("the local engine under a probe's load", () => {
   test('a cooperative stop of a draining service fails no request and breaks no stream', async () => {
     const engine = h.create({ command: fixtureCommand('drains') });
     const { serviceUrl } = await engine.start();

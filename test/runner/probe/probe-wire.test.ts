@@ -134,7 +134,9 @@ describe('the whole probe', () => {
       }
       res.writeHead(200, { 'content-type': 'application/json', ...who }).end('{}');
     };
-    const probe = startProbe(base, { streams: { count: 3 }, requests: { perSecond: 20 }, jobs: { count: 0 }, warmup: 'PT1S', recoveryTimeout: 'PT10S' }, traffic, clock, { taskHeader: 'x-drills-task' });
+    const probe = startProbe(base, { streams: { count: 3 }, requests: { perSecond: 20 }, jobs: { count: 0 }, warmup: 'PT1S', recoveryTimeout: 'PT10S' }, traffic, clock, {
+      taskHeader: 'x-drills-task',
+    });
     const deadline = Date.now() + 10_000;
     while ((opened.length < 3 || probe.samples.requests.length < 5) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     await probe.stop();

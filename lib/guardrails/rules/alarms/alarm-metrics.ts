@@ -12,7 +12,10 @@ export interface WatchedMetric {
   readonly dimensions: readonly string[];
 }
 
-const dimensionNames = (v: unknown): string[] => rows(v).map((d) => String(d.Name)).sort();
+const dimensionNames = (v: unknown): string[] =>
+  rows(v)
+    .map((d) => String(d.Name))
+    .sort();
 
 export function watchedMetrics(alarm: CfnResourceView): WatchedMetric[] {
   const p = alarm.properties;
@@ -31,8 +34,9 @@ export const isSingleMetric = (alarm: CfnResourceView): boolean => typeof alarm.
 /** Seconds before the alarm can first be in ALARM, or undefined when a value is not a literal. */
 export function secondsToAlarm(alarm: CfnResourceView): number | undefined {
   const p = alarm.properties;
-  const periods = [asNumber(p.Period), ...rows(p.Metrics).map((m) => asNumber(m.Period) ?? (isRow(m.MetricStat) ? asNumber(m.MetricStat.Period) : undefined))]
-    .filter((n): n is number => n !== undefined);
+  const periods = [asNumber(p.Period), ...rows(p.Metrics).map((m) => asNumber(m.Period) ?? (isRow(m.MetricStat) ? asNumber(m.MetricStat.Period) : undefined))].filter(
+    (n): n is number => n !== undefined,
+  );
   const datapoints = asNumber(p.DatapointsToAlarm) ?? asNumber(p.EvaluationPeriods);
   if (periods.length === 0 || datapoints === undefined) return undefined;
   return Math.max(...periods) * datapoints;

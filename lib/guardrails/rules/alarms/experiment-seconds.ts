@@ -15,7 +15,8 @@ export function experimentSeconds(template: CfnResourceView): number | undefined
   const own = new Map<string, number | undefined>();
   for (const [name, a] of actions) {
     const params = isRow(a.Parameters) ? a.Parameters : {};
-    const durations = (fisAction(String(a.ActionId))?.parameters ?? []).filter((p) => p.duration && params[p.name] !== undefined)
+    const durations = (fisAction(String(a.ActionId))?.parameters ?? [])
+      .filter((p) => p.duration && params[p.name] !== undefined)
       .map((p) => (typeof params[p.name] === 'string' ? isoDurationSeconds(params[p.name] as string) : undefined));
     own.set(name, durations.includes(undefined) ? undefined : Math.max(0, ...(durations as number[])));
   }

@@ -21,11 +21,13 @@ export function judgeStopConditions(template: CfnResourceView, context: Guardrai
   const seconds = experimentSeconds(template);
   const judged = stopConditionAlarms(template, context).map(({ name, alarm }) => ({
     name,
-    problems: alarm ? {
-      dimensions: unpublishedDimensions(alarm),
-      silent: silentInOutage(alarm, outage),
-      window: windowExceedsExperiment(alarm, seconds),
-    } : undefined,
+    problems: alarm
+      ? {
+          dimensions: unpublishedDimensions(alarm),
+          silent: silentInOutage(alarm, outage),
+          window: windowExceedsExperiment(alarm, seconds),
+        }
+      : undefined,
   }));
   if (judged.length === 0) return { compliance: 'not-applicable' };
   const failures = judged.filter((j) => j.problems?.[kind]).map((j) => `alarm ${j.name}: ${j.problems?.[kind]}`);

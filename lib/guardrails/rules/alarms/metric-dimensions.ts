@@ -17,7 +17,10 @@ type DimensionSets = readonly (readonly string[])[];
 
 const LB: DimensionSets = [['LoadBalancer'], ['LoadBalancer', 'AvailabilityZone']];
 const LB_OR_TG: DimensionSets = [...LB, ['LoadBalancer', 'TargetGroup'], ['LoadBalancer', 'TargetGroup', 'AvailabilityZone']];
-const TG: DimensionSets = [['LoadBalancer', 'TargetGroup'], ['LoadBalancer', 'TargetGroup', 'AvailabilityZone']];
+const TG: DimensionSets = [
+  ['LoadBalancer', 'TargetGroup'],
+  ['LoadBalancer', 'TargetGroup', 'AvailabilityZone'],
+];
 const CLUSTER_OR_SERVICE: DimensionSets = [['ClusterName'], ['ClusterName', 'ServiceName']];
 
 const ALB_METRICS: Readonly<Record<string, DimensionSets>> = {
@@ -50,7 +53,10 @@ export const PUBLISHED_DIMENSIONS: Readonly<Record<string, Readonly<Record<strin
   'AWS/ApplicationELB': ALB_METRICS,
   'AWS/ECS': { CPUUtilization: CLUSTER_OR_SERVICE, MemoryUtilization: CLUSTER_OR_SERVICE },
   'ECS/ContainerInsights': {
-    RunningTaskCount: CLUSTER_OR_SERVICE, DesiredTaskCount: CLUSTER_OR_SERVICE, PendingTaskCount: CLUSTER_OR_SERVICE,
-    CpuUtilized: CLUSTER_OR_SERVICE, MemoryUtilized: CLUSTER_OR_SERVICE,
+    RunningTaskCount: CLUSTER_OR_SERVICE,
+    DesiredTaskCount: CLUSTER_OR_SERVICE,
+    PendingTaskCount: CLUSTER_OR_SERVICE,
+    CpuUtilized: CLUSTER_OR_SERVICE,
+    MemoryUtilized: CLUSTER_OR_SERVICE,
   },
 };

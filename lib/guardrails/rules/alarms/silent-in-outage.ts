@@ -12,6 +12,8 @@ export function silentInOutage(alarm: CfnResourceView, outage: string | undefine
   const why = SILENT_WHEN_SERVICE_GONE[m.namespace]?.[m.metricName];
   const missing = alarm.properties.TreatMissingData;
   if (!why || missing === 'breaching') return undefined;
-  return `${outage}; then ${m.namespace} ${m.metricName} stops: ${why}, and with TreatMissingData ${String(missing ?? 'unset (missing)')} `
-    + 'the alarm goes to INSUFFICIENT_DATA or stays OK instead of ALARM; set TreatMissingData: breaching';
+  return (
+    `${outage}; then ${m.namespace} ${m.metricName} stops: ${why}, and with TreatMissingData ${String(missing ?? 'unset (missing)')} ` +
+    'the alarm goes to INSUFFICIENT_DATA or stays OK instead of ALARM; set TreatMissingData: breaching'
+  );
 }

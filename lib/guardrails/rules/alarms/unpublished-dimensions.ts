@@ -10,8 +10,10 @@ export function unpublishedDimensions(alarm: CfnResourceView): string | undefine
   for (const m of watchedMetrics(alarm)) {
     const sets = PUBLISHED_DIMENSIONS[m.namespace]?.[m.metricName];
     if (!sets || sets.some((s) => same(s, m.dimensions))) continue;
-    return `${m.namespace} ${m.metricName} by ${show(m.dimensions)} is never published (published by ${sets.map(show).join('; ')}): `
-      + 'the alarm gets no data point and cannot fire; use one of those dimension sets';
+    return (
+      `${m.namespace} ${m.metricName} by ${show(m.dimensions)} is never published (published by ${sets.map(show).join('; ')}): ` +
+      'the alarm gets no data point and cannot fire; use one of those dimension sets'
+    );
   }
   return undefined;
 }

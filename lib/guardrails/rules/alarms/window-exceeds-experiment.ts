@@ -9,6 +9,8 @@ export function windowExceedsExperiment(alarm: CfnResourceView, experiment: numb
   const p = alarm.properties;
   const points = asNumber(p.DatapointsToAlarm) ?? asNumber(p.EvaluationPeriods);
   const fit = Math.max(1, Math.floor(experiment / 60));
-  return `it needs ${points} data point(s) of ${needs / (points ?? 1)} s = ${needs} s to reach ALARM, and the experiment lasts at most ${experiment} s: `
-    + `it cannot stop the drill; use Period 60 with at most ${fit} data point(s) to alarm, or a longer fault`;
+  return (
+    `it needs ${points} data point(s) of ${needs / (points ?? 1)} s = ${needs} s to reach ALARM, and the experiment lasts at most ${experiment} s: ` +
+    `it cannot stop the drill; use Period 60 with at most ${fit} data point(s) to alarm, or a longer fault`
+  );
 }

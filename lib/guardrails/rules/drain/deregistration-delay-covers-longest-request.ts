@@ -4,9 +4,7 @@
  * drain budget"). An unset delay is the ALB default, 300 s.
  */
 import type { GuardrailRule } from '../../types';
-import {
-  asNumber, longestRequestSeconds, rows, SERVICE, targetGroupsOf, taskDefinitionOf, UNKNOWN_LONGEST_REQUEST,
-} from '../ecs-links';
+import { asNumber, longestRequestSeconds, rows, SERVICE, targetGroupsOf, taskDefinitionOf, UNKNOWN_LONGEST_REQUEST } from '../ecs-links';
 
 export const ALB_DEFAULT_DEREGISTRATION_DELAY_SECONDS = 300;
 

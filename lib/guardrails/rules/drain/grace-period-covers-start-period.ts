@@ -18,7 +18,5 @@ export const gracePeriodCoversStartPeriod: GuardrailRule = (resource, context) =
   const raw = resource.properties.HealthCheckGracePeriodSeconds;
   const grace = raw === undefined ? 0 : asNumber(raw);
   if (grace === undefined) return 'not-applicable';
-  return grace < startPeriod
-    ? { compliance: 'non-compliant', detail: `grace period ${grace} s < container start period ${startPeriod} s` }
-    : 'compliant';
+  return grace < startPeriod ? { compliance: 'non-compliant', detail: `grace period ${grace} s < container start period ${startPeriod} s` } : 'compliant';
 };

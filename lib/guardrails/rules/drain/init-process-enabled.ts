@@ -8,8 +8,6 @@ import { containerName, essentialContainers, isRow, isTrue, TASK_DEFINITION, wor
 export const initProcessEnabled: GuardrailRule = (resource) => {
   if (resource.type !== TASK_DEFINITION) return 'not-applicable';
   const containers = essentialContainers(resource);
-  const failures = containers
-    .filter((c) => !(isRow(c.LinuxParameters) && isTrue(c.LinuxParameters.InitProcessEnabled)))
-    .map((c) => `container ${containerName(c)}: initProcessEnabled off`);
+  const failures = containers.filter((c) => !(isRow(c.LinuxParameters) && isTrue(c.LinuxParameters.InitProcessEnabled))).map((c) => `container ${containerName(c)}: initProcessEnabled off`);
   return worstOf(failures, containers.length);
 };

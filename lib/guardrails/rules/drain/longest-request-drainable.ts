@@ -13,7 +13,5 @@ export const longestRequestDrainable: GuardrailRule = (resource, context) => {
   if (!(Array.isArray(compat) && compat.includes('FARGATE'))) return 'not-applicable';
   const longest = longestRequestSeconds(resource, context);
   if (longest === undefined) return 'not-applicable'; // DRILL-DRAIN-5/-6 already note it
-  return longest > FARGATE_DRAINABLE_SECONDS
-    ? { compliance: 'non-compliant', detail: `longest request ${longest} s > ${FARGATE_DRAINABLE_SECONDS} s` }
-    : 'compliant';
+  return longest > FARGATE_DRAINABLE_SECONDS ? { compliance: 'non-compliant', detail: `longest request ${longest} s > ${FARGATE_DRAINABLE_SECONDS} s` } : 'compliant';
 };

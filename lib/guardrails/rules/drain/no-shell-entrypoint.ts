@@ -20,8 +20,14 @@ export const noShellEntrypoint: GuardrailRule = (resource) => {
     const command = Array.isArray(c.Command) ? c.Command : [];
     const argv = [...entry, ...command];
     const name = containerName(c);
-    if (argv.length === 0) { notes.push(`container ${name}: no EntryPoint/Command, the image's ENTRYPOINT decides (use exec form)`); continue; }
-    if (!argv.every((a): a is string => typeof a === 'string')) { notes.push(`container ${name}: a start command built from intrinsics is not judged`); continue; }
+    if (argv.length === 0) {
+      notes.push(`container ${name}: no EntryPoint/Command, the image's ENTRYPOINT decides (use exec form)`);
+      continue;
+    }
+    if (!argv.every((a): a is string => typeof a === 'string')) {
+      notes.push(`container ${name}: a start command built from intrinsics is not judged`);
+      continue;
+    }
     const verdict = judgeStartCommand(argv);
     if (verdict.kind === 'shell-stays') failures.push(`container ${name}: ${verdict.why}`);
     else if (verdict.kind === 'script-unseen') notes.push(`container ${name}: starts script ${verdict.script}, whose contents doctor cannot see: not judged (make it end with exec)`);

@@ -35,8 +35,15 @@ export function shellSegments(script: string): ShellScript {
   let word: string | undefined;
   let quote: "'" | '"' | undefined;
   let complex = false;
-  const endWord = () => { if (word !== undefined) words.push(word); word = undefined; };
-  const endSegment = (after: ShellSegment['joinedBy']) => { endWord(); raw.push({ words, after }); words = []; };
+  const endWord = () => {
+    if (word !== undefined) words.push(word);
+    word = undefined;
+  };
+  const endSegment = (after: ShellSegment['joinedBy']) => {
+    endWord();
+    raw.push({ words, after });
+    words = [];
+  };
   for (let i = 0; i < script.length; i += 1) {
     const c = script[i];
     if (quote) {
@@ -45,14 +52,40 @@ export function shellSegments(script: string): ShellScript {
       else word = (word ?? '') + c;
       continue;
     }
-    if (c === "'" || c === '"') { quote = c; word = word ?? ''; continue; }
-    if (c === '\\' && i + 1 < script.length) { if (script[i + 1] !== '\n') word = (word ?? '') + script[i + 1]; i += 1; continue; }
-    if (c === '#' && word === undefined) { while (i + 1 < script.length && script[i + 1] !== '\n') i += 1; continue; }
-    if (c === '$' && script[i + 1] === '(') { const end = closeOfSubstitution(script, i + 1); word = (word ?? '') + script.slice(i, end); i = end - 1; continue; }
-    if (c === ' ' || c === '\t') { endWord(); continue; }
+    if (c === "'" || c === '"') {
+      quote = c;
+      word = word ?? '';
+      continue;
+    }
+    if (c === '\\' && i + 1 < script.length) {
+      if (script[i + 1] !== '\n') word = (word ?? '') + script[i + 1];
+      i += 1;
+      continue;
+    }
+    if (c === '#' && word === undefined) {
+      while (i + 1 < script.length && script[i + 1] !== '\n') i += 1;
+      continue;
+    }
+    if (c === '$' && script[i + 1] === '(') {
+      const end = closeOfSubstitution(script, i + 1);
+      word = (word ?? '') + script.slice(i, end);
+      i = end - 1;
+      continue;
+    }
+    if (c === ' ' || c === '\t') {
+      endWord();
+      continue;
+    }
     const two = script.slice(i, i + 2);
-    if (two === '&&' || two === '||') { endSegment(two); i += 1; continue; }
-    if (c === ';' || c === '|' || c === '&' || c === '\n') { endSegment(c); continue; }
+    if (two === '&&' || two === '||') {
+      endSegment(two);
+      i += 1;
+      continue;
+    }
+    if (c === ';' || c === '|' || c === '&' || c === '\n') {
+      endSegment(c);
+      continue;
+    }
     if (c === '(' || c === ')') complex = true;
     word = (word ?? '') + c;
   }

@@ -13,8 +13,9 @@ export const spansAvailabilityZones: GuardrailRule = (resource, context) => {
   const subnets = isRow(awsvpc) && Array.isArray(awsvpc.Subnets) ? awsvpc.Subnets : undefined;
   if (!subnets) return 'not-applicable';
   if (subnets.length < 2) return { compliance: 'non-compliant', detail: `${subnets.length} subnet(s)` };
-  const zones = subnets.map((s) => context.template.resolveResource(s, resource)).map((r) =>
-    r?.type === 'AWS::EC2::Subnet' && r.properties.AvailabilityZone !== undefined ? JSON.stringify(r.properties.AvailabilityZone) : undefined);
+  const zones = subnets
+    .map((s) => context.template.resolveResource(s, resource))
+    .map((r) => (r?.type === 'AWS::EC2::Subnet' && r.properties.AvailabilityZone !== undefined ? JSON.stringify(r.properties.AvailabilityZone) : undefined));
   if (zones.some((z) => z === undefined)) return 'compliant';
   const distinct = new Set(zones).size;
   return distinct < 2 ? { compliance: 'non-compliant', detail: `${subnets.length} subnets, all in one availability zone` } : 'compliant';

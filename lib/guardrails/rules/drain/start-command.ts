@@ -30,7 +30,10 @@ function execTarget(s: ShellSegment): string | undefined {
   if (s.words[0] !== 'exec') return undefined;
   for (let i = 1; i < s.words.length; i += 1) {
     const w = s.words[i];
-    if (w === '-a' || /^\d*[<>]+&?$/.test(w)) { i += 1; continue; } // an option or redirection whose value is the next word
+    if (w === '-a' || /^\d*[<>]+&?$/.test(w)) {
+      i += 1;
+      continue;
+    } // an option or redirection whose value is the next word
     if (/^-[cl]+$/.test(w) || w === '--' || /^\d*[<>]/.test(w)) continue;
     return w;
   }
@@ -80,9 +83,7 @@ export function judgeStartCommand(argv: readonly string[]): StartCommand {
   }
   if (words[i] === '--') i += 1;
   if (!readsScriptArg) {
-    return words[i] === undefined
-      ? { kind: 'shell-stays', why: `${program} with no script reads commands from stdin` }
-      : { kind: 'script-unseen', script: `${program} ${words[i]}` };
+    return words[i] === undefined ? { kind: 'shell-stays', why: `${program} with no script reads commands from stdin` } : { kind: 'script-unseen', script: `${program} ${words[i]}` };
   }
   return judgeScript(program, words[i] ?? '');
 }

@@ -15,7 +15,8 @@ export const stopTimeoutBounded: GuardrailRule = (resource) => {
     const raw = c.StopTimeout;
     const seconds = asNumber(raw);
     if (raw === undefined) failures.push(`container ${containerName(c)}: stopTimeout unset`);
-    else if (seconds === undefined) continue; // a token we cannot read: not judged
+    else if (seconds === undefined)
+      continue; // a token we cannot read: not judged
     else if (seconds > FARGATE_MAX_STOP_TIMEOUT_SECONDS) failures.push(`container ${containerName(c)}: stopTimeout ${seconds} s`);
   }
   return worstOf(failures, containers.length);

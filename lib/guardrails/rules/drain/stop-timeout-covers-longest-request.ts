@@ -3,9 +3,7 @@
  * flight (seen in the field), SIGKILL follows stopTimeout later and ends them.
  */
 import type { GuardrailRule } from '../../types';
-import {
-  asNumber, containerName, essentialContainers, longestRequestSeconds, TASK_DEFINITION, UNKNOWN_LONGEST_REQUEST, worstOf,
-} from '../ecs-links';
+import { asNumber, containerName, essentialContainers, longestRequestSeconds, TASK_DEFINITION, UNKNOWN_LONGEST_REQUEST, worstOf } from '../ecs-links';
 
 export const stopTimeoutCoversLongestRequest: GuardrailRule = (resource, context) => {
   if (resource.type !== TASK_DEFINITION) return 'not-applicable';

@@ -16,12 +16,14 @@ export const actionsMatchCatalogue: GuardrailRule = (resource) => {
   for (const [name, action] of actionsOf(resource)) {
     const id = String(action.ActionId);
     const spec = fisAction(id);
-    if (!spec) { failures.push(`action ${name}: unknown action id ${id}`); continue; }
+    if (!spec) {
+      failures.push(`action ${name}: unknown action id ${id}`);
+      continue;
+    }
     const given = isRow(action.Parameters) ? Object.keys(action.Parameters) : [];
     const known = new Set(spec.parameters.map((p) => p.name));
     given.filter((p) => !known.has(p)).forEach((p) => failures.push(`action ${name}: ${id} takes no parameter '${p}'`));
-    spec.parameters.filter((p) => p.required && !given.includes(p.name))
-      .forEach((p) => failures.push(`action ${name}: ${id} needs parameter '${p.name}'`));
+    spec.parameters.filter((p) => p.required && !given.includes(p.name)).forEach((p) => failures.push(`action ${name}: ${id} needs parameter '${p.name}'`));
     for (const targetName of targetNamesOf(action)) {
       const type = targets.get(targetName)?.ResourceType;
       if (type !== undefined && spec.targetType !== 'none' && type !== spec.targetType) failures.push(`action ${name}: ${id} acts on ${spec.targetType}, target ${targetName} is ${String(type)}`);

@@ -21,7 +21,9 @@ export const filterPathsKnown: GuardrailRule = (resource) => {
       const root = f.Path.split('.')[0];
       if (roots.includes(root)) continue;
       const near = roots.find((r) => r.toLowerCase() === root.toLowerCase());
-      failures.push(`target ${name}: filter path '${f.Path}' does not exist on ${String(t.ResourceType)}${near ? ` (write '${near}': FIS wants PascalCase)` : ` (top-level fields: ${roots.join(', ')})`}`);
+      failures.push(
+        `target ${name}: filter path '${f.Path}' does not exist on ${String(t.ResourceType)}${near ? ` (write '${near}': FIS wants PascalCase)` : ` (top-level fields: ${roots.join(', ')})`}`,
+      );
     }
   }
   if (failures.length > 0) return { compliance: 'non-compliant', detail: failures.join('; ') };

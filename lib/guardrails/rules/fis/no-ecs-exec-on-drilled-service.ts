@@ -13,9 +13,7 @@ export const noEcsExecOnDrilledService: GuardrailRule = (resource, context) => {
   if (resource.type !== EXPERIMENT_TEMPLATE) return 'not-applicable';
   const drilled = drilledServices(resource, context, usesSidecar);
   const services = drilled.filter((d) => d.service !== undefined);
-  const failures = services
-    .filter((d) => isTrue(d.service?.properties.EnableExecuteCommand))
-    .map((d) => `action ${d.action} drills service ${d.service?.logicalId}, which has ECS Exec enabled`);
+  const failures = services.filter((d) => isTrue(d.service?.properties.EnableExecuteCommand)).map((d) => `action ${d.action} drills service ${d.service?.logicalId}, which has ECS Exec enabled`);
   if (failures.length > 0) return { compliance: 'non-compliant', detail: failures.join('; ') };
   const unresolved = drilled.filter((d) => d.service === undefined);
   if (unresolved.length > 0) return { compliance: 'not-applicable', detail: unresolved.map((d) => `action ${d.action}: ${d.unresolved}`).join('; ') };

@@ -7,8 +7,7 @@ import type { GuardrailRule } from '../../types';
 import { isRow, rows, type Row } from '../ecs-links';
 import { EXPERIMENT_TEMPLATE } from '../fis-links';
 
-const trustsFis = (statement: Row): boolean =>
-  statement.Effect !== 'Deny' && isRow(statement.Principal) && JSON.stringify(statement.Principal.Service ?? '').includes('fis.amazonaws.com');
+const trustsFis = (statement: Row): boolean => statement.Effect !== 'Deny' && isRow(statement.Principal) && JSON.stringify(statement.Principal.Service ?? '').includes('fis.amazonaws.com');
 
 function conditionKeys(statement: Row): Set<string> {
   const keys = new Set<string>();

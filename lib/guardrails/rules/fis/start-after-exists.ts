@@ -5,8 +5,7 @@
 import type { GuardrailRule } from '../../types';
 import { actionsOf, EXPERIMENT_TEMPLATE } from '../fis-links';
 
-const startAfterOf = (action: Readonly<Record<string, unknown>>): string[] =>
-  (Array.isArray(action.StartAfter) ? action.StartAfter.filter((s): s is string => typeof s === 'string') : []);
+const startAfterOf = (action: Readonly<Record<string, unknown>>): string[] => (Array.isArray(action.StartAfter) ? action.StartAfter.filter((s): s is string => typeof s === 'string') : []);
 
 export const startAfterExists: GuardrailRule = (resource) => {
   if (resource.type !== EXPERIMENT_TEMPLATE) return 'not-applicable';
@@ -32,7 +31,10 @@ export const startAfterExists: GuardrailRule = (resource) => {
   };
   for (const name of actions.keys()) {
     const cycle = cycleFrom(name, []);
-    if (cycle) { failures.push(`StartAfter forms a cycle: ${cycle.join(' -> ')}`); break; }
+    if (cycle) {
+      failures.push(`StartAfter forms a cycle: ${cycle.join(' -> ')}`);
+      break;
+    }
   }
   return failures.length > 0 ? { compliance: 'non-compliant', detail: failures.join('; ') } : 'compliant';
 };

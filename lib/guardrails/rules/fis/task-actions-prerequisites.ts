@@ -18,7 +18,10 @@ export const taskActionsPrerequisites: GuardrailRule = (resource, context) => {
   const failures: string[] = [];
   const unresolved: string[] = [];
   for (const d of drilled) {
-    if (!d.taskDefinition) { unresolved.push(`action ${d.action}: ${d.unresolved}`); continue; }
+    if (!d.taskDefinition) {
+      unresolved.push(`action ${d.action}: ${d.unresolved}`);
+      continue;
+    }
     const td = d.taskDefinition.properties;
     const missing: string[] = [];
     if (!isTrue(td.EnableFaultInjection)) missing.push('enableFaultInjection');

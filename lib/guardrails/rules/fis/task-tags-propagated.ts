@@ -35,13 +35,20 @@ export const taskTagsPropagated: GuardrailRule = (resource, context) => {
     if (target.ResourceType !== ECS_TASK_TARGET || !isRow(target.ResourceTags) || Object.keys(target.ResourceTags).length === 0) continue;
     const wanted = target.ResourceTags;
     const service = serviceFor(target, wanted, resource, context);
-    const shown = Object.entries(wanted).map(([k, v]) => `${k}=${String(v)}`).join(', ');
-    if (!service) { notes.push(`target ${name} selects tasks by tags ${shown}; no service in the templates checked has them: not judged`); continue; }
+    const shown = Object.entries(wanted)
+      .map(([k, v]) => `${k}=${String(v)}`)
+      .join(', ');
+    if (!service) {
+      notes.push(`target ${name} selects tasks by tags ${shown}; no service in the templates checked has them: not judged`);
+      continue;
+    }
     judged += 1;
     const propagate = service.properties.PropagateTags;
     const source = propagate === 'SERVICE' ? tagsOf(service) : propagate === 'TASK_DEFINITION' ? tagsOf(taskDefinitionOf(service, context)) : undefined;
     if (source === undefined) {
-      failures.push(`target ${name} selects tasks by tags ${shown}, but service ${service.logicalId} does not propagate tags to its tasks (PropagateTags ${String(propagate ?? 'unset')}): no task carries them, the target resolves nothing; set PropagateTags: SERVICE (with the tags on the service)`);
+      failures.push(
+        `target ${name} selects tasks by tags ${shown}, but service ${service.logicalId} does not propagate tags to its tasks (PropagateTags ${String(propagate ?? 'unset')}): no task carries them, the target resolves nothing; set PropagateTags: SERVICE (with the tags on the service)`,
+      );
     } else if (!carries(source, wanted)) {
       failures.push(`target ${name} selects tasks by tags ${shown}, but service ${service.logicalId} propagates its ${propagate === 'SERVICE' ? 'service' : 'task definition'} tags, which lack them`);
     }

@@ -27,7 +27,7 @@ export const zoneOutageOnOwnSubnets: GuardrailRule = (resource, context) => {
     return context.template.resolveResource(vpc, resource)?.type !== 'AWS::EC2::VPC';
   });
   if (shared.length === 0) return 'compliant';
-  const where = shared.map(([name, t]) => `target ${name} cuts every subnet of ${JSON.stringify(isRow(t.Parameters) ? t.Parameters.vpc ?? '(any VPC)' : '(any VPC)')} in its zone`).join('; ');
+  const where = shared.map(([name, t]) => `target ${name} cuts every subnet of ${JSON.stringify(isRow(t.Parameters) ? (t.Parameters.vpc ?? '(any VPC)') : '(any VPC)')} in its zone`).join('; ');
   return {
     compliance: 'non-compliant',
     detail: `${where}, a VPC this app did not build: other workloads in those subnets lose their network too; if the subnets hold only this service, say so with existing.dedicatedSubnets: true`,
