@@ -52,16 +52,6 @@ describe('drills report', () => {
     expect(svg).toContain('CloudWatch datapoints (a bar per period)');
   });
 
-  it('keeps the CloudWatch datapoints of the window in the journal and charts the fleet from them', async () => {
-    const { journal, evidence, e } = await report({});
-    const cloudwatch = (journal.samples.metrics as { source: string; metric: string; value: number }[]).filter((m) => m.source === 'cloudwatch');
-    expect(cloudwatch.filter((m) => m.metric === 'HealthyHostCount').map((m) => m.value)).toEqual([2, 1, 2]);
-    expect(journalSchema.safeParse(journal).error).toBeUndefined();
-    const svg = await fs.readFile(path.join(evidence, 'task-stop-drain', e.id, 'chart-fleet.svg'), 'utf8');
-    expect(svg).toMatch(/aria-label="HealthyHostCount Minimum 2 for the 1 min from /);
-    expect(svg).toContain('CloudWatch datapoints (a bar per period)');
-  });
-
   it('asks for 5-minute datapoints for an experiment 20 days old, and says why', async () => {
     const { journal, fake } = await report({}, 20);
     const periods = (fake.state.callsTo('GetMetricData')[0].input as { MetricDataQueries: { MetricStat: { Period: number } }[] }).MetricDataQueries.map((q) => q.MetricStat.Period);
