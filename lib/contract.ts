@@ -51,6 +51,24 @@ export const OUTPUT_KEYS = {
   targetGroupFullName: 'TargetGroupFullName',
 } as const;
 
+/**
+ * Optional stack outputs, present only where the stack builds the thing they name.
+ * - `databaseClusterIdentifier`: the Aurora cluster of `service.database` (Workload stack); the RDS
+ *   CloudWatch dimension `DBClusterIdentifier` and the FIS `aws:rds:*` target use it.
+ * - `databasePort`: the port the dependency drills black-hole.
+ * - `runnerTaskDefinitionArn`, `runnerClusterName`, `runnerSubnetIds` (comma-separated), `runnerSecurityGroupId`,
+ *   `evidenceBucketName`: what `drills run --remote` needs to start the game-day runner task (Drills stack).
+ */
+export const OPTIONAL_OUTPUT_KEYS = {
+  databaseClusterIdentifier: 'DatabaseClusterIdentifier',
+  databasePort: 'DatabasePort',
+  runnerTaskDefinitionArn: 'RunnerTaskDefinitionArn',
+  runnerClusterName: 'RunnerClusterName',
+  runnerSubnetIds: 'RunnerSubnetIds',
+  runnerSecurityGroupId: 'RunnerSecurityGroupId',
+  evidenceBucketName: 'EvidenceBucketName',
+} as const;
+
 /** A drill's template-id output key, as templateOutputKey writes it. */
 export const TEMPLATE_OUTPUT_KEY = /^Drill([A-Za-z0-9]+)TemplateId$/;
 
