@@ -33,6 +33,10 @@ module.exports = {
     // mutant each); fis-engine.ts, heartbeat.ts and the preflight/stop paths are then not covered.
     ...(process.env.STRYKER_NO_FAKE_AWS ? ['test/runner/aws/(fis-engine|fis-engine-alarm-checks|heartbeat|preflight|stop-experiments)\\.test\\.ts'] : []),
   ],
+  // lib/ and experiments/ are roots too: jest's --findRelatedTests (jest.enableFindRelatedTests) follows
+  // imports only through files under its roots, so with test/ alone a mutant in a module reached through
+  // another lib file (a rule's helper) ran no test at all and was counted as survived.
+  roots: ['<rootDir>/test', '<rootDir>/lib', '<rootDir>/experiments'],
   testTimeout: 30000,
   maxWorkers: 1,
 };

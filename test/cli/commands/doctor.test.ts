@@ -1,16 +1,16 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { DescribeServicesCommand, DescribeTaskDefinitionCommand, ECSClient } from '@aws-sdk/client-ecs';
 import { App } from 'aws-cdk-lib';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
-import { mockClient } from 'aws-sdk-client-mock';
 import { catalogue } from '../../../experiments';
 import { configWith } from '../../../lib/config';
 import { doctorCommand, type DoctorArgs } from '../../../lib/cli/commands/doctor';
 import { recordingIoHost } from '../../../lib/cli/recording-io-host';
 import { buildApp } from '../../../lib/stacks/build-app';
 import { toShortFormYaml } from '../../guardrails/doctor/short-form-yaml';
+import { useFakeAws } from '../../fixtures/fake-aws/fake-aws-setup';
+import type { FakeDeployment } from '../../fixtures/fake-aws/fake-deployment';
 import { compliantTemplate, FIXTURE_PATH, withEdit } from '../../guardrails/fixture';
 import { demoImageDirectory } from '../../stacks/synth-app';
 
@@ -196,70 +196,76 @@ describe('drills doctor arguments', () => {
 });
 
 describe('drills doctor --live', () => {
-  const ecsMock = mockClient(ECSClient);
-  afterEach(() => ecsMock.reset());
-  const deps = { ecs: () => new ECSClient({ region: 'eu-west-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } }) };
+  const setupFake = useFakeAws();
 
-  const service = {
-    serviceName: 'api',
-    clusterArn: 'arn:aws:ecs:eu-west-1:1:cluster/c',
-    status: 'ACTIVE',
-    desiredCount: 2,
-    launchType: 'FARGATE' as const,
-    taskDefinition: 'arn:aws:ecs:eu-west-1:1:task-definition/api:7',
-    healthCheckGracePeriodSeconds: 30,
-    enableExecuteCommand: false,
-    deploymentConfiguration: { minimumHealthyPercent: 100, maximumPercent: 200, deploymentCircuitBreaker: { enable: true, rollback: true } },
-    loadBalancers: [{ targetGroupArn: 'arn:aws:elasticloadbalancing:eu-west-1:1:targetgroup/tg/1', containerName: 'app', containerPort: 8080 }],
-    networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-a', 'subnet-b'] } },
-  };
-  const appContainer = {
-    name: 'app',
-    image: 'x',
-    essential: true,
-    stopTimeout: 120,
-    entryPoint: ['node', 'server.js'],
-    linuxParameters: { initProcessEnabled: true },
-    environment: [{ name: 'DRAIN_TIMEOUT_MS', value: '110000' }],
-    healthCheck: { command: ['CMD', 'true'], interval: 10, timeout: 5, retries: 3, startPeriod: 10 },
-  };
+  /** `drills doctor --live --json` on the fake's cluster and service (or those given), with a cdk.json that gives no drills. */
+  async function doctorLive(options: { amend?: (d: FakeDeployment) => FakeDeployment; deny?: string[]; cluster?: string; service?: string } = {}) {
+    const { fake, dir } = await setupFake({ ...(options.amend ? { amend: options.amend } : {}), scenario: { deny: options.deny } });
+    await fs.promises.writeFile(path.join(dir, 'cdk.json'), JSON.stringify({ context: { drills: {} } }));
+    const cluster = options.cluster ?? fake.deployment.cluster.name;
+    const service = options.service ?? fake.deployment.service.name;
+    const io = recordingIoHost();
+    const code = await doctorCommand({ paths: [], live: true, cluster, service, json: true }, io, { cwd: dir });
+    const out = io.stdout.join('');
+    return { code, cluster, service, fake, err: io.stderr.join(''), findings: () => (JSON.parse(out) as { findings: { rule: string; resource: string }[] }).findings };
+  }
 
-  it('reads the deployed service through ECS and runs the same rules', async () => {
-    ecsMock.on(DescribeServicesCommand, { cluster: 'c', services: ['api'] }).resolves({ services: [{ ...service, desiredCount: 1 }] });
-    ecsMock.on(DescribeTaskDefinitionCommand, { taskDefinition: service.taskDefinition, include: ['TAGS'] }).resolves({
-      taskDefinition: { family: 'api', containerDefinitions: [{ ...appContainer, stopTimeout: undefined }], requiresCompatibilities: ['FARGATE'] },
-      tags: [{ key: 'fis-drills:longest-request-seconds', value: '60' }],
-    });
-    const r = await run({ live: true, cluster: 'c', service: 'api', json: true }, deps);
+  /** One task, and the app container without its stop timeout (ECS then gives it 30 s). */
+  const singleTaskNoStopTimeout = (d: FakeDeployment): FakeDeployment => ({
+    ...d,
+    service: { ...d.service, desiredCount: 1 },
+    taskDefinition: {
+      ...d.taskDefinition,
+      containers: d.taskDefinition.containers.map((c) => {
+        if (c.name !== 'app') return c;
+        const { StopTimeout: _dropped, ...definition } = c.definition ?? {};
+        return { ...c, definition };
+      }),
+    },
+  });
+
+  it('exits 0 on the deployed service of the synthesized app, reading the longest request from its task definition tag', async () => {
+    const r = await doctorLive();
+    expect(r.findings()).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(r.fake.state.callsTo('DescribeTaskDefinition').map((c) => c.input)).toEqual([{ taskDefinition: r.fake.deployment.taskDefinition.arn, include: ['TAGS'] }]);
+    expect(r.err).toMatch(/deregistration delay\) are unmeasured/);
+    expect(r.err).not.toMatch(/longest request unknown/);
+  });
+
+  it('notes the longest request as unknown when the deployed task definition has no tag for it', async () => {
+    const r = await doctorLive({ amend: (d) => ({ ...d, taskDefinition: { ...d.taskDefinition, tags: [] } }) });
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/DRILL-DRAIN-6: longest request unknown/);
+  });
+
+  it('reads the deployed service through ECS and runs the same rules: one task and no stop timeout are two errors', async () => {
+    const r = await doctorLive({ amend: singleTaskNoStopTimeout });
     expect(r.code).toBe(1);
     expect(
       r
-        .json()
-        .findings.map((f: { rule: string; resource: string }) => `${f.rule} ${f.resource}`)
+        .findings()
+        .map((f) => `${f.rule} ${f.resource}`)
         .sort(),
-    ).toEqual(['DRILL-DRAIN-1 live:c/api/TaskDefinition', 'DRILL-DRAIN-9 live:c/api/Service']);
-    expect(r.err).toMatch(/deregistration delay\) are unmeasured/);
+    ).toEqual([`DRILL-DRAIN-1 live:${r.cluster}/${r.service}/TaskDefinition`, `DRILL-DRAIN-9 live:${r.cluster}/${r.service}/Service`]);
   });
 
-  it('exits 0 for a drain-ready deployed service', async () => {
-    ecsMock.on(DescribeServicesCommand).resolves({ services: [service] });
-    ecsMock.on(DescribeTaskDefinitionCommand).resolves({ taskDefinition: { family: 'api', containerDefinitions: [appContainer] }, tags: [] });
-    const r = await run({ live: true, cluster: 'c', service: 'api', json: true, longestRequest: 60 }, deps);
-    expect(r.json()).toEqual({ findings: [] });
-    expect(r.code).toBe(0);
-  });
-
-  it('fails with exit 5 when the service does not exist', async () => {
-    ecsMock.on(DescribeServicesCommand).resolves({ services: [], failures: [{ reason: 'MISSING' }] });
-    const r = await run({ live: true, cluster: 'c', service: 'nope' }, deps);
+  it('fails with exit 5 when the service does not exist in the cluster, giving ECS its reason', async () => {
+    const r = await doctorLive({ service: 'nope' });
     expect(r.code).toBe(5);
-    expect(r.err).toMatch(/service nope not found in cluster c \(MISSING\)/);
+    expect(r.err).toContain(`service nope not found in cluster ${r.cluster} (MISSING)`);
   });
 
-  it('fails with exit 5 when AWS refuses', async () => {
-    ecsMock.on(DescribeServicesCommand).rejects(new Error('AccessDeniedException: not authorized'));
-    const r = await run({ live: true, cluster: 'c', service: 'api' }, deps);
+  it('fails with exit 5 when the cluster does not exist', async () => {
+    const r = await doctorLive({ cluster: 'no-such-cluster' });
     expect(r.code).toBe(5);
-    expect(r.err).toMatch(/AccessDenied/);
+    expect(r.err).toMatch(/ClusterNotFoundException|Cluster not found/);
+  });
+
+  it('fails with exit 5 when AWS refuses, saying so', async () => {
+    const r = await doctorLive({ deny: ['DescribeServices'] });
+    expect(r.code).toBe(5);
+    expect(r.err).toMatch(/AccessDenied|not authorized to perform: DescribeServices/);
+    expect(r.fake.state.callsTo('DescribeTaskDefinition')).toEqual([]);
   });
 });
