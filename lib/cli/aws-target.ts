@@ -7,7 +7,8 @@
  */
 import type { Command } from 'commander';
 import { findDrill } from '../../experiments';
-import type { Drill } from '../drill';
+import { needsDatabase, type Drill } from '../drill';
+import { OPTIONAL_OUTPUT_KEYS } from '../contract';
 import { describeError } from '../runner/aws/aws-error';
 import { openAwsSession, resolveDeployment, type AwsSession } from '../runner/aws/aws-session';
 import type { UrlProbe } from '../runner/aws/preflight';
@@ -72,13 +73,15 @@ export function targetDrill(output: Output, drillId: string, deps: Pick<AwsComma
 
 /**
  * The session and the deployment. Resolves with the exit code instead when the outputs file
- * cannot be read or lacks an output (OutputsError → 2) or AWS cannot be read (→ 5); the
+ * cannot be read or lacks an output (OutputsError → 2), when `drill` needs the service's database
+ * and the deployment names none (→ 2, saying how to turn it on), or AWS cannot be read (→ 5); the
  * session is closed then. Never throws.
  */
-export async function openTarget(output: Output, args: AwsTargetArgs, deps: AwsCommandDeps): Promise<AwsTarget | TargetRefused> {
+export async function openTarget(output: Output, args: AwsTargetArgs, deps: AwsCommandDeps, drill?: Drill): Promise<AwsTarget | TargetRefused> {
   const session = openSession(args, deps);
   try {
     const deployed = await resolveDeployment(session, { outputs: args.outputs, stacks: args.stack, service: args.service });
+    if (drill && needsDatabase(drill.fault) && !deployed.databaseClusterIdentifier) throw new OutputsError(noDatabase(drill, deployed));
     return { session, deployed };
   } catch (err) {
     session.close();
@@ -86,6 +89,14 @@ export async function openTarget(output: Output, args: AwsTargetArgs, deps: AwsC
     output.failure(err instanceof OutputsError ? err.message : describeError(err));
     return { exit: err instanceof OutputsError ? COMMAND_EXIT.USAGE : COMMAND_EXIT.UNREACHABLE };
   }
+}
+
+function noDatabase(drill: Drill, deployed: DeployedService): string {
+  return (
+    `drill '${drill.id}' needs the service's database, and the outputs of ${deployed.stacks.join(', ') || 'the deployment'} name none (no ${OPTIONAL_OUTPUT_KEYS.databaseClusterIdentifier}): ` +
+    'turn it on with service.database (cdk.json context drills.service.database: true, or `-c service.database=true`; an existing service names its cluster in existing.databaseClusterIdentifier), ' +
+    'deploy with `cdk deploy --outputs-file`, and pass that file'
+  );
 }
 
 /** The traffic a command checks or sends and the health path, from `--traffic` or the config; notices said; a usage error said and returned as exit 2. */

@@ -48,6 +48,17 @@ export interface Engine {
    * not reached (censored, the expectation VIOLATED), not "not judged". @default - none declared
    */
   readonly measurable?: readonly FigureName[];
+  /**
+   * When the dependency of a database drill was reachable again, wall time (AWS: the end of FIS's
+   * black-hole action); undefined when the engine cannot tell. `dependency.recoverySeconds` is
+   * counted from it. @default - the first `fault-ended` on the run's timeline after the injection
+   */
+  dependencyBackAt?(): Date | undefined;
+  /**
+   * Why figures this engine leaves out are missing (AWS: no CloudWatch metric for them, or a read
+   * that failed), shown with "not judged". @default - none: "not measured in <mode> mode"
+   */
+  unmeasuredReasons?(): Partial<Record<FigureName, string>>;
   /** What is not back yet, for "not recovered within N s" (e.g. "healthy 1/2; t3-zone-a: GET /healthz answered 503"). */
   recoveryState?(): string;
   /** Stop the fault if it still runs and release everything the engine started. Safe to call twice. */

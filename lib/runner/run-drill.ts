@@ -213,7 +213,7 @@ export async function runDrill(options: RunDrillOptions): Promise<RunResult> {
   const figures: Figures = { ...measure(samples, injection?.targets ?? [], { kinds: sent, attributed: taskHeader !== undefined }), ...engineFigures };
   if (injection) figures['fault.targets'] ??= injection.targets.length;
   // The dependency drills: how long after the dependency returned requests still failed (the engine marks its return on the timeline).
-  const backAtMs = needsDatabase(drill.fault) && injection?.injected && sent.requests ? dependencyBackAtMs(writer.journal.timeline) : undefined;
+  const backAtMs = needsDatabase(drill.fault) && injection?.injected && sent.requests ? dependencyBackAtOf(engine, writer.journal.timeline, Date.parse(clock.wallIso(0))) : undefined;
   const recoverySeconds = dependencyRecoverySeconds(samples.requests, backAtMs);
   if (recoverySeconds !== undefined) figures['dependency.recoverySeconds'] = recoverySeconds;
   const outcomeInjection = abortReason !== undefined ? { ...(injection ?? { injected: false, targets: [] }), aborted: abortReason } : injection;
@@ -228,7 +228,7 @@ export async function runDrill(options: RunDrillOptions): Promise<RunResult> {
     expectedRequests: spec.requests.perSecond > 0,
     censored,
     causes,
-    unmeasured: unmeasuredReasons(profileKinds(traffic), drill.probe[engine.mode], engine.mode, taskHeader !== undefined),
+    unmeasured: { ...engine.unmeasuredReasons?.(), ...unmeasuredReasons(profileKinds(traffic), drill.probe[engine.mode], engine.mode, taskHeader !== undefined) },
   });
   record({ kind: 'run-ended', detail: judgement.verdict });
   const { experimentId } = engine;
@@ -254,6 +254,13 @@ async function awaitSteadyState(probe: ProbeRun, spec: ProbeSpec, clock: Clock, 
     if (clock.nowMs() >= deadline) return { state: 'broken', problem: `${state.problem} ${((graceMs + isoSeconds(spec.warmup) * 1000) / 1000).toFixed(1)} s after the probe started` };
     await new Promise((resolve) => setTimeout(resolve, STEADY_POLL_MS));
   }
+}
+
+/** When the dependency was back, on the run's clock: the engine's own account (wall time), or the timeline's `fault-ended`. */
+function dependencyBackAtOf(engine: Engine, timeline: readonly TimelineEvent[], originMs: number): number | undefined {
+  if (!engine.dependencyBackAt) return dependencyBackAtMs(timeline);
+  const at = engine.dependencyBackAt();
+  return at === undefined ? undefined : at.getTime() - originMs;
 }
 
 /** Which kinds the traffic profile declares. */

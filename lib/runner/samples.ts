@@ -68,7 +68,7 @@ export interface MetricSample {
   /** Wall-clock ISO time. */
   readonly at: string;
   readonly source: 'cloudwatch' | 'ecs';
-  /** CloudWatch: `RunningTaskCount`, `HealthyHostCount`, `RequestCount`, `HTTPCode_ELB_5XX_Count`, `HTTPCode_Target_5XX_Count`; ECS: `runningCount`, `desiredCount`. */
+  /** CloudWatch: `RunningTaskCount`, `HealthyHostCount`, `RequestCount`, `HTTPCode_ELB_5XX_Count`, `HTTPCode_Target_5XX_Count`, `DatabaseConnections`; ECS: `runningCount`, `desiredCount`. */
   readonly metric: string;
   /** CloudWatch: the statistic (`Minimum`, `Sum`). */
   readonly stat?: string;

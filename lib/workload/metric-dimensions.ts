@@ -17,4 +17,9 @@ export const METRIC_DIMENSIONS = {
     AvailabilityZone: zone,
   }),
   containerInsightsService: (clusterName: string, serviceName: string): Record<string, string> => ({ ClusterName: clusterName, ServiceName: serviceName }),
+  /**
+   * `AWS/RDS` metrics of a whole Aurora cluster (Aurora User Guide, "Amazon CloudWatch dimensions for
+   * Aurora": `DBClusterIdentifier` alone aggregates the cluster's instances).
+   */
+  databaseCluster: (clusterIdentifier: string): Record<string, string> => ({ DBClusterIdentifier: clusterIdentifier }),
 } as const;

@@ -9,6 +9,7 @@ import type { Engine, FaultInjection } from '../../lib/runner/engine';
 import { isJournal, type Journal } from '../../lib/runner/journal';
 import { runDrill } from '../../lib/runner/run-drill';
 import taskStopDrain from '../../experiments/task-stop-drain';
+import databaseFailover from '../../experiments/database-failover';
 import { resolveTraffic } from '../../lib/traffic';
 
 /** A tiny SSE server: `tokens` events then [DONE]; `GET /` answers {"task":"t1"}; `broken` answers one path with a status. */
@@ -62,15 +63,26 @@ class FakeEngine implements Engine {
       figuresThrow?: string;
       recovered?: boolean;
       measurable?: FigureName[];
+      mode?: RunMode;
+      /** The engine's own account of when the dependency was back: ms after the injection. */
+      backAfterMs?: number;
+      unmeasured?: Partial<Record<FigureName, string>>;
     } = {},
   ) {
     this.measurable = behaviour.measurable;
+    this.mode = behaviour.mode ?? 'local';
+    if (behaviour.backAfterMs !== undefined) this.dependencyBackAt = () => (this.injectedAt ? new Date(this.injectedAt + (this.behaviour.backAfterMs ?? 0)) : undefined);
+    if (behaviour.unmeasured) this.unmeasuredReasons = () => this.behaviour.unmeasured ?? {};
   }
+  dependencyBackAt?: () => Date | undefined;
+  unmeasuredReasons?: () => Partial<Record<FigureName, string>>;
+  private injectedAt?: number;
   readonly measurable?: FigureName[];
   injected = 0;
   start = async () => ({ serviceUrl: this.url });
   inject = async (): Promise<FaultInjection> => {
     this.injected += 1;
+    this.injectedAt = Date.now();
     if (this.behaviour.injectThrows) throw new Error(this.behaviour.injectThrows);
     if (this.behaviour.hangInject) await new Promise(() => undefined);
     return this.behaviour.injection ?? { injected: true, targets: ['t9'] };
@@ -189,6 +201,46 @@ describe('runDrill over a fake engine', () => {
     const result = await runDrill({ traffic, drill, engine: new FakeEngine(server.url, { figuresThrow: 'fleet gone' }), outRoot: out });
     expect(result.verdict).toBe('ERROR');
     expect(result.judgement.reasons[0]).toContain("the engine's figures were lost: fleet gone");
+  });
+});
+
+describe('runDrill: dependency figures from an engine that knows when the dependency was back', () => {
+  let server: { url: string; close: () => Promise<void> };
+  let out: string;
+  beforeAll(async () => (server = await sseServer()));
+  afterAll(async () => server.close());
+  beforeEach(async () => (out = await fs.mkdtemp(path.join(os.tmpdir(), 'run-drill-dep-'))));
+  afterEach(async () => fs.rm(out, { recursive: true, force: true }));
+  const failover: Drill = {
+    ...databaseFailover,
+    probe: { ...databaseFailover.probe, aws: { streams: { count: 2 }, requests: { perSecond: 20 }, jobs: { count: 0 }, warmup: 'PT0.1S', recoveryTimeout: 'PT5S' } },
+  };
+  const connects = 'AWS mode: no metric counts connection attempts';
+
+  it("counts dependency.recoverySeconds from the engine's wall time and shows its reasons for what it cannot measure", async () => {
+    const engine = new FakeEngine(server.url, { mode: 'aws', backAfterMs: 0, unmeasured: { 'dependency.connects': connects }, figures: { 'dependency.connections.peak': 6 } });
+    const result = await runDrill({ traffic, drill: failover, engine, outRoot: out });
+    expect(result.figures['dependency.recoverySeconds']).toBe(0);
+    expect(result.verdict).toBe('HELD');
+    expect(result.judgement.notJudged).toEqual(['dependency.connects']);
+    expect(result.judgement.expectations.find((e) => e.figure === 'dependency.connects')).toMatchObject({ held: null, notJudgedWhy: connects });
+  });
+
+  it('fails with VIOLATED, censored, when no request ended after the engine said the dependency was back', async () => {
+    const engine = new FakeEngine(server.url, { mode: 'aws', backAfterMs: 3_600_000, measurable: ['dependency.recoverySeconds'], figures: { 'dependency.connections.peak': 6 } });
+    const result = await runDrill({ traffic, drill: failover, engine, outRoot: out });
+    expect(result.figures['dependency.recoverySeconds']).toBeUndefined();
+    expect(result.verdict).toBe('VIOLATED');
+    expect(result.judgement.expectations.find((e) => e.figure === 'dependency.recoverySeconds')).toMatchObject({ held: false, censored: expect.stringMatching(/not reached/) });
+  });
+
+  it('leaves dependency.recoverySeconds unmeasured, never held, when the engine cannot tell when the dependency was back', async () => {
+    const engine = new FakeEngine(server.url, { mode: 'aws', backAfterMs: 0, figures: { 'dependency.connections.peak': 6 } });
+    engine.dependencyBackAt = () => undefined;
+    const result = await runDrill({ traffic, drill: failover, engine, outRoot: out });
+    expect(result.figures['dependency.recoverySeconds']).toBeUndefined();
+    expect(result.judgement.notJudged).toEqual(expect.arrayContaining(['dependency.recoverySeconds', 'dependency.connects']));
+    expect(result.judgement.expectations.filter((e) => e.held === true).map((e) => e.figure)).toEqual(['dependency.connections.peak', 'streams.broken']);
   });
 });
 

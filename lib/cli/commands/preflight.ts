@@ -21,7 +21,7 @@ export async function preflightCommand(args: PreflightArgs, io: IoHost, deps: Aw
   if (refused(traffic)) return traffic.exit;
   const drill = targetDrill(output, args.drill, deps);
   if (refused(drill)) return drill.exit;
-  const target = await openTarget(output, args, deps);
+  const target = await openTarget(output, args, deps, drill);
   if (refused(target)) return target.exit;
   // Only a dry run starts something (a skip-all experiment): a signal ends its wait and stops it.
   const operator = args.dryRun

@@ -96,7 +96,7 @@ async function runDrillCommand(args: RunArgs, io: IoHost, deps: RunDeps): Promis
     output.failure(evidence.usage);
     return EXIT_CODE.USAGE;
   }
-  const target = await openTarget(output, args, deps);
+  const target = await openTarget(output, args, deps, drill);
   if (refused(target)) return (evidence.close(), target.exit);
   const { session, deployed } = target;
   // The heartbeat starts before preflight: the switch's alarm is OK only once it is published.

@@ -5,7 +5,7 @@
  * pure results out; every part that fails or comes back incomplete is reported as a note (and
  * lands in the journal and report), its figures left unmeasured rather than guessed.
  */
-import type { Figures } from '../../drill/figures';
+import type { FigureName, Figures } from '../../drill/figures';
 import { batchQueries, metricFigures, metricWindow, windowQueries } from './metric-queries';
 import { metricPeriodFor } from './metric-period';
 import { metricReadings } from './metric-readings';
@@ -15,6 +15,7 @@ import type { DeployedService } from './resolve-outputs';
 import { replacementFigures, serviceTimeline, type ServiceTimelineEvent } from './service-events';
 import { MAX_SERVICE_EVENTS, type ServiceApi, type ServiceView, type TaskView } from './service-api';
 import { sigkilledCount } from './task-figures';
+import { replacedByHealthCheck, stoppedTaskIds } from './replaced-tasks';
 
 export interface EvidenceRequest {
   readonly metrics: MetricsApi;
@@ -42,6 +43,8 @@ export interface Evidence {
   readonly metrics: readonly MetricReading[];
   /** Incomplete or failed parts, one line each. */
   readonly notes: readonly string[];
+  /** Why a figure these facts give is missing this time (tasks.replaced, dependency.connections.peak), for "not judged". */
+  readonly unmeasured: Partial<Record<FigureName, string>>;
 }
 
 export async function collectEvidence(req: EvidenceRequest): Promise<Evidence> {
@@ -50,11 +53,13 @@ export async function collectEvidence(req: EvidenceRequest): Promise<Evidence> {
   const from = new Date(req.faultStart.getTime() - 60_000);
   let timeline: ServiceTimelineEvent[] = [];
   let service: ServiceView | undefined;
+  let eventsIncomplete = false;
   try {
     service = await req.service.describeService(clusterName, serviceName);
     timeline = serviceTimeline(service.events, from, req.end);
     const note = eventsLimitNote(service, from);
     if (note) notes.push(note);
+    eventsIncomplete = note !== undefined;
   } catch (err) {
     notes.push(`ECS service events unavailable: ${(err as Error).message}`);
   }
@@ -75,6 +80,7 @@ export async function collectEvidence(req: EvidenceRequest): Promise<Evidence> {
       notes.push(`ECS DescribeTasks failed: ${(err as Error).message}`);
     }
   }
+  const replaced = await replacedTasks(req, service ? timeline : undefined, tasks, eventsIncomplete, notes);
   const choice = req.periodSeconds !== undefined ? { periodSeconds: req.periodSeconds } : metricPeriodFor(req.faultStart, req.now ?? new Date());
   const period = choice.periodSeconds;
   if ('note' in choice && choice.note) notes.push(choice.note);
@@ -99,7 +105,38 @@ export async function collectEvidence(req: EvidenceRequest): Promise<Evidence> {
   // With some target tasks gone from ECS, a count over the rest could read 0 where a SIGKILL went unseen.
   const sigkilled = sigkilledCount(tasks);
   if (sigkilled !== undefined && (!tasksIncomplete || sigkilled > 0)) figures['tasks.sigkilled'] = sigkilled;
-  return { figures, timeline, tasks, service, getMetricDataCalls: calls, periodSeconds: period, metrics: metricReadings(series, queries), notes };
+  const unmeasured: Evidence['unmeasured'] = {};
+  if (replaced.value !== undefined) figures['tasks.replaced'] = replaced.value;
+  else if (replaced.why) unmeasured['tasks.replaced'] = replaced.why;
+  const cluster = req.deployed.databaseClusterIdentifier;
+  if (cluster && figures['dependency.connections.peak'] === undefined) {
+    unmeasured['dependency.connections.peak'] = `CloudWatch gave no AWS/RDS DatabaseConnections datapoint for DBClusterIdentifier ${cluster} in the window`;
+  }
+  return { figures, timeline, tasks, service, getMetricDataCalls: calls, periodSeconds: period, metrics: metricReadings(series, queries), notes, unmeasured };
+}
+
+/**
+ * tasks.replaced: the tasks ECS stopped from the fault on (its service events), described once
+ * more unless they were target tasks already described, counted by their stop reason
+ * (replaced-tasks.ts). `timeline` undefined: DescribeServices failed.
+ */
+async function replacedTasks(req: EvidenceRequest, timeline: readonly ServiceTimelineEvent[] | undefined, described: readonly TaskView[], eventsIncomplete: boolean, notes: string[]) {
+  const stopped = timeline ? stoppedTaskIds(timeline, req.faultStart) : [];
+  const known = new Set(described.map((t) => t.id));
+  const ask = stopped.filter((id) => !known.has(id));
+  const tasks = [...described];
+  let undescribed: string[] = [];
+  if (ask.length > 0) {
+    try {
+      const more = await req.service.describeTasks(req.deployed.clusterName, ask);
+      tasks.push(...more.tasks);
+      undescribed = more.failures.map((f) => f.arn);
+    } catch (err) {
+      undescribed = ask;
+      notes.push(`ECS DescribeTasks of the stopped tasks failed: ${(err as Error).message}`);
+    }
+  }
+  return replacedByHealthCheck({ timeline, faultStart: req.faultStart, tasks, undescribed, eventsIncomplete });
 }
 
 /**

@@ -4,7 +4,9 @@
  * to recover, and reads the figures only AWS can see.
  */
 import type { Drill } from '../../drill';
-import type { Figures } from '../../drill/figures';
+import type { FigureName, Figures } from '../../drill/figures';
+import type { Fault } from '../../drill/types';
+import { dependencyFacts, type DependencyFacts } from './dependency-facts';
 import type { Engine, FaultInjection, TimelineSink } from '../engine';
 import { collectEvidence, type Evidence } from './collect-evidence';
 import { isoSeconds } from '../../drill/iso-duration';
@@ -82,6 +84,8 @@ export class FisEngine implements Engine {
   /** The drill's recovery window, which the template waits out before its post-check. */
   private recoveryWindowMs = 0;
   private alarmsNotOkAfter?: number;
+  private fault?: Fault;
+  private dependency?: DependencyFacts;
   private readonly sleeper = new Sleeper();
   private readonly now: () => Date;
 
@@ -115,6 +119,7 @@ export class FisEngine implements Engine {
     }
     this.faultStart = this.experiment.startTime ?? this.now();
     this.zoneDrill = drill.fault.kind === 'az-outage';
+    this.fault = drill.fault;
     this.recoveryWindowMs = isoSeconds(drill.probe.aws.recoveryTimeout) * 1000;
     this.emit({ kind: 'note', detail: `FIS experiment ${this.experiment.id} started from template ${templateId}` });
     if (this.stopReason) void this.requestStop(this.stopReason);
@@ -134,6 +139,9 @@ export class FisEngine implements Engine {
     if (injection.aborted) this.emit({ kind: 'aborted', detail: injection.aborted });
     else if (injection.injected) this.emit({ kind: 'fault-injected', detail: `targets: ${injection.targets.join(', ') || 'unknown'}` });
     else this.emit({ kind: 'fault-not-injected', detail: injection.reason ?? injection.error });
+    this.dependency = dependencyFacts(drill.fault, final);
+    const back = this.dependency.backAt;
+    if (back && injection.injected && !injection.aborted) this.emit({ kind: 'fault-ended', detail: `black hole lifted: FIS ended its action at ${back.toISOString()}` });
     return injection;
   }
 
@@ -210,6 +218,22 @@ export class FisEngine implements Engine {
     if (running.length > 0) figures['tasks.running.min'] = Math.min(...running);
     if (this.alarmsNotOkAfter !== undefined) figures['alarms.notOkAfterRecovery'] = this.alarmsNotOkAfter;
     return figures;
+  }
+
+  /** The figures this run can measure that a run may fail to reach (censored then): for dependency-outage, dependency.recoverySeconds once FIS said when its black hole ended. */
+  get measurable(): readonly FigureName[] {
+    return this.dependency?.measurable ?? [];
+  }
+
+  /** The black hole's end (dependency-outage; dependency-facts.ts); undefined otherwise. */
+  dependencyBackAt(): Date | undefined {
+    return this.dependency?.backAt;
+  }
+
+  /** Why dependency and ECS figures are missing on AWS (dependency-facts.ts, collect-evidence.ts). */
+  unmeasuredReasons(): Partial<Record<FigureName, string>> {
+    const dependency = this.dependency ?? (this.fault ? dependencyFacts(this.fault, undefined) : undefined);
+    return { ...(this.evidence?.unmeasured ?? {}), ...(dependency?.unmeasured ?? {}) };
   }
 
   /** What ECS DescribeServices read through the fault and recovery, and every CloudWatch datapoint gathered (the journal's `samples.metrics`). */

@@ -3,7 +3,8 @@
  * possible (≤ 500 queries each), and the figures their results give. Dimensions are exactly
  * the combinations AWS publishes (fis-facts §10): load-balancer metrics by `LoadBalancer`,
  * target metrics by `LoadBalancer` + `TargetGroup`, Container Insights by `ClusterName` +
- * `ServiceName`.
+ * `ServiceName`; the database's `AWS/RDS` metrics by `DBClusterIdentifier` (Aurora User Guide,
+ * "Amazon CloudWatch dimensions for Aurora").
  */
 import type { Figures } from '../../drill/figures';
 import { METRIC_DIMENSIONS } from '../../workload/metric-dimensions';
@@ -14,6 +15,8 @@ export interface MetricTarget {
   readonly serviceName: string;
   readonly loadBalancerFullName?: string;
   readonly targetGroupFullName?: string;
+  /** The service's Aurora cluster: its connection count is queried too. @default - no database query */
+  readonly databaseClusterIdentifier?: string;
 }
 
 export const QUERY_IDS = {
@@ -22,6 +25,7 @@ export const QUERY_IDS = {
   requests: 'requests',
   healthy: 'healthy_hosts',
   running: 'running_tasks',
+  dbConnections: 'db_connections',
 } as const;
 
 export function windowQueries(target: MetricTarget, periodSeconds = 60): MetricQuery[] {
@@ -45,6 +49,10 @@ export function windowQueries(target: MetricTarget, periodSeconds = 60): MetricQ
     stat: 'Minimum',
     periodSeconds,
   });
+  if (target.databaseClusterIdentifier) {
+    const db = METRIC_DIMENSIONS.databaseCluster(target.databaseClusterIdentifier);
+    queries.push({ id: QUERY_IDS.dbConnections, namespace: 'AWS/RDS', metric: 'DatabaseConnections', dimensions: db, stat: 'Maximum', periodSeconds });
+  }
   return queries;
 }
 
@@ -64,7 +72,11 @@ export function metricWindow(from: Date, to: Date, periodSeconds = 60): { start:
 /**
  * alb.5xx: ELB + target 5xx over the window (these counts are only published when nonzero, so
  * no datapoint while requests flowed means 0; with no RequestCount either, unmeasured);
- * alb.healthyHosts.min and tasks.running.min: the minimum datapoint, unmeasured without data.
+ * alb.healthyHosts.min and tasks.running.min: the minimum datapoint, unmeasured without data;
+ * dependency.connections.peak: the largest per-period Maximum of the cluster's DatabaseConnections,
+ * unmeasured without data. Whether the cluster-wide series is the largest count of one instance or
+ * a total over the cluster's instances is not confirmed (fis-facts has no RDS metrics section); the
+ * cluster of one instance both read the same.
  */
 export function metricFigures(series: readonly MetricSeries[]): Figures {
   const values = (id: string) => series.find((s) => s.id === id)?.values ?? [];
@@ -75,5 +87,7 @@ export function metricFigures(series: readonly MetricSeries[]): Figures {
   if (healthy.length > 0) figures['alb.healthyHosts.min'] = Math.min(...healthy);
   const running = values(QUERY_IDS.running);
   if (running.length > 0) figures['tasks.running.min'] = Math.min(...running);
+  const connections = values(QUERY_IDS.dbConnections);
+  if (connections.length > 0) figures['dependency.connections.peak'] = Math.max(...connections);
   return figures;
 }

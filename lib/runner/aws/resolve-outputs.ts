@@ -5,7 +5,7 @@
  * `Drill<PascalCaseId>TemplateId`).
  */
 import { promises as fs } from 'fs';
-import { OUTPUT_KEYS, TEMPLATE_OUTPUT_KEY, templateOutputKey } from '../../contract';
+import { OPTIONAL_OUTPUT_KEYS, OUTPUT_KEYS, TEMPLATE_OUTPUT_KEY, templateOutputKey } from '../../contract';
 
 export interface DeployedService {
   readonly serviceUrl: string;
@@ -13,6 +13,13 @@ export interface DeployedService {
   readonly serviceName: string;
   readonly loadBalancerFullName?: string;
   readonly targetGroupFullName?: string;
+  /**
+   * The service's Aurora cluster (`DatabaseClusterIdentifier` output; a service with
+   * `service.database` on, or an existing one naming `databaseClusterIdentifier`). @default - no database
+   */
+  readonly databaseClusterIdentifier?: string;
+  /** The database's port (`DatabasePort` output). @default - none given */
+  readonly databasePort?: number;
   /** Template id by drill output key (`DrillTaskStopDrainTemplateId` → `EXT…`). */
   readonly templateIds: Readonly<Record<string, string>>;
   /** Read from an ARN among the outputs (or the stack id), or the load balancer's host name. */
@@ -29,7 +36,7 @@ export class OutputsError extends Error {
 }
 
 const REQUIRED = [OUTPUT_KEYS.serviceUrl, OUTPUT_KEYS.clusterName, OUTPUT_KEYS.serviceName] as const;
-const OPTIONAL = [OUTPUT_KEYS.loadBalancerFullName, OUTPUT_KEYS.targetGroupFullName] as const;
+const OPTIONAL = [OUTPUT_KEYS.loadBalancerFullName, OUTPUT_KEYS.targetGroupFullName, OPTIONAL_OUTPUT_KEYS.databaseClusterIdentifier, OPTIONAL_OUTPUT_KEYS.databasePort] as const;
 const TEMPLATE_KEY = TEMPLATE_OUTPUT_KEY;
 /** CDK appends an 8-character hash to outputs declared inside a construct. */
 const CDK_HASH = /[0-9A-F]{8}$/;
@@ -72,6 +79,7 @@ export function resolveOutputs(stacks: Readonly<Record<string, Readonly<Record<s
     serviceName: get(OUTPUT_KEYS.serviceName) as string,
     loadBalancerFullName: get(OUTPUT_KEYS.loadBalancerFullName),
     targetGroupFullName: get(OUTPUT_KEYS.targetGroupFullName),
+    ...databaseOf(get(OPTIONAL_OUTPUT_KEYS.databaseClusterIdentifier), get(OPTIONAL_OUTPUT_KEYS.databasePort)),
     templateIds,
     ...origin,
     stacks: [...new Set([...found.values()].map((f) => f.stack))],
@@ -95,6 +103,13 @@ export async function readOutputsJson(file: string): Promise<Record<string, Reco
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new OutputsError(`${file} is not a cdk outputs file ({ "<stack>": { "<output>": "<value>" } })`);
   return parsed as Record<string, Record<string, unknown>>;
+}
+
+/** The database outputs, when present; a port that is not a whole number 1–65535 is left out. */
+function databaseOf(identifier: string | undefined, port: string | undefined): Pick<DeployedService, 'databaseClusterIdentifier' | 'databasePort'> {
+  if (!identifier) return {};
+  const n = Number(port);
+  return { databaseClusterIdentifier: identifier, ...(Number.isInteger(n) && n > 0 && n < 65536 ? { databasePort: n } : {}) };
 }
 
 function canonicalKey(key: string): string | undefined {

@@ -55,6 +55,13 @@ describe('drills run', () => {
     expect(fake.state.calls).toHaveLength(0);
   });
 
+  it('rejects a database drill on a service whose outputs name no database, saying how to turn it on', async () => {
+    const { outputs, io, err, deps, fake } = await setup();
+    expect(await runCommand({ drill: 'dependency-outage', outputs, yes: true }, io, deps)).toBe(2);
+    expect(err.join('')).toMatch(/drill 'dependency-outage' needs the service's database.*no DatabaseClusterIdentifier.*service\.database.*-c service\.database=true/);
+    expect(fake.state.calls.filter((c) => c.service === 'fis')).toHaveLength(0);
+  });
+
   it('fails as ABORTED without starting anything when preflight refuses', async () => {
     const { outputs, io, deps, fake } = await setup({ alarmStates: { 'drills-demo-error-rate': 'ALARM' } });
     expect(await runCommand({ drill: 'task-stop-drain', outputs, yes: true }, io, deps)).toBe(3);

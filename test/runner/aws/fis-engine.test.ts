@@ -149,6 +149,8 @@ describe('FisEngine', () => {
     expect(recovered).toBe(true);
     const figures = engine.figures();
     expect(figures).toMatchObject({ 'tasks.sigkilled': 1, 'tasks.running.min': 1, 'alb.healthyHosts.min': 1, 'alb.5xx': 0, 'fault.targets': 1 });
+    // The task FIS stopped is not one a health check replaced.
+    expect(figures['tasks.replaced']).toBe(0);
     // The fake's service events: the replacement starts 0.9 s and registers 1.4 s after the fault (0.1 s after the experiment's start).
     expect(figures['replacement.launchSeconds']).toBe(1);
     expect(figures['replacement.healthySeconds']).toBe(1.5);

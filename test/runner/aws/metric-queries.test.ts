@@ -15,6 +15,25 @@ describe('metric queries', () => {
     expect(windowQueries({ clusterName: 'c', serviceName: 's' }).map((q) => q.id)).toEqual(['running_tasks']);
   });
 
+  it("queries the database cluster's DatabaseConnections Maximum in the same batch when the deployment has one", () => {
+    const queries = windowQueries({ ...target, databaseClusterIdentifier: 'demo-db' });
+    expect(batchQueries(queries)).toHaveLength(1);
+    expect(queries.find((q) => q.id === 'db_connections')).toEqual({
+      id: 'db_connections',
+      namespace: 'AWS/RDS',
+      metric: 'DatabaseConnections',
+      dimensions: { DBClusterIdentifier: 'demo-db' },
+      stat: 'Maximum',
+      periodSeconds: 60,
+    });
+    expect(windowQueries(target).map((q) => q.namespace)).not.toContain('AWS/RDS');
+  });
+
+  it('takes dependency.connections.peak as the largest per-minute Maximum, unmeasured without datapoints', () => {
+    expect(metricFigures([{ id: 'db_connections', timestamps: [], values: [8, 31, 12] }])).toEqual({ 'dependency.connections.peak': 31 });
+    expect(metricFigures([{ id: 'db_connections', timestamps: [], values: [] }])).toEqual({});
+  });
+
   it('packs queries into calls of at most 500', () => {
     expect(batchQueries(Array.from({ length: 1001 }, (_, i) => i)).map((b) => b.length)).toEqual([500, 500, 1]);
   });

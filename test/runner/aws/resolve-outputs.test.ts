@@ -32,6 +32,13 @@ describe('resolveOutputs', () => {
     expect(d.stacks).toEqual(['DrillsWorkload', 'DrillsFis']);
   });
 
+  it("carries the database cluster's identifier and port when the workload outputs them (CDK's hash suffix too)", () => {
+    const d = resolveOutputs({ a: { ...workload, DatabaseClusterIdentifier: 'demo-db', DatabasePort7F3A2B1C: '5432' }, b: drills });
+    expect(d).toMatchObject({ databaseClusterIdentifier: 'demo-db', databasePort: 5432 });
+    expect(resolveOutputs({ a: workload }).databaseClusterIdentifier).toBeUndefined();
+    expect(resolveOutputs({ a: { ...workload, DatabaseClusterIdentifier: 'demo-db', DatabasePort: 'x' } }).databasePort).toBeUndefined();
+  });
+
   it('reads account and region from an ARN among the outputs', () => {
     expect(resolveOutputs({ a: workload, b: drills })).toMatchObject({ account: '111122223333', region: 'eu-west-1' });
   });
