@@ -101,7 +101,9 @@ const metric = z
     atMs: ms.describe("on the run's clock; for CloudWatch the start of the period; negative for a period begun before the run"),
     at: iso,
     source: z.enum(['cloudwatch', 'ecs']),
-    metric: z.string().describe('CloudWatch: RunningTaskCount, HealthyHostCount, RequestCount, HTTPCode_ELB_5XX_Count, HTTPCode_Target_5XX_Count, DatabaseConnections (AWS/RDS); ECS: runningCount, desiredCount'),
+    metric: z
+      .string()
+      .describe('CloudWatch: RunningTaskCount, HealthyHostCount, RequestCount, HTTPCode_ELB_5XX_Count, HTTPCode_Target_5XX_Count, DatabaseConnections (AWS/RDS); ECS: runningCount, desiredCount'),
     stat: z.string().optional().describe('CloudWatch: the statistic (Minimum, Sum)'),
     periodSeconds: z.number().optional().describe('CloudWatch: the period the datapoint covers'),
     phase: z.string().optional().describe('ECS: fault or recovery'),

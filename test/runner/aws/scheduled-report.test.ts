@@ -49,6 +49,7 @@ describe('drills report (scheduled experiment)', () => {
       'alb.5xx': 0,
       'alb.healthyHosts.min': 1,
       'tasks.running.min': 1,
+      'tasks.replaced': 0,
       'tasks.sigkilled': 0,
       'replacement.launchSeconds': 0.9,
       'replacement.healthySeconds': 1.4,
