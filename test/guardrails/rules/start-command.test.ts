@@ -41,3 +41,53 @@ describe('shellSegments', () => {
     expect(shellSegments('app "unclosed').complex).toBe(true);
   });
 });
+
+describe('judgeStartCommand, word by word', () => {
+  it.each<[string[], object]>([
+    [[], { kind: 'exec-form' }],
+    [['sh', '-c', ''], { kind: 'shell-stays', why: 'sh -c with an empty script' }],
+    [['sh', '-c'], { kind: 'shell-stays', why: 'sh -c with an empty script' }],
+    [['env', '-i', 'A=1', 'B=2', 'sh', '-c', 'exec app'], { kind: 'shell-execs', how: 'the script ends with exec app' }],
+    [['sh', '-c', 'exec -a name app --port 1'], { kind: 'shell-execs', how: 'the script ends with exec app' }],
+    [['sh', '-c', 'exec 2> /dev/null app'], { kind: 'shell-execs', how: 'the script ends with exec app' }],
+    [['sh', '-o', 'errexit', '-c', 'exec app'], { kind: 'shell-execs', how: 'the script ends with exec app' }],
+    [['sh', '-c', '--', 'exec app'], { kind: 'shell-execs', how: 'the script ends with exec app' }],
+    [['sh', '--', 'run.sh'], { kind: 'script-unseen', script: 'sh run.sh' }],
+    [['sh', '-c', 'app | tee /log'], { kind: 'shell-stays', why: 'the last command runs in a pipeline, so the shell stays' }],
+    [['sh', '-c', 'app'], { kind: 'shell-stays', why: "sh -c runs 'app' as its child: prefix it with exec" }],
+    [['sh', '-c', 'X=$(cat /f); exec app'], { kind: 'shell-execs', how: 'the script ends with exec app' }],
+    [['sh', '-c', 'cd /x && app'], { kind: 'shell-stays', why: "sh -c runs 'app' last without exec: prefix it with exec" }],
+  ])('reads %j as %j', (argv, verdict) => {
+    expect(judgeStartCommand(argv)).toEqual(verdict);
+  });
+});
+
+describe('shellSegments, character by character', () => {
+  it('takes a backslash inside double quotes as an escape, and one inside single quotes as itself', () => {
+    expect(shellSegments(`echo "a\\"b" 'c\\d'`).segments).toEqual([{ joinedBy: '', words: ['echo', 'a"b', 'c\\d'] }]);
+  });
+  it('takes a backslash outside quotes as an escape, and a backslash-newline as a line continuation', () => {
+    expect(shellSegments('echo a\\;b \\\nexec app').segments).toEqual([{ joinedBy: '', words: ['echo', 'a;b', 'exec', 'app'] }]);
+  });
+  it('skips a comment to the end of its line, and keeps a # inside a word', () => {
+    expect(shellSegments('cd /x # go there; rm -rf /\nexec app#1').segments).toEqual([
+      { joinedBy: '', words: ['cd', '/x'] },
+      { joinedBy: '\n', words: ['exec', 'app#1'] },
+    ]);
+  });
+  it('keeps a command substitution with nested parentheses in one word, and splits after it', () => {
+    expect(shellSegments('exec java $(echo $(cat /o) (x)) -jar a.jar; b').segments).toEqual([
+      { joinedBy: '', words: ['exec', 'java', '$(echo $(cat /o) (x))', '-jar', 'a.jar'] },
+      { joinedBy: ';', words: ['b'] },
+    ]);
+  });
+  it('marks an operator with no command before it as complex, but not an empty line or a stray semicolon', () => {
+    expect(shellSegments('&& app').complex).toBe(true);
+    expect(shellSegments('| app').complex).toBe(true);
+    expect(shellSegments('\n\n; app;').complex).toBe(false);
+  });
+  it('marks a compound command as complex by its keyword', () => {
+    expect(shellSegments('while true; do app; done').complex).toBe(true);
+    expect(shellSegments('exec app done').complex).toBe(false);
+  });
+});

@@ -22,7 +22,7 @@ const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'for', 'while', 'u
 /** Index just past the `)` that closes the `$(` at `open` (or the string's end). */
 function closeOfSubstitution(script: string, open: number): number {
   let depth = 0;
-  for (let i = open + 1; i < script.length; i += 1) {
+  for (let i = open; i < script.length; i += 1) {
     if (script[i] === '(') depth += 1;
     else if (script[i] === ')' && --depth === 0) return i + 1;
   }
