@@ -58,6 +58,8 @@ export const OUTPUT_KEYS = {
  * - `databasePort`: the port the dependency drills black-hole.
  * - `runnerTaskDefinitionArn`, `runnerClusterName`, `runnerSubnetIds` (comma-separated), `runnerSecurityGroupId`,
  *   `evidenceBucketName`: what `drills run --remote` needs to start the game-day runner task (Drills stack).
+ * - `evidencePrefix`: the prefix in that bucket the runner task may write (`game-days/<service>`); the
+ *   remote run's `--out` and where its evidence is fetched from.
  */
 export const OPTIONAL_OUTPUT_KEYS = {
   databaseClusterIdentifier: 'DatabaseClusterIdentifier',
@@ -67,6 +69,7 @@ export const OPTIONAL_OUTPUT_KEYS = {
   runnerSubnetIds: 'RunnerSubnetIds',
   runnerSecurityGroupId: 'RunnerSecurityGroupId',
   evidenceBucketName: 'EvidenceBucketName',
+  evidencePrefix: 'EvidencePrefix',
 } as const;
 
 /** A drill's template-id output key, as templateOutputKey writes it. */

@@ -47,11 +47,16 @@ export class RunnerTask extends Construct {
   readonly subnets: ec2.SubnetSelection;
   /** `s3://<bucket>/game-days/<service>`: the runs' evidence root. */
   readonly evidenceRoot: string;
+  /** The evidence bucket's name and the prefix in it (`game-days/<service>`) the task role may write. */
+  readonly evidenceBucketName: string;
+  readonly evidencePrefix: string;
 
   constructor(scope: Construct, id: string, props: RunnerTaskProps) {
     super(scope, id);
     const prefix = `game-days/${props.serviceName}`;
     this.evidenceRoot = `s3://${props.evidenceBucket.bucketName}/${prefix}`;
+    this.evidenceBucketName = props.evidenceBucket.bucketName;
+    this.evidencePrefix = prefix;
     this.subnets = props.subnets ?? { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS };
     const taskRole = new iam.Role(this, 'TaskRole', {
       description: `The fis-drills game-day runner of ${props.serviceName}: the runner's documented policy, nothing else`,

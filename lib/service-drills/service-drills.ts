@@ -14,6 +14,7 @@ import { DrillsDashboard } from '../game-days/drills-dashboard';
 import { GameDaySchedules } from '../game-days/game-day-schedules';
 import { GameDayVerdicts } from '../game-days/game-day-verdicts';
 import { gameDayRunnerFor } from '../game-days/game-day-runner-for';
+import { addRunnerOutputs } from '../game-days/runner-outputs';
 import type { GameDayRunner } from '../game-days/run-task-target';
 import { addFaultInjectionSupport } from '../workload/add-fault-injection-support';
 import { ConstructPropsError } from '../workload/drain-ready-props';
@@ -184,6 +185,7 @@ export class ServiceDrills extends Construct {
       output(key, this.templates[drill.id].templateId, `FIS experiment template of drill ${drill.id}`);
     }
     if (serviceOutputs) addServiceOutputs(this, this.target, 'The service behind its ALB');
+    if (this.gameDayRunner) addRunnerOutputs(this, this.gameDayRunner);
   }
 
   private prepareTasks(props: ServiceDrillsProps, usesTaskActions: boolean): void {

@@ -32,6 +32,7 @@ import { notifyApi } from '../../runner/aws/notify-api';
 import { npmLaunchHint } from '../npm-launch-hint';
 import { listenForOperatorSignals } from '../operator-signals';
 import { Output } from '../output';
+import { remoteRunCommand, runIdUsage } from '../remote-run-command';
 import { preflightFor, type PreflightArgs, type PreflightTraffic } from '../preflight-for';
 import { progressLine, reasonLines, runResultLine } from '../reporter';
 import { runsJson } from '../result-json';
@@ -49,6 +50,8 @@ export interface RunArgs extends Omit<PreflightArgs, 'dryRun'> {
   readonly junit?: string;
   /** An SNS topic ARN: the finished run's summary and report location are published there. */
   readonly notify?: string;
+  /** Run on the game-day runner task in the service's VPC instead of here (remote-run-command.ts). */
+  readonly remote?: boolean;
 }
 
 export interface RunDeps extends AwsCommandDeps {
@@ -71,7 +74,9 @@ export interface RunDeps extends AwsCommandDeps {
 export async function runCommand(args: RunArgs, io: IoHost, deps: RunDeps = {}): Promise<number> {
   // --junit gets a file whenever the drill is known, even if the command ends before a verdict.
   const known = (deps.findDrill ?? findDrill)(args.drill);
-  return withJunitFallback({ file: args.junit, command: 'run', mode: 'aws', drills: known ? [known] : [] }, io, (kept) => runDrillCommand(args, kept, deps));
+  return withJunitFallback({ file: args.junit, command: 'run', mode: 'aws', drills: known ? [known] : [] }, io, (kept) =>
+    args.remote ? remoteRunCommand(args, kept, deps) : runDrillCommand(args, kept, deps),
+  );
 }
 
 async function runDrillCommand(args: RunArgs, io: IoHost, deps: RunDeps): Promise<number> {
@@ -89,6 +94,10 @@ async function runDrillCommand(args: RunArgs, io: IoHost, deps: RunDeps): Promis
   output.progress(npmLaunchHint(deps.env ?? process.env) ?? '');
   if (args.notify !== undefined && !/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}(\.fifo)?$/.test(args.notify)) {
     output.failure(`--notify '${args.notify}' is not an SNS topic ARN (arn:aws:sns:<region>:<account>:<topic>); the GameDayTopicArn stack output is one`);
+    return EXIT_CODE.USAGE;
+  }
+  if (runIdUsage(args.runId)) {
+    output.failure(runIdUsage(args.runId) as string);
     return EXIT_CODE.USAGE;
   }
   const evidence = openEvidenceTarget(args.out ?? 'evidence', { region: args.region });
@@ -282,5 +291,7 @@ export function registerRun(program: Command, ctx: CliContext): void {
     .option('--allow-insufficient-data', 'accept stop-condition alarms in INSUFFICIENT_DATA')
     .option('--heartbeat', "publish the dead-man's switch heartbeat while the drill runs")
     .option('--traffic <file>', "a traffic profile (JSON) to send instead of the config's service.traffic")
+    .option('--remote', "run it on the game-day runner task in the service's VPC: follow its log here, Ctrl-C stops it, its evidence is copied into --out")
+    .option('--run-id <id>', 'the run id (the evidence folder name; default: a new one)')
     .action(async (drill: string, opts: Omit<RunArgs, 'drill'>) => ctx.setExitCode(await runCommand({ ...opts, drill }, ctx.io)));
 }

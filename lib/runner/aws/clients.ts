@@ -1,5 +1,6 @@
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { FisClient } from '@aws-sdk/client-fis';
 import { SNSClient } from '@aws-sdk/client-sns';
@@ -13,6 +14,8 @@ export interface AwsClients {
   readonly cloudformation: CloudFormationClient;
   readonly sts: STSClient;
   readonly sns: SNSClient;
+  /** CloudWatch Logs: `drills run --remote` follows the runner task's log. */
+  readonly logs: CloudWatchLogsClient;
 }
 
 export interface ClientOptions {
@@ -44,6 +47,7 @@ export function createClients(options: ClientOptions = {}): AwsClients {
     cloudformation: new CloudFormationClient(config),
     sts: new STSClient(config),
     sns: new SNSClient(config),
+    logs: new CloudWatchLogsClient(config),
   };
 }
 

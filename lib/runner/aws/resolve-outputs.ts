@@ -6,6 +6,7 @@
  */
 import { promises as fs } from 'fs';
 import { OPTIONAL_OUTPUT_KEYS, OUTPUT_KEYS, TEMPLATE_OUTPUT_KEY, templateOutputKey } from '../../contract';
+import { RUNNER_OUTPUT_KEYS, runnerOutputsOf, type RunnerOutputs } from './runner-outputs';
 
 export interface DeployedService {
   readonly serviceUrl: string;
@@ -26,6 +27,8 @@ export interface DeployedService {
   readonly account?: string;
   readonly region?: string;
   readonly stacks: readonly string[];
+  /** The game-day runner task (`drills run --remote`), when the Drills stack has game days on. */
+  readonly runner?: RunnerOutputs;
 }
 
 export class OutputsError extends Error {
@@ -36,7 +39,7 @@ export class OutputsError extends Error {
 }
 
 const REQUIRED = [OUTPUT_KEYS.serviceUrl, OUTPUT_KEYS.clusterName, OUTPUT_KEYS.serviceName] as const;
-const OPTIONAL = [OUTPUT_KEYS.loadBalancerFullName, OUTPUT_KEYS.targetGroupFullName, OPTIONAL_OUTPUT_KEYS.databaseClusterIdentifier, OPTIONAL_OUTPUT_KEYS.databasePort] as const;
+const OPTIONAL = [OUTPUT_KEYS.loadBalancerFullName, OUTPUT_KEYS.targetGroupFullName, OPTIONAL_OUTPUT_KEYS.databaseClusterIdentifier, OPTIONAL_OUTPUT_KEYS.databasePort, ...RUNNER_OUTPUT_KEYS] as const;
 const TEMPLATE_KEY = TEMPLATE_OUTPUT_KEY;
 /** CDK appends an 8-character hash to outputs declared inside a construct. */
 const CDK_HASH = /[0-9A-F]{8}$/;
@@ -73,6 +76,7 @@ export function resolveOutputs(stacks: Readonly<Record<string, Readonly<Record<s
   const get = (k: string) => found.get(k)?.value;
   const serviceUrl = get(OUTPUT_KEYS.serviceUrl) as string;
   const origin = accountAndRegion([...Object.values(stackIds), ...allValues], serviceUrl);
+  const runner = runnerOutputsOf(get);
   return {
     serviceUrl,
     clusterName: get(OUTPUT_KEYS.clusterName) as string,
@@ -83,6 +87,7 @@ export function resolveOutputs(stacks: Readonly<Record<string, Readonly<Record<s
     templateIds,
     ...origin,
     stacks: [...new Set([...found.values()].map((f) => f.stack))],
+    ...(runner ? { runner } : {}),
   };
 }
 
