@@ -17,6 +17,8 @@ export interface SettingRow extends SettingMeta {
   readonly optional: boolean;
   /** The settings inside a group. */
   readonly children: readonly SettingRow[];
+  /** The row's schema as declared (optional included): lib/config-schema-check.ts checks merged values with it. */
+  readonly schema: z.ZodType;
 }
 
 function kindOf(schema: z.ZodType, meta: SettingMeta | undefined): SettingKind {
@@ -36,7 +38,7 @@ function rowsOf(shape: z.ZodRawShape, prefix: string): SettingRow[] {
     const kind = kindOf(inner, meta);
     const path = prefix + key;
     const children = kind === 'group' ? rowsOf((inner as z.ZodObject).shape, `${path}.`) : [];
-    return { description: '', ...meta, path, kind, optional, children };
+    return { description: '', ...meta, path, kind, optional, children, schema: outer as z.ZodType };
   });
 }
 
@@ -54,7 +56,8 @@ export function defaultsOf(rows: readonly SettingRow[]): Record<string, unknown>
   return result;
 }
 
-function leaves(rows: readonly SettingRow[]): SettingRow[] {
+/** The rows a value is given for: each setting, an optional group as one row (docs, checks). */
+export function leaves(rows: readonly SettingRow[]): SettingRow[] {
   return rows.flatMap((row) => (row.kind === 'group' && !row.optional ? leaves(row.children) : [row]));
 }
 

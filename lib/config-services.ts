@@ -33,7 +33,21 @@ export interface LoadServicesOptions {
 }
 
 /** Settings an existing service cannot take: the app does not build its image, task size, zones or load balancer. */
-const MANAGED_ONLY = ['imageUri', 'healthCheckCommand', 'cpu', 'memoryMiB', 'azCount', 'albIdleTimeoutSeconds'] as const;
+const MANAGED_ONLY = [
+  'imageUri',
+  'healthCheckCommand',
+  'cpu',
+  'memoryMiB',
+  'azCount',
+  'albIdleTimeoutSeconds',
+  'environment',
+  'secrets',
+  'taskRolePolicyStatements',
+  'cpuArchitecture',
+  'internal',
+  'https',
+  'sidecars',
+] as const;
 
 /**
  * Every service of the config, in the order written. Dotted `-c service.<key>=<value>` keys apply
@@ -74,7 +88,7 @@ function loadEntry(entry: ServiceEntry, shared: Record<string, unknown>, lookup:
     for (const key of MANAGED_ONLY) {
       if (settings[key] !== undefined)
         problems.push(
-          `${entry.where}.${key} is ${JSON.stringify(settings[key])}: it applies to a service this app builds, not to an existing one (its task definition and load balancer are its own); remove it`,
+          `${entry.where}.${key} ${typeof settings[key] === 'object' ? 'is set' : `is ${JSON.stringify(settings[key])}`}: it applies to a service this app builds, not to an existing one (its task definition and load balancer are its own); remove it`,
         );
     }
     // The zones are the service's own; the rest of the table's checks hold as they are.

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { derivedDrainTimeoutMs } from './config-derive';
+import { certificateArnSchema, environmentSchema, policyStatementsSchema, secretsSchema, sidecarsSchema } from './config-managed-settings';
 import { DEMO_TRAFFIC } from './traffic/demo-traffic';
 import type { TrafficProfile } from './traffic/traffic-profile';
 
@@ -33,6 +34,13 @@ function setting<T extends z.ZodType>(schema: T, defaultValue: z.output<T>, desc
 function optional<T extends z.ZodType>(schema: T, description: string, docDefault: string): z.ZodOptional<T> {
   const unset = schema.optional();
   settingMeta.add(unset, { description, docDefault });
+  return unset;
+}
+
+/** An optional setting taken as a whole (a JSON value; `-c key='<json>'`), checked by its schema. */
+function optionalWhole<T extends z.ZodType>(schema: T, description: string, docDefault: string): z.ZodOptional<T> {
+  const unset = schema.optional();
+  settingMeta.add(unset, { description, docDefault, whole: true });
   return unset;
 }
 
@@ -93,13 +101,49 @@ export const serviceSettings = group(
       whole: true,
     }),
     albIdleTimeoutSeconds: setting(z.number(), 60, "the load balancer's idle timeout; keep idle keep-alive connections open longer in the service"),
+    environment: optionalWhole(environmentSchema, 'managed only: extra environment of the app container, `{ "NAME": "value" }` (not `PORT`, `DRAIN_TIMEOUT_MS`; no secrets here)', '(none)'),
+    secrets: optionalWhole(
+      secretsSchema,
+      'managed only: `{ "NAME": <reference> }`, a Secrets Manager or SSM parameter ARN, `{ "secretsManager": "<name>", "field": "<key>" }` or `{ "ssmParameter": "<name>" }`; never a value',
+      '(none)',
+    ),
+    taskRolePolicyStatements: optionalWhole(
+      policyStatementsSchema,
+      'managed only: task-role statements, `[{ "actions": ["s3:GetObject"], "resources": ["arn:…"], "effect"?, "conditions"? }]`',
+      '(none)',
+    ),
+    cpuArchitecture: setting(
+      z.enum(['X86_64', 'ARM64'], { error: 'use "X86_64" or "ARM64"' }),
+      'X86_64',
+      'managed only: the task CPU architecture (`ARM64`: Graviton); the demo image is built for it',
+    ),
+    internal: setting(z.boolean(), false, 'managed only: an internal load balancer in the private subnets (reachable from inside the VPC only)'),
+    https: z
+      .object({
+        certificateArn: certificateArnSchema.register(settingMeta, { description: 'the ACM certificate of the HTTPS listener' }),
+        redirectHttp: setting(z.boolean(), true, 'port 80 redirects to HTTPS; `false` for HTTPS only'),
+      })
+      .optional()
+      .register(settingMeta, {
+        description: 'managed only: `{ "certificateArn": "arn:aws:acm:…", "redirectHttp"?: true }`, HTTPS on 443 (TLS 1.3 policy) and HTTP on 80 redirecting to it',
+        docDefault: '(HTTP on 80 only)',
+      }),
+    sidecars: optionalWhole(
+      sidecarsSchema,
+      'managed only: extra containers, `{ "<name>": { "image", "essential"?, "command"?, "environment"?, "secrets"?, "cpu"?, "memoryReservationMiB"?, "containerPort"? } }`',
+      '(none)',
+    ),
   },
   'the service profile',
 );
 
 export const drillSettings = group(
   {
-    environment: setting(z.enum(['production', 'non-production']), 'non-production', '`production` tightens the guardrails (no ALL / PERCENT(100) on service tasks)'),
+    environment: setting(
+      z.enum(['production', 'non-production'], { error: 'use "production" or "non-production"' }),
+      'non-production',
+      '`production` tightens the guardrails (no ALL / PERCENT(100) on service tasks)',
+    ),
     gameDays: setting(z.boolean(), false, 'create EventBridge Scheduler schedules for drills that declare one'),
     gameDaysEnabled: setting(z.boolean(), false, 'create those schedules ENABLED (otherwise DISABLED)'),
     reportBucket: optional(z.string(), 'S3 bucket for FIS experiment reports', '(none)'),

@@ -73,9 +73,11 @@ export function configProblems(config: DrillsConfig, sources: SettingSources = {
 
   need(s.albIdleTimeoutSeconds >= 1 && s.albIdleTimeoutSeconds <= 4000, `service.albIdleTimeoutSeconds is ${s.albIdleTimeoutSeconds}: the ALB takes 1–4000 (default 60)`);
   problems.push(...trafficProblems(s.traffic));
+  const names = (o: unknown) => (o !== null && typeof o === 'object' && !Array.isArray(o) ? Object.keys(o) : []);
+  const both = names(s.environment).filter((k) => names(s.secrets).includes(k));
+  need(both.length === 0, `service.environment and service.secrets both set ${both.join(', ')}: the container takes each name once; keep it in one of them`);
 
   const d = config.drills;
-  need(d.environment === 'production' || d.environment === 'non-production', `drills.environment is ${JSON.stringify(d.environment)}: use "production" or "non-production"`);
   need(d.stopConditions.maxErrorRate > 0 && d.stopConditions.maxErrorRate < 1, `drills.stopConditions.maxErrorRate is ${d.stopConditions.maxErrorRate}: use a share between 0 and 1 (0.05 = 5 %)`);
   need(
     s.desiredCount < 2 || (d.stopConditions.minHealthyHosts >= 1 && d.stopConditions.minHealthyHosts < s.desiredCount),

@@ -9,6 +9,7 @@ import { derivedDrainTimeoutMs, drainMarginSeconds } from './config-derive';
 import { mergeRows, type ContextLookup } from './config-merge';
 import { firstServiceContext } from './config-service-entries';
 import { defaultsOf, SETTING_ROWS } from './config-rows';
+import { schemaProblems } from './config-schema-check';
 import type { drillSettings, localSettings, serviceSettings } from './config-settings';
 import type { SettingSources } from './config-sources';
 import { configProblems } from './config-validate';
@@ -71,7 +72,7 @@ export function loadConfigWithSources(lookup: ContextLookup, sources: SettingSou
   const merged = mergeRows(SETTING_ROWS, fromObject, '', lookup, problems) as unknown as DrillsConfig;
   const derived = withDerivedDrainTimeout(merged, fromObject, lookup, sources);
   const config: DrillsConfig = { ...merged, service: derived.service };
-  problems.push(...configProblems(config, derived.sources));
+  problems.push(...schemaProblems(SETTING_ROWS, config), ...configProblems(config, derived.sources));
   if (problems.length > 0) throw new ConfigError(problems, derived.sources);
   return { config, sources: derived.sources };
 }

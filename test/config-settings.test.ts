@@ -31,6 +31,21 @@ describe('the settings table', () => {
     expect([config.service.cpu, config.drills.deadMansSwitch, config.local.zones]).toEqual([512, true, ['a', 'b', 'c', 'd']]);
   });
 
+  test('reads a whole setting given as JSON text and an optional group from its dotted keys (-c)', () => {
+    const flat: Record<string, string> = {
+      'service.environment': '{"LOG_LEVEL":"debug"}',
+      'service.https.certificateArn': 'arn:aws:acm:eu-west-1:123456789012:certificate/abc-123',
+      'service.https.redirectHttp': 'false',
+    };
+    const config = loadConfig((k) => flat[k]);
+    expect([config.service.environment, config.service.https]).toEqual([{ LOG_LEVEL: 'debug' }, { certificateArn: 'arn:aws:acm:eu-west-1:123456789012:certificate/abc-123', redirectHttp: false }]);
+    expect(DEFAULT_CONFIG.service.https).toBeUndefined();
+  });
+
+  test('rejects a value its schema refuses, naming the setting, the value and the choices', () => {
+    expect(() => loadConfig((k) => (k === 'service.cpuArchitecture' ? 'ARM' : undefined))).toThrow(/service\.cpuArchitecture is "ARM": use "X86_64" or "ARM64"/);
+  });
+
   test('an optional group takes its unset keys from the setting it defaults from', () => {
     const config = loadConfig((k) => (k === 'local.containerHealthCheck.startPeriodSeconds' ? '30' : undefined));
     expect(config.local.containerHealthCheck).toEqual({ ...DEFAULT_CONFIG.service.containerHealthCheck, startPeriodSeconds: 30 });

@@ -5,6 +5,7 @@ import { DrainReadyFargateService } from '../workload/drain-ready-fargate-servic
 import { serviceImage } from '../workload/service-image';
 import { StopConditionAlarms } from '../workload/stop-condition-alarms';
 import { addServiceOutputs } from '../service-drills/service-outputs';
+import { managedServiceExtras } from './managed-service-extras';
 
 export interface WorkloadStackProps extends StackProps {
   readonly config: DrillsConfig;
@@ -25,10 +26,12 @@ export class WorkloadStack extends Stack {
     super(scope, id, props);
     const { config } = props;
     const p = config.service;
-    const image = serviceImage(p, props.demoImageDirectory ?? 'service');
+    const extras = managedServiceExtras(this, p);
+    const image = serviceImage(p, props.demoImageDirectory ?? 'service', extras.cpuArchitecture);
     const hc = p.containerHealthCheck;
     const seconds = Duration.seconds;
     this.workload = new DrainReadyFargateService(this, 'Service', {
+      ...extras,
       image: image.image,
       healthCheck: image.healthCheckCommand && {
         command: image.healthCheckCommand,

@@ -1,12 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, Stack, type CfnResource } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { NagRuleCompliance, rules } from 'cdk-nag';
 import { DrainReadyFargateService, SSM_AGENT_IMAGE, secretFromArn, type DrainReadyFargateServiceProps } from '../../lib/workload';
+import { tlsVerdicts as tlsVerdictsOf } from '../helpers/tls-verdicts';
 import { demoImageDirectory } from '../stacks/synth-app';
 
 const SECRET_ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:orders/db-AbC123';
@@ -23,24 +23,7 @@ function build(props: (stack: Stack) => DrainReadyFargateServiceProps) {
   return { app, stack, service, t: Template.fromStack(stack) };
 }
 
-/** cdk-nag's TLS rules (NIST 800-53 / HIPAA packs) on every load balancer and listener, by rule then construct path. */
-function tlsVerdicts(stack: Stack): Record<string, Record<string, NagRuleCompliance>> {
-  const tls = {
-    ALBHttpToHttpsRedirection: rules.elb.ALBHttpToHttpsRedirection,
-    ELBv2ACMCertificateRequired: rules.elb.ELBv2ACMCertificateRequired,
-    ALBHttpDropInvalidHeaderEnabled: rules.elb.ALBHttpDropInvalidHeaderEnabled,
-  };
-  const resources = stack.node.findAll().filter((c): c is CfnResource => (c as CfnResource).cfnResourceType?.startsWith('AWS::ElasticLoadBalancingV2::'));
-  const verdicts: Record<string, Record<string, NagRuleCompliance>> = {};
-  for (const [name, rule] of Object.entries(tls)) {
-    verdicts[name] = {};
-    for (const r of resources) {
-      const verdict = rule(r);
-      if (verdict !== NagRuleCompliance.NOT_APPLICABLE) verdicts[name][r.node.path.replace('Orders/Orders/', '')] = verdict;
-    }
-  }
-  return verdicts;
-}
+const tlsVerdicts = (stack: Stack) => tlsVerdictsOf(stack, 'Orders/Orders/');
 
 describe('DrainReadyFargateService for a real service', () => {
   test('gives the app its environment beside PORT and DRAIN_TIMEOUT_MS, and its secrets as ARNs the execution role may read', () => {
