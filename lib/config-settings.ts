@@ -145,7 +145,9 @@ export const drillSettings = group(
       '`production` tightens the guardrails (no ALL / PERCENT(100) on service tasks)',
     ),
     gameDays: setting(z.boolean(), false, 'create EventBridge Scheduler schedules for drills that declare one'),
-    gameDaysEnabled: setting(z.boolean(), false, 'create those schedules ENABLED (otherwise DISABLED)'),
+    gameDaysEnabled: setting(z.boolean(), false, 'create those schedules ENABLED (otherwise DISABLED); `false` and a deploy pauses every game day of the app'),
+    gameDaysTopicArn: optional(z.string(), "an existing SNS topic each game day's verdict goes to; the runner task may publish only there", '(a topic per service, made by the app)'),
+    gameDaysTopicKeyArn: optional(z.string(), 'the customer managed KMS key that encrypts `gameDaysTopicArn`, if one does: the runner task may use it to publish', '(none)'),
     reportBucket: optional(z.string(), 'S3 bucket for FIS experiment reports', '(none)'),
     deadMansSwitch: setting(z.boolean(), false, "publish the runner's probe heartbeat and guard drills with its alarm"),
     stopConditions: group(

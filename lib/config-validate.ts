@@ -87,6 +87,17 @@ export function configProblems(config: DrillsConfig, sources: SettingSources = {
     s.desiredCount < 2 || (d.stopConditions.minRunningTasks >= 1 && d.stopConditions.minRunningTasks < s.desiredCount),
     `drills.stopConditions.minRunningTasks is ${d.stopConditions.minRunningTasks}: use 1 to ${s.desiredCount - 1}, or every drill would trip it`,
   );
+  const topic = d.gameDaysTopicArn;
+  need(
+    topic === undefined || /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/.test(topic),
+    `drills.gameDaysTopicArn is ${JSON.stringify(topic)}: give a standard SNS topic's ARN (arn:aws:sns:<region>:<account>:<topic>), or leave it out for a topic per service`,
+  );
+  const key = d.gameDaysTopicKeyArn;
+  need(
+    key === undefined || /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/.test(key),
+    `drills.gameDaysTopicKeyArn is ${JSON.stringify(key)}: give a KMS key's ARN (arn:aws:kms:<region>:<account>:key/<id>), not an alias`,
+  );
+  need(key === undefined || topic !== undefined, "drills.gameDaysTopicKeyArn is set without drills.gameDaysTopicArn: the key is the existing topic's; set the topic too, or leave the key out");
 
   const l = config.local;
   need(l.zones.length >= s.azCount, `local.zones lists ${l.zones.length} zone(s) but the service spans ${s.azCount}: name at least ${s.azCount}`);

@@ -42,6 +42,27 @@ export const SERVICE_ENV = {
   longestRequestSeconds: 'LONGEST_REQUEST_SECONDS',
 } as const;
 
+/**
+ * Environment the game-day runner task's container gets (lib/game-days/runner-task.ts) and
+ * `drills run` reads: the topic a finished run's summary goes to (as `--notify` does; the flag
+ * wins), so a schedule's command stays `run <drill> --service <name> --yes --out s3://…`.
+ */
+export const RUNNER_ENV = {
+  notifyTopicArn: 'DRILLS_NOTIFY_TOPIC_ARN',
+} as const;
+
+/**
+ * Every game-day schedule of a service is in the EventBridge Scheduler schedule group
+ * `fis-drills-<service>` (gameDayScheduleGroup): docs/game-days.md pauses them all with the AWS
+ * CLI by this prefix.
+ */
+export const GAME_DAY_SCHEDULE_GROUP_PREFIX = 'fis-drills-';
+
+/** The schedule group of a service's game days (Scheduler allows 64 characters of `[0-9A-Za-z-_.]`). */
+export function gameDayScheduleGroup(serviceName: string): string {
+  return `${GAME_DAY_SCHEDULE_GROUP_PREFIX}${serviceName}`.replace(/[^0-9A-Za-z_.-]/g, '-').slice(0, 64);
+}
+
 /** Stack outputs the runner reads from `cdk deploy --outputs-file` or DescribeStacks. */
 export const OUTPUT_KEYS = {
   serviceUrl: 'ServiceUrl',

@@ -5,6 +5,7 @@ import type * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { EvidenceBucket } from './evidence-bucket';
 import type { GameDayRunner } from './run-task-target';
+import { cloudFormationStacksOf } from '../runner/aws/service-stacks';
 import { RunnerTask } from './runner-task';
 
 export interface GameDayRunnerScope {
@@ -17,6 +18,8 @@ export interface GameDayRunnerScope {
   readonly subnetIdsByZone?: readonly (readonly string[])[];
   readonly name: string;
   readonly topic: sns.ITopic;
+  /** The customer managed KMS key of `topic`, if one encrypts it. @default - none */
+  readonly topicKeyArn?: string;
   /** Versioning of the evidence bucket (production). */
   readonly versioned: boolean;
   /** The runner image's build context. @default - this package's root */
@@ -51,10 +54,15 @@ export function gameDayRunnerFor(scope: Construct, s: GameDayRunnerScope): GameD
     cluster,
     evidenceBucket: bucket,
     topic: s.topic,
+    topicKeyArn: s.topicKeyArn,
     imageDirectory: s.imageDirectory,
     ...(built ? {} : { subnets: { subnets: subnetIds.map((id, i) => ec2.Subnet.fromSubnetId(scope, `GameDaySubnet${i}`, id)) } }),
   });
   const own = Stack.of(scope).stackName;
   const serviceStack = built ? Stack.of(s.service as Construct).stackName : own;
-  return { task, cluster, topicArn: s.topic.topicArn, stackNames: [...new Set([serviceStack, own])] };
+  const stackNames = [...new Set([serviceStack, own])];
+  // `drills run --service <name>` reads `<Prefix>-Drills` (and `<Prefix>-Workload`) from CloudFormation (service-stacks.ts).
+  const named = cloudFormationStacksOf(s.name);
+  const foundByService = own === named.drills && stackNames.every((n) => n === named.drills || n === named.workload);
+  return { task, cluster, topicArn: s.topic.topicArn, stackNames, serviceName: s.name, foundByService };
 }

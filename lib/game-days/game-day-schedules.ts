@@ -1,9 +1,9 @@
-import { Stack, TimeZone } from 'aws-cdk-lib';
+import { RemovalPolicy, Stack, TimeZone } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import { Construct } from 'constructs';
-import { DRILL_TAG, SERVICE_TAG, TRIGGER_TAG } from '../contract';
+import { DRILL_TAG, gameDayScheduleGroup, SERVICE_TAG, TRIGGER_TAG } from '../contract';
 import type { Drill } from '../drill';
 import { runTaskTarget, type GameDayRunner } from './run-task-target';
 
@@ -51,6 +51,8 @@ export interface GameDaySchedulesProps {
 export class GameDaySchedules extends Construct {
   readonly role: iam.Role;
   readonly schedules: scheduler.Schedule[] = [];
+  /** `fis-drills-<service>`: every schedule of this service, so one AWS CLI loop can pause them all (docs/game-days.md). */
+  readonly group: scheduler.ScheduleGroup;
 
   constructor(scope: Construct, id: string, props: GameDaySchedulesProps) {
     super(scope, id);
@@ -59,6 +61,8 @@ export class GameDaySchedules extends Construct {
       description: 'Lets EventBridge Scheduler start the fis-drills game-day experiments, and nothing else',
       assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com').withConditions({ StringEquals: { 'aws:SourceAccount': stack.account } }),
     });
+    // Deleted with the stack (CDK's default keeps it): a kept group of a fixed name would fail the next deploy with "already exists".
+    this.group = new scheduler.ScheduleGroup(this, 'Group', { scheduleGroupName: gameDayScheduleGroup(props.serviceName), removalPolicy: RemovalPolicy.DESTROY });
     const experiments = stack.formatArn({ service: 'fis', resource: 'experiment', resourceName: '*' });
     for (const { drill, templateId, templateArn } of props.drills) {
       if (!drill.schedule) continue;
@@ -84,6 +88,7 @@ export class GameDaySchedules extends Construct {
           schedule: scheduler.ScheduleExpression.expression(drill.schedule, TimeZone.ETC_UTC),
           timeWindow: scheduler.TimeWindow.off(),
           target,
+          scheduleGroup: this.group,
           enabled: props.enabled,
         }),
       );

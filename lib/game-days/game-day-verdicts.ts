@@ -13,6 +13,8 @@ export interface GameDayVerdictsProps {
   readonly ecsServiceName: string;
   /** The config's service name: alarm and dashboard names. */
   readonly serviceName: string;
+  /** An existing topic (its ARN) to publish to instead of making one. @default - a topic made here */
+  readonly topicArn?: string;
 }
 
 /**
@@ -22,21 +24,26 @@ export interface GameDayVerdictsProps {
  * times. The alarm watches the Maximum of `DrillVerdict` (lib/game-days/drill-verdict-metric.ts);
  * a run publishes one datum, so missing data keeps the last state (`IGNORE`): the alarm stays in
  * ALARM until a later run of the drill holds (CloudWatch User Guide, "Configuring how CloudWatch
- * alarms treat missing data"). The topic is encrypted with the AWS-managed key `alias/aws/sns`
- * and refuses publishing without TLS.
+ * alarms treat missing data"). The topic made here is encrypted with the AWS managed key
+ * `alias/aws/sns` and refuses publishing without TLS; the runner's role gets no KMS statement for
+ * it (that key's policy is AWS's; not confirmed against a live account that none is needed). An
+ * existing topic (`topicArn`) is used as it is: its key, if a customer managed one, is given to the
+ * runner task separately (RunnerTaskProps.topicKeyArn).
  */
 export class GameDayVerdicts extends Construct {
-  readonly topic: sns.Topic;
+  readonly topic: sns.ITopic;
   readonly alarms: Record<string, cloudwatch.Alarm> = {};
   readonly dashboard: cloudwatch.Dashboard;
 
   constructor(scope: Construct, id: string, props: GameDayVerdictsProps) {
     super(scope, id);
-    this.topic = new sns.Topic(this, 'Topic', {
-      displayName: `fis-drills game days of ${props.serviceName}`,
-      masterKey: kms.Alias.fromAliasName(this, 'SnsKey', 'alias/aws/sns'),
-      enforceSSL: true,
-    });
+    this.topic = props.topicArn
+      ? sns.Topic.fromTopicArn(this, 'Topic', props.topicArn)
+      : new sns.Topic(this, 'Topic', {
+          displayName: `fis-drills game days of ${props.serviceName}`,
+          masterKey: kms.Alias.fromAliasName(this, 'SnsKey', 'alias/aws/sns'),
+          enforceSSL: true,
+        });
     new CfnOutput(this, 'TopicArn', { key: 'GameDayTopicArn', value: this.topic.topicArn, description: 'SNS topic each game day publishes its verdict to' });
     const m = DRILL_VERDICT_METRIC;
     const metric = (name: string, drill: Drill, statistic: string) =>

@@ -7,6 +7,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { RUNNER_ENV } from '../contract';
 import { suppressGuardrail } from '../guardrails/suppress-guardrail';
 import { runnerPolicy } from '../runner/aws/runner-policy';
 
@@ -18,7 +19,10 @@ export interface RunnerTaskProps {
   /** Where in the VPC. @default - the VPC's private subnets with egress */
   readonly subnets?: ec2.SubnetSelection;
   readonly evidenceBucket: s3.IBucket;
+  /** Where each run's summary goes: the container gets it as `DRILLS_NOTIFY_TOPIC_ARN` (RUNNER_ENV), the role may publish only there. */
   readonly topic: sns.ITopic;
+  /** The customer managed KMS key that encrypts `topic`, if one does (runnerPolicy's notifyKeyArn). @default - none */
+  readonly topicKeyArn?: string;
   /** The build context of runner.Dockerfile. @default - this package's root */
   readonly imageDirectory?: string;
 }
@@ -69,6 +73,7 @@ export class RunnerTask extends Construct {
       service: props.serviceName,
       evidence: { bucket: props.evidenceBucket.bucketName, prefix },
       notifyTopicArn: props.topic.topicArn,
+      notifyKeyArn: props.topicKeyArn,
     });
     new iam.Policy(this, 'RunnerPolicy', { document: iam.PolicyDocument.fromJson(policy), roles: [taskRole] });
     this.logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.THREE_MONTHS, removalPolicy: RemovalPolicy.DESTROY });
@@ -85,7 +90,7 @@ export class RunnerTask extends Construct {
       // tini as PID 1 passes SIGTERM on to node (the CLI handles it; ECS Developer Guide, initProcessEnabled).
       linuxParameters: new ecs.LinuxParameters(this, 'Linux', { initProcessEnabled: true }),
       logging: ecs.LogDrivers.awsLogs({ logGroup: this.logGroup, streamPrefix: 'runner' }),
-      environment: { DRILLS_GAME_DAY_SERVICE: props.serviceName },
+      environment: { [RUNNER_ENV.notifyTopicArn]: props.topic.topicArn },
     });
     suppressGuardrail(
       this.taskDefinition,

@@ -70,6 +70,16 @@ export interface ServiceDrillsProps {
   /** Schedules are created DISABLED unless this is true. @default false */
   readonly gameDaysEnabled?: boolean;
   /**
+   * An existing SNS topic (its ARN) each game day's verdict and summary go to; the runner task may
+   * publish only there. @default - a topic made here, encrypted with `alias/aws/sns` (GameDayVerdicts)
+   */
+  readonly gameDayTopicArn?: string;
+  /**
+   * The customer managed KMS key (its ARN) that encrypts `gameDayTopicArn`, if one does: the runner
+   * task role gets `kms:GenerateDataKey*` and `kms:Decrypt` on it. @default - none (an unencrypted topic, or `alias/aws/sns`)
+   */
+  readonly gameDayTopicKeyArn?: string;
+  /**
    * Version the game days' evidence bucket (journals are rewritten as a run goes; versions keep
    * each state for 30 days). Turn off outside production to save the storage.
    * @default true

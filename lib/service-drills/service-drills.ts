@@ -68,6 +68,9 @@ export class ServiceDrills extends Construct {
     if (twice.length > 0) problems.push(`drills lists ${[...new Set(twice)].join(', ')} more than once: give each drill once`);
     if (this.drills.length === 0) problems.push('drills is empty: give at least one drill, or leave drills out for the whole catalogue');
     if (props.gameDaysEnabled && !props.gameDays) problems.push('gameDaysEnabled is true without gameDays: set gameDays to make the schedules');
+    if (props.gameDayTopicKeyArn !== undefined && props.gameDayTopicArn === undefined) {
+      problems.push(`gameDayTopicKeyArn is ${props.gameDayTopicKeyArn} without gameDayTopicArn: the key is an existing topic's; give that topic's ARN too, or leave the key out`);
+    }
     if (!service || problems.length > 0) throw new ConstructPropsError('ServiceDrills', problems);
     this.target = service;
     this.name = props.name ?? Names.uniqueResourceName(this, { maxLength: 64, separator: '-' });
@@ -159,12 +162,18 @@ export class ServiceDrills extends Construct {
     if (props.gameDays) {
       const scheduled = this.drills.filter((d) => d.schedule).map((drill) => ({ drill, templateId: templates[drill.id].templateId, templateArn: templates[drill.id].templateArn }));
       if (scheduled.length > 0) {
-        const verdicts = new GameDayVerdicts(this, 'GameDayVerdicts', { drills: scheduled.map((s) => s.drill), ecsServiceName: service.serviceName, serviceName: this.name });
+        const verdicts = new GameDayVerdicts(this, 'GameDayVerdicts', {
+          drills: scheduled.map((s) => s.drill),
+          ecsServiceName: service.serviceName,
+          serviceName: this.name,
+          topicArn: props.gameDayTopicArn,
+        });
         const runner = gameDayRunnerFor(this, {
           ...service,
           service: props.service,
           name: this.name,
           topic: verdicts.topic,
+          topicKeyArn: props.gameDayTopicKeyArn,
           versioned: props.gameDayEvidenceVersioning ?? true,
           imageDirectory: props.gameDayRunnerImageDirectory,
         });

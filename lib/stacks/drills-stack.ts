@@ -49,6 +49,8 @@ export class DrillsStack extends Stack {
       reportBucket: config.drills.reportBucket,
       gameDays: config.drills.gameDays,
       gameDaysEnabled: config.drills.gameDays && config.drills.gameDaysEnabled,
+      gameDayTopicArn: config.drills.gameDaysTopicArn,
+      gameDayTopicKeyArn: config.drills.gameDaysTopicKeyArn,
       serviceOutputs: false,
     };
     this.serviceDrills = new ServiceDrills(

@@ -70,9 +70,9 @@ describe('the game-day runner task (game days on, one scheduled drill)', () => {
     const schedule = Object.values(t.findResources('AWS::Scheduler::Schedule') as Resources)[0].Properties as { Target: { Arn: unknown; Input: unknown } };
     expect(JSON.stringify(schedule.Target.Arn)).toContain(':scheduler:::aws-sdk:ecs:runTask');
     const input = JSON.stringify(schedule.Target.Input);
-    expect(input).toContain('\\"command\\":[\\"run\\",\\"task-stop-drain\\",\\"--yes\\",\\"--out\\",\\"s3://');
-    expect(input).toMatch(/GameDayEvidenceBucket.*\/game-days\/drills-demo\\",\\"--notify\\"/);
-    expect(input).toContain('\\"--stack\\",\\"DrillsDemo-Workload\\",\\"--stack\\",\\"DrillsDemo-Drills\\"');
+    expect(input).toContain('\\"command\\":[\\"run\\",\\"task-stop-drain\\",\\"--service\\",\\"drills-demo\\",\\"--yes\\",\\"--out\\",\\"s3://');
+    expect(input).not.toContain('--notify');
+    expect(input).not.toContain('--stack');
     expect(input).toContain('\\"assignPublicIp\\":\\"DISABLED\\"');
     expect(input).toMatch(/PrivateSubnet1/);
     expect(input).not.toContain('startExperiment');
@@ -113,10 +113,19 @@ describe('the game-day runner task (game days on, one scheduled drill)', () => {
       'AWS::EC2::SecurityGroup': 1, // runner task
       'AWS::IAM::Role': 3,
       'AWS::IAM::Policy': 3, // task role, execution role, scheduler role
+      'AWS::Scheduler::ScheduleGroup': 1, // fis-drills-<service>: pause them all
       'AWS::Scheduler::Schedule': 1,
       'AWS::CloudWatch::Alarm': 1, // the drill's own
     });
+    // 15 per service and 2 per scheduled drill: docs/game-days.md says so
+    const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+    expect(total(withOneDrill)).toBe(17);
     // a second scheduled drill adds its schedule and its alarm, nothing else
     expect(added(countByType(two), countByType(t))).toEqual({ 'AWS::Scheduler::Schedule': 1, 'AWS::CloudWatch::Alarm': 1 });
+  });
+
+  test('synthesizes two resources fewer per service with an existing topic (drills.gameDaysTopicArn): no topic, no topic policy', () => {
+    const existing = synthApp({ drills: { gameDays: true, gameDaysTopicArn: 'arn:aws:sns:eu-west-1:111122223333:oncall-pages' } }).drillsTemplate;
+    expect(added(countByType(t), countByType(existing))).toEqual({ 'AWS::SNS::Topic': 1, 'AWS::SNS::TopicPolicy': 1 });
   });
 });

@@ -34,8 +34,10 @@ import { listenForOperatorSignals } from '../operator-signals';
 import { Output } from '../output';
 import { remoteRunCommand, runIdUsage } from '../remote-run-command';
 import { preflightFor, type PreflightArgs, type PreflightTraffic } from '../preflight-for';
+import { recordRefusedRun } from '../refused-run';
 import { progressLine, reasonLines, runResultLine } from '../reporter';
 import { runsJson } from '../result-json';
+import { RUNNER_ENV } from '../../contract';
 import type { ServiceTraffic } from '../service-traffic';
 
 export interface RunArgs extends Omit<PreflightArgs, 'dryRun'> {
@@ -48,7 +50,7 @@ export interface RunArgs extends Omit<PreflightArgs, 'dryRun'> {
   readonly runId?: string;
   /** Write JUnit XML here (one test case for the drill). */
   readonly junit?: string;
-  /** An SNS topic ARN: the finished run's summary and report location are published there. */
+  /** An SNS topic ARN: the finished run's summary and report location are published there. @default the `DRILLS_NOTIFY_TOPIC_ARN` environment variable (RUNNER_ENV; the game-day task sets it) */
   readonly notify?: string;
   /** Run on the game-day runner task in the service's VPC instead of here (remote-run-command.ts). */
   readonly remote?: boolean;
@@ -63,7 +65,7 @@ export interface RunDeps extends AwsCommandDeps {
   readonly confirm?: (question: string) => Promise<boolean>;
   /** With `--heartbeat`: how long to wait for the dead-man's switch alarm to turn OK, and how often to look. @default { timeoutMs: 120000, everyMs: 10000 } */
   readonly heartbeatSettle?: { readonly timeoutMs: number; readonly everyMs: number };
-  /** The environment to look for npm's marks in (the npm hint). @default process.env */
+  /** The environment to look for npm's marks in (the npm hint) and the notification topic (RUNNER_ENV). @default process.env */
   readonly env?: NodeJS.ProcessEnv;
   /** Heartbeat publishing interval in ms. @default 10000 (the alarm's period) */
   readonly heartbeatIntervalMs?: number;
@@ -80,6 +82,7 @@ export async function runCommand(args: RunArgs, io: IoHost, deps: RunDeps = {}):
 }
 
 async function runDrillCommand(args: RunArgs, io: IoHost, deps: RunDeps): Promise<number> {
+  const startedAt = new Date();
   const output = new Output(io, 'run', { json: args.json });
   const interactive = deps.interactive ?? Boolean(process.stdin.isTTY);
   const drill = targetDrill(output, args.drill, deps);
@@ -92,8 +95,11 @@ async function runDrillCommand(args: RunArgs, io: IoHost, deps: RunDeps): Promis
   if (refused(traffic)) return traffic.exit;
   // npm's own marks: its hint carries the `drills run: ` prefix itself.
   output.progress(npmLaunchHint(deps.env ?? process.env) ?? '');
-  if (args.notify !== undefined && !/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}(\.fifo)?$/.test(args.notify)) {
-    output.failure(`--notify '${args.notify}' is not an SNS topic ARN (arn:aws:sns:<region>:<account>:<topic>); the GameDayTopicArn stack output is one`);
+  const envTopic = (deps.env ?? process.env)[RUNNER_ENV.notifyTopicArn] || undefined;
+  const notify = args.notify ?? envTopic;
+  if (notify !== undefined && !/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}(\.fifo)?$/.test(notify)) {
+    const given = args.notify !== undefined ? '--notify' : RUNNER_ENV.notifyTopicArn;
+    output.failure(`${given} '${notify}' is not an SNS topic ARN (arn:aws:sns:<region>:<account>:<topic>); the GameDayTopicArn stack output is one`);
     return EXIT_CODE.USAGE;
   }
   if (runIdUsage(args.runId)) {
@@ -114,10 +120,11 @@ async function runDrillCommand(args: RunArgs, io: IoHost, deps: RunDeps): Promis
   try {
     // One game day per service at a time, when the evidence is shared (S3): lib/runner/service-lock.ts.
     const runId = args.runId ?? (deps.newRunId ?? newRunId)();
+    const run: GuardedRun = { args: { ...args, runId, notify }, output, deps, drill, target, interactive, traffic, evidence, startedAt };
     const lock = evidence.store.remote ? await takeServiceLock(evidence.store, { runId, drill: drill.id, service: deployed.serviceName, host: os.hostname() }) : undefined;
-    if (lock && 'heldBy' in lock) return notStarted(output, lockRefusal(deployed.serviceName, lock));
+    if (lock && 'heldBy' in lock) return await refusedBeforeTheFault(run, lockRefusal(deployed.serviceName, lock));
     try {
-      return await guardedRun({ args: { ...args, runId }, output, deps, drill, target, interactive, traffic, evidence });
+      return await guardedRun(run);
     } finally {
       await lock?.release().catch((e: unknown) => output.notice(`could not release ${lock.file}: ${describeError(e)}`));
     }
@@ -139,6 +146,8 @@ interface GuardedRun {
   readonly traffic: { readonly traffic: ServiceTraffic; readonly healthPath: string };
   /** Where the evidence goes (`--out`: a folder or S3). */
   readonly evidence: EvidenceTarget;
+  /** When the command started (a refused run's journal starts there). */
+  readonly startedAt: Date;
 }
 
 /**
@@ -186,8 +195,12 @@ async function guardedRun(run: GuardedRun): Promise<number> {
     const preflight = await preflightAwaitingHeartbeat(run, operator.signal, checked);
     preflightLines(preflight.checks).forEach((line) => output.progress(line));
     output.progress(preflightSummary(preflight));
-    if (operator.signal.aborted) return notStarted(output, (operator.signal.reason as Error).message);
-    if (!preflight.ok || !preflight.templateId || !preflight.caller) return notStarted(output, 'refused by preflight');
+    if (operator.signal.aborted) return await refusedBeforeTheFault(run, (operator.signal.reason as Error).message);
+    if (!preflight.ok || !preflight.templateId || !preflight.caller) {
+      const failed = preflight.checks.filter((c) => !c.ok).map((c) => `${c.name}: ${c.detail}`);
+      const notes = preflight.checks.map((c) => `preflight ${c.ok ? 'ok' : 'FAILED'}: ${c.name}: ${c.detail}`);
+      return await refusedBeforeTheFault(run, `refused by preflight${failed.length > 0 ? ` (${failed.join('; ')})` : ''}`, notes);
+    }
     const templateId = preflight.templateId;
     if (!args.yes) {
       const question = `Start FIS template ${templateId} (${drill.id}: ${drill.title}) against ${deployed.serviceName} in account ${preflight.caller.account}? [y/N] `;
@@ -224,8 +237,7 @@ async function guardedRun(run: GuardedRun): Promise<number> {
     });
     if (!result) return EXIT_CODE.ERROR;
     await finishRuns({ outRoot: args.out ?? 'evidence', store: run.evidence.store, junit: args.junit, runs: [result], output });
-    const notify = args.notify ? { api: notifyApi(session.clients.sns), topicArn: args.notify } : undefined;
-    await publishVerdict({ ...result, ecsServiceName: deployed.serviceName, folder: run.evidence.store.folder(drill.id, result.runId), metrics: session.apis.metrics, notify, output });
+    await publishVerdict({ ...result, ecsServiceName: deployed.serviceName, folder: run.evidence.store.folder(drill.id, result.runId), metrics: session.apis.metrics, notify: notifyOf(run), output });
     const ran = { ...result, experimentId: result.experimentId ?? engine.experimentId };
     // A run that did not hold says why, each broken expectation with its cause (judge's reasons).
     output.result([runResultLine(ran), ...reasonLines(ran)], runsJson(ran.verdict, [ran]));
@@ -253,6 +265,40 @@ async function runOnEngine(engine: FisEngine, output: Output, deps: RunDeps, opt
   } finally {
     await engine.close();
   }
+}
+
+/** The notification of a run: `--notify`, or the topic in the environment (RUNNER_ENV). */
+function notifyOf(run: GuardedRun): { api: ReturnType<typeof notifyApi>; topicArn: string } | undefined {
+  const topicArn = run.args.notify;
+  return topicArn ? { api: notifyApi(run.target.session.clients.sns), topicArn } : undefined;
+}
+
+/**
+ * A run refused before its fault (preflight, the service's lock, a signal first). Unattended
+ * (`--yes`, stdin not a terminal: a game day, CI) it is a run: ABORTED with the reason, its
+ * evidence kept, its verdict published and notified (refused-run.ts). At a terminal the operator
+ * is told, and nothing is kept.
+ */
+async function refusedBeforeTheFault(run: GuardedRun, reason: string, notes: readonly string[] = []): Promise<number> {
+  const { args, output, drill } = run;
+  if (!(args.yes && !run.interactive)) return notStarted(output, reason);
+  const { deployed, session } = run.target;
+  return recordRefusedRun({
+    drill,
+    runId: args.runId ?? (run.deps.newRunId ?? newRunId)(),
+    reason,
+    notes,
+    startedAt: run.startedAt,
+    store: run.evidence.store,
+    outRoot: args.out ?? 'evidence',
+    junit: args.junit,
+    ecsServiceName: deployed.serviceName,
+    target: { cluster: deployed.clusterName, service: deployed.serviceName, serviceUrl: deployed.serviceUrl },
+    settings: { traffic: run.traffic.traffic.redacted, trafficSource: run.traffic.traffic.source },
+    metrics: session.apis.metrics,
+    notify: notifyOf(run),
+    output,
+  });
 }
 
 function notStarted(output: Output, why: string): number {

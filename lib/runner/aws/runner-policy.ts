@@ -20,6 +20,14 @@ export interface RunnerPolicyScope {
   readonly evidence?: { readonly bucket: string; readonly prefix: string };
   /** With `--notify <topic-arn>`. */
   readonly notifyTopicArn?: string;
+  /**
+   * The customer managed KMS key that encrypts that topic, if one does: a publisher needs
+   * `kms:GenerateDataKey*` and `kms:Decrypt` on it (SNS Developer Guide, "Key management" and its
+   * publisher policy example). Not for the AWS managed key `alias/aws/sns`, whose key policy the
+   * account cannot change (not confirmed against a live account that publishing to such a topic
+   * needs no IAM KMS statement).
+   */
+  readonly notifyKeyArn?: string;
 }
 
 export interface PolicyStatementJson {
@@ -81,6 +89,9 @@ export function runnerPolicy(scope: RunnerPolicyScope): PolicyJson {
     );
   }
   if (scope.notifyTopicArn) statements.push({ Sid: 'NotifyOnCall', Effect: 'Allow', Action: 'sns:Publish', Resource: scope.notifyTopicArn });
+  if (scope.notifyTopicArn && scope.notifyKeyArn) {
+    statements.push({ Sid: 'NotifyThroughTheTopicsKey', Effect: 'Allow', Action: ['kms:GenerateDataKey*', 'kms:Decrypt'], Resource: scope.notifyKeyArn });
+  }
   return { Version: '2012-10-17', Statement: statements };
 }
 
@@ -92,4 +103,5 @@ export const DOCUMENTED_POLICY_SCOPE: RunnerPolicyScope = {
   service: 'SERVICE_NAME',
   evidence: { bucket: 'BUCKET', prefix: 'PREFIX' },
   notifyTopicArn: 'arn:aws:sns:REGION:ACCOUNT:TOPIC',
+  notifyKeyArn: 'arn:aws:kms:REGION:ACCOUNT:key/KEY_ID',
 };

@@ -75,7 +75,7 @@ describe('drills run --junit when the drill gives no verdict', () => {
   it('writes a skipped test case (ABORTED) with the reason when preflight refuses', async () => {
     const s = await setupFake({ scenario: { alarmStates: { 'drills-demo-error-rate': 'ALARM' } } });
     const junit = path.join(s.dir, 'junit.xml');
-    const code = await runCommand({ drill: 'task-stop-drain', outputs: s.outputs, yes: true, junit }, s.io, {
+    const code = await runCommand({ drill: 'task-stop-drain', outputs: s.outputs, yes: true, junit, out: path.join(s.dir, 'evidence') }, s.io, {
       probe: async () => ({ ok: true, detail: 'stub' }),
       trafficCheck: async () => [],
       interactive: false,
@@ -83,7 +83,7 @@ describe('drills run --junit when the drill gives no verdict', () => {
     });
     expect(code).toBe(3);
     const [only] = await junitCases(junit);
-    expect(only.outcome).toMatchObject({ kind: 'skipped', type: 'ABORTED', message: expect.stringContaining('refused by preflight; nothing was started') });
+    expect(only.outcome).toMatchObject({ kind: 'skipped', type: 'ABORTED', message: expect.stringMatching(/aborted: refused by preflight \(alarm drills-demo-error-rate/) });
   });
 
   it('keeps the file of a run that gave its verdict, and writes none for an unknown drill', async () => {

@@ -6,6 +6,7 @@
 import { expectOrder } from '../../helpers/expect-order';
 import { EventEmitter } from 'events';
 import * as http from 'http';
+import * as path from 'path';
 import type { AddressInfo } from 'net';
 import { runCommand, type RunDeps } from '../../../lib/cli/commands/run';
 import { failedOnlyOnHeartbeat, isHeartbeatAlarm } from '../../../lib/runner/aws/heartbeat';
@@ -29,7 +30,7 @@ async function setup(heartbeatIntervalMs: number) {
   service = http.createServer((_req, res) => res.end('ok'));
   await new Promise<void>((resolve) => service!.listen(0, '127.0.0.1', resolve));
   const serviceUrl = `http://127.0.0.1:${(service.address() as AddressInfo).port}`;
-  const { fake, outputs, err, io } = await setupFake({ scenario: { initiatingMs: 50, runningMs: 200, stoppingMs: 100 }, serviceUrl });
+  const { fake, outputs, err, io, dir } = await setupFake({ scenario: { initiatingMs: 50, runningMs: 200, stoppingMs: 100 }, serviceUrl });
   const deps: RunDeps = {
     probe: async () => ({ ok: true, detail: 'stub' }),
     trafficCheck: async () => [],
@@ -41,7 +42,7 @@ async function setup(heartbeatIntervalMs: number) {
     // Generous: the first successful probe comes 2 s in, later on a loaded machine.
     heartbeatSettle: { timeoutMs: 20_000, everyMs: 200 },
   };
-  return { outputs, err, io, deps, fake };
+  return { outputs, err, io, deps, fake, out: path.join(dir, 'evidence') };
 }
 
 afterEach(async () => {
@@ -75,17 +76,18 @@ describe("the dead-man's switch in drills run", () => {
   }, 60_000);
 
   it('refuses without --heartbeat, starts nothing, and says to pass it', async () => {
-    const { outputs, io, err, deps, fake } = await setup(150);
-    expect(await runCommand({ drill: 'task-stop-drain', outputs, yes: true }, io, deps)).toBe(3);
+    const { outputs, io, err, deps, fake, out } = await setup(150);
+    expect(await runCommand({ drill: 'task-stop-drain', outputs, yes: true, out }, io, deps)).toBe(3);
     expect(fake.state.callsTo('StartExperiment')).toHaveLength(0);
-    expect(fake.state.callsTo('PutMetricData')).toHaveLength(0);
+    const published = fake.state.callsTo('PutMetricData').flatMap((c) => (c.input as { MetricData: { MetricName: string }[] }).MetricData.map((d) => d.MetricName));
+    expect(published).not.toContain('ProbeSuccess');
     expect(err.join('')).toMatch(/dead-man's switch .*drills run --heartbeat/);
   }, 60_000);
 
   it('fails as ABORTED after the bounded wait when the alarm never sees a heartbeat', async () => {
-    const { outputs, io, deps, fake } = await setup(60_000);
+    const { outputs, io, deps, fake, out } = await setup(60_000);
     const started = Date.now();
-    const code = await runCommand({ drill: 'task-stop-drain', outputs, yes: true, heartbeat: true }, io, { ...deps, heartbeatSettle: { timeoutMs: 1000, everyMs: 200 } });
+    const code = await runCommand({ drill: 'task-stop-drain', outputs, yes: true, heartbeat: true, out }, io, { ...deps, heartbeatSettle: { timeoutMs: 1000, everyMs: 200 } });
     expect(code).toBe(3);
     expect(fake.state.callsTo('StartExperiment')).toHaveLength(0);
     expect(Date.now() - started).toBeLessThan(15_000);

@@ -5,7 +5,10 @@
  * recovery → figures → close) so these tests need no service to probe.
  */
 import { EventEmitter } from 'events';
+import { promises as fs } from 'fs';
+import * as path from 'path';
 import { runCommand } from '../../../lib/cli/commands/run';
+import type { Journal } from '../../../lib/runner/journal';
 import type { runDrill } from '../../../lib/runner/run-drill';
 import type { Verdict } from '../../../lib/runner/verdict';
 import { CALLER_ARN } from '../../fixtures/fake-aws/fake-aws-server';
@@ -62,10 +65,33 @@ describe('drills run', () => {
     expect(fake.state.calls.filter((c) => c.service === 'fis')).toHaveLength(0);
   });
 
-  it('fails as ABORTED without starting anything when preflight refuses', async () => {
-    const { outputs, io, deps, fake } = await setup({ alarmStates: { 'drills-demo-error-rate': 'ALARM' } });
-    expect(await runCommand({ drill: 'task-stop-drain', outputs, yes: true }, io, deps)).toBe(3);
+  it('fails as ABORTED without starting anything when preflight refuses, and unattended keeps the refusal as evidence with its verdict published', async () => {
+    const { outputs, io, out, deps, fake, dir } = await setup({ alarmStates: { 'drills-demo-error-rate': 'ALARM' } });
+    const evidence = path.join(dir, 'evidence');
+    expect(await runCommand({ drill: 'task-stop-drain', outputs, yes: true, out: evidence, json: true }, io, deps)).toBe(3);
     expect(fake.state.callsTo('StartExperiment')).toHaveLength(0);
+    const journal = JSON.parse(await fs.readFile(path.join(evidence, 'task-stop-drain', 'run-test-1', 'journal.json'), 'utf8')) as Journal;
+    expect(journal.judgement).toMatchObject({
+      verdict: 'ABORTED',
+      reasons: [expect.stringMatching(/^aborted: refused by preflight \(alarm drills-demo-error-rate: .*ALARM/), expect.stringMatching(/^not judged \(nothing was sent/)],
+    });
+    await expect(fs.stat(path.join(evidence, 'task-stop-drain', 'run-test-1', 'report.html'))).resolves.toBeDefined();
+    expect(JSON.parse(out.join(''))).toEqual({
+      verdict: 'ABORTED',
+      runs: [{ drill: 'task-stop-drain', verdict: 'ABORTED', figures: {}, evidence: path.join(evidence, 'task-stop-drain', 'run-test-1') }],
+    });
+    const verdict = fake.state.callsTo('PutMetricData').flatMap((c) => (c.input as { MetricData: { MetricName: string; Value: number }[] }).MetricData);
+    expect(verdict).toEqual([expect.objectContaining({ MetricName: 'DrillVerdict', Value: 3 })]);
+  });
+
+  it('fails as ABORTED at a terminal when preflight refuses, saying so and keeping nothing (the operator is there)', async () => {
+    const { outputs, io, err, deps, fake, dir } = await setup({ alarmStates: { 'drills-demo-error-rate': 'ALARM' } });
+    const evidence = path.join(dir, 'evidence');
+    const confirm = async () => true;
+    expect(await runCommand({ drill: 'task-stop-drain', outputs, out: evidence }, io, { ...deps, interactive: true, confirm })).toBe(3);
+    expect(err.join('')).toMatch(/refused by preflight \(alarm drills-demo-error-rate.*; nothing was started \(ABORTED\)/);
+    await expect(fs.stat(evidence)).rejects.toThrow(/ENOENT/);
+    expect(fake.state.callsTo('PutMetricData')).toEqual([]);
   });
 
   it('asks at a terminal and starts nothing when the answer is no', async () => {

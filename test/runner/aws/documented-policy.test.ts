@@ -18,6 +18,8 @@ const NEEDS_NO_PERMISSION = new Set(['sts:GetCallerIdentity']);
 const IMPLIED: Record<string, string> = {
   'fis:TagResource': 'fis:StartExperiment with tags (listed to be safe; not confirmed)',
   'iam:CreateServiceLinkedRole': 'fis:StartExperiment, the first time in an account (FIS service-linked role)',
+  'kms:GenerateDataKey*': 'sns:Publish to a topic encrypted with a customer managed key (SNS Developer Guide, "Key management")',
+  'kms:Decrypt': 'sns:Publish to a topic encrypted with a customer managed key (SNS Developer Guide, "Key management")',
 };
 
 function actionsTheCodeCalls(): Set<string> {
