@@ -25,6 +25,13 @@ function edited(edit: { td?: (p: Props) => void; svc?: (p: Props) => void }) {
   edit.svc?.(t.Resources[SVC].Properties);
   return t;
 }
+/** SubnetB moved into SubnetA's zone (then edited further). */
+function sameZone(more: (t: ReturnType<typeof compliantTemplate>) => void = () => {}) {
+  const t = compliantTemplate();
+  t.Resources.SubnetB.Properties.AvailabilityZone = t.Resources.SubnetA.Properties.AvailabilityZone;
+  more(t);
+  return t;
+}
 const noLongestRequest = (p: Props) => delete p.Tags;
 const nothingEssential = (p: Props) => p.ContainerDefinitions.forEach((c: Props) => (c.Essential = false));
 
@@ -126,6 +133,28 @@ describe('the drain rules on what they cannot judge or find', () => {
       edited({ svc: (p) => (p.NetworkConfiguration.AwsvpcConfiguration.Subnets = ['subnet-1', 'subnet-2']) }),
       SVC,
       { compliance: 'compliant' },
+    ],
+    [
+      'DRILL-DRAIN-10 counts a single subnet',
+      spansAvailabilityZones,
+      edited({ svc: (p) => p.NetworkConfiguration.AwsvpcConfiguration.Subnets.pop() }),
+      SVC,
+      { compliance: 'non-compliant', detail: '1 subnet(s)' },
+    ],
+    ['DRILL-DRAIN-10 names two subnets in one zone', spansAvailabilityZones, sameZone(), SVC, { compliance: 'non-compliant', detail: '2 subnets, all in one availability zone' }],
+    [
+      'DRILL-DRAIN-10 accepts subnets when one of them has no zone it can read',
+      spansAvailabilityZones,
+      sameZone((t) => delete t.Resources.SubnetB.Properties.AvailabilityZone),
+      SVC,
+      { compliance: 'compliant' },
+    ],
+    [
+      'DRILL-DRAIN-10 does not judge subnets not given as a list',
+      spansAvailabilityZones,
+      edited({ svc: (p) => (p.NetworkConfiguration.AwsvpcConfiguration.Subnets = { Ref: 'Subnets' }) }),
+      SVC,
+      { compliance: 'not-applicable' },
     ],
     [
       'DRILL-DRAIN-3 fails a health check with an empty command, naming the container',

@@ -47,7 +47,23 @@ describe('judgeStartCommand, word by word', () => {
     [[], { kind: 'exec-form' }],
     [['sh', '-c', ''], { kind: 'shell-stays', why: 'sh -c with an empty script' }],
     [['sh', '-c'], { kind: 'shell-stays', why: 'sh -c with an empty script' }],
-    [['env', '-i', 'A=1', 'B=2', 'sh', '-c', 'exec app'], { kind: 'shell-execs', how: 'the script ends with exec app' }],
+    [['env', '-i', 'NODE_ENV=production', 'sh', '-c', 'exec app'], { kind: 'shell-execs', how: 'the script ends with exec app' }],
+    [['env'], { kind: 'exec-form' }],
+    [['sh -c', 'exec app'], { kind: 'shell-execs', how: 'the script ends with exec app' }],
+    [['sh -c app; other'], { kind: 'exec-form' }],
+    [['sh', '-c', 'exec > /log app'], { kind: 'shell-execs', how: 'the script ends with exec app' }],
+    [['sh', '-c', 'exec >> /log app'], { kind: 'shell-execs', how: 'the script ends with exec app' }],
+    [['sh', '-c', 'exec 2>/dev/null app'], { kind: 'shell-execs', how: 'the script ends with exec app' }],
+    [['sh', '-c', 'exec -l -- app-c'], { kind: 'shell-execs', how: 'the script ends with exec app-c' }],
+    [['sh', '-ec', 'exec app'], { kind: 'shell-execs', how: 'the script ends with exec app' }],
+    [['sh', '-ce', 'exec app'], { kind: 'shell-execs', how: 'the script ends with exec app' }],
+    [['sh', '-e', 'run.sh'], { kind: 'script-unseen', script: 'sh run.sh' }],
+    [['sh'], { kind: 'shell-stays', why: 'sh with no script reads commands from stdin' }],
+    [['bash', '-c', 'java -jar app.jar'], { kind: 'shell-execs', how: 'bash -c execs a single simple command' }],
+    [['sh', '-c', 'echo x TERM; exec app'], { kind: 'shell-execs', how: 'the script ends with exec app' }],
+    [['sh', '-c', "trap 'echo bye' INT TERM; exec app"], { kind: 'unparsed', why: 'sh -c with a script that traps SIGTERM itself (forwarding is its own)' }],
+    [['sh', '-c', 'trap TERM; exec app'], { kind: 'shell-execs', how: 'the script ends with exec app' }],
+    [['sh', '-c', 'if true; then app; fi'], { kind: 'unparsed', why: 'sh -c with a script doctor does not follow (subshell or compound command)' }],
     [['sh', '-c', 'exec -a name app --port 1'], { kind: 'shell-execs', how: 'the script ends with exec app' }],
     [['sh', '-c', 'exec 2> /dev/null app'], { kind: 'shell-execs', how: 'the script ends with exec app' }],
     [['sh', '-o', 'errexit', '-c', 'exec app'], { kind: 'shell-execs', how: 'the script ends with exec app' }],
@@ -85,6 +101,23 @@ describe('shellSegments, character by character', () => {
     expect(shellSegments('&& app').complex).toBe(true);
     expect(shellSegments('| app').complex).toBe(true);
     expect(shellSegments('\n\n; app;').complex).toBe(false);
+  });
+  it('splits at every operator, naming the one before each command', () => {
+    expect(shellSegments('a\tb;c|d&e&&f||g\nh').segments).toEqual([
+      { joinedBy: '', words: ['a', 'b'] },
+      { joinedBy: ';', words: ['c'] },
+      { joinedBy: '|', words: ['d'] },
+      { joinedBy: '&', words: ['e'] },
+      { joinedBy: '&&', words: ['f'] },
+      { joinedBy: '||', words: ['g'] },
+      { joinedBy: '\n', words: ['h'] },
+    ]);
+  });
+  it('keeps a command substitution glued to the word before it and after it', () => {
+    expect(shellSegments('exec a$(b c)d (e)').segments).toEqual([{ joinedBy: '', words: ['exec', 'a$(b c)d', '(e)'] }]);
+    expect(shellSegments('x $(a) ( y').complex).toBe(true);
+    expect(shellSegments('x $(a) ) y').complex).toBe(true);
+    expect(shellSegments('x $(a (b)) y').complex).toBe(false);
   });
   it('marks a compound command as complex by its keyword', () => {
     expect(shellSegments('while true; do app; done').complex).toBe(true);
