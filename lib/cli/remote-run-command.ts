@@ -26,6 +26,7 @@ import { isJournal, type Journal } from '../runner/journal';
 import { JOURNAL_FILE } from '../runner/journal-writer';
 import { newRunId } from '../runner/run-id';
 import { EXIT_CODE } from '../runner/verdict';
+import { askOnStderr } from './ask-on-stderr';
 import { openTarget, refused, targetDrill, type AwsTarget } from './aws-target';
 import type { RunArgs, RunDeps } from './commands/run';
 import { finishRuns } from './finish-runs';
@@ -47,6 +48,10 @@ export async function remoteRunCommand(args: RunArgs, io: IoHost, deps: RemoteRu
   if (refused(drill)) return drill.exit;
   const usage = remoteUsage(args);
   if (usage) return (output.failure(usage), EXIT_CODE.USAGE);
+  if (!args.yes && !(deps.interactive ?? Boolean(process.stdin.isTTY))) {
+    output.failure('stdin is not a terminal, so nobody can confirm the fault: pass --yes to start the remote run without asking');
+    return EXIT_CODE.USAGE;
+  }
   const target = await openTarget(output, args, deps);
   if (refused(target)) return target.exit;
   try {
@@ -80,7 +85,7 @@ async function remoteDrill(args: RunArgs, output: Output, deps: RemoteRunDeps, t
     );
     return EXIT_CODE.USAGE;
   }
-  let caller: { arn: string };
+  let caller: { arn: string; account: string };
   try {
     caller = await session.apis.identity.callerIdentity();
   } catch (e) {
@@ -97,6 +102,11 @@ async function remoteDrill(args: RunArgs, output: Output, deps: RemoteRunDeps, t
   });
   let watched: RemoteRunResult;
   try {
+    if (!args.yes) {
+      const question = `Start ${args.drill} on the runner task in cluster ${runner.clusterName} against ${deployed.serviceName} in account ${caller.account}? (the runner's preflight decides whether it injects) [y/N] `;
+      const confirmed = await (deps.confirm ?? ((q) => askOnStderr(q, operator.signal)))(question);
+      if (!confirmed || operator.signal.aborted) return notStarted(output, 'not confirmed');
+    }
     output.notice(`starting ${args.drill} (run ${runId}) on the runner task in cluster ${runner.clusterName}`);
     watched = await remoteRun({
       ...deps.remoteTimings,
@@ -125,12 +135,14 @@ async function remoteDrill(args: RunArgs, output: Output, deps: RemoteRunDeps, t
   } finally {
     operator.dispose();
   }
-  if (!watched.taskArn) {
-    output.notice('stopped before the runner task was started; nothing was started (ABORTED)');
-    if (output.json) output.result('', runsJson('ABORTED', []));
-    return EXIT_CODE.ABORTED;
-  }
+  if (!watched.taskArn) return notStarted(output, 'stopped before the runner task was started');
   return finish(args, output, runner, runId, watched);
+}
+
+function notStarted(output: Output, why: string): number {
+  output.notice(`${why}; nothing was started (ABORTED)`);
+  if (output.json) output.result('', runsJson('ABORTED', []));
+  return EXIT_CODE.ABORTED;
 }
 
 /** Fetches the run's folder, reads its journal and says the outcome as a local run would. */

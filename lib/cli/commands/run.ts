@@ -7,7 +7,6 @@
  */
 import * as os from 'os';
 import type { Command } from 'commander';
-import * as readline from 'readline';
 import { findDrill } from '../../../experiments';
 import type { Drill } from '../../drill';
 import { describeError } from '../../runner/aws/aws-error';
@@ -31,6 +30,7 @@ import { publishVerdict } from '../publish-verdict';
 import { notifyApi } from '../../runner/aws/notify-api';
 import { npmLaunchHint } from '../npm-launch-hint';
 import { listenForOperatorSignals } from '../operator-signals';
+import { askOnStderr } from '../ask-on-stderr';
 import { Output } from '../output';
 import { remoteRunCommand, runIdUsage } from '../remote-run-command';
 import { preflightFor, type PreflightArgs, type PreflightTraffic } from '../preflight-for';
@@ -305,27 +305,6 @@ function notStarted(output: Output, why: string): number {
   output.notice(`${why}; nothing was started (ABORTED)`);
   if (output.json) output.result('', runsJson('ABORTED', []));
   return EXIT_CODE.ABORTED;
-}
-
-/** y or yes starts; anything else, Ctrl-D, Ctrl-C at the prompt or a signal does not. */
-function askOnStderr(question: string, signal: AbortSignal): Promise<boolean> {
-  const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
-  return new Promise((resolve) => {
-    let answered = false;
-    const finish = (yes: boolean) => {
-      if (answered) return;
-      answered = true;
-      signal.removeEventListener('abort', onAbort);
-      rl.close();
-      resolve(yes);
-    };
-    const onAbort = () => finish(false);
-    signal.addEventListener('abort', onAbort, { once: true });
-    // At a terminal readline takes Ctrl-C itself (no process signal): treat it as "no".
-    rl.on('SIGINT', () => finish(false));
-    rl.on('close', () => finish(false));
-    rl.question(question, (answer) => finish(/^y(es)?$/i.test(answer.trim())));
-  });
 }
 
 export function registerRun(program: Command, ctx: CliContext): void {
