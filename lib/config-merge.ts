@@ -4,6 +4,7 @@
  * Problems (unknown key, wrong kind) are pushed to `problems`, naming the setting, the value
  * received and what is known or expected; the default stands in for a value that failed.
  */
+import { closestName } from './closest-name';
 import type { SettingRow } from './config-rows';
 
 /** Reads one context value: CDK's `node.tryGetContext`, or the runner's reader of cdk.json. */
@@ -26,7 +27,9 @@ function asObject(value: unknown): Values {
 export function mergeRows(rows: readonly SettingRow[], overrides: Values, prefix: string, lookup: ContextLookup, problems: string[], merged: Map<string, unknown> = new Map()): Values {
   const known = rows.map(keyOf);
   for (const key of Object.keys(overrides)) {
-    if (!known.includes(key)) problems.push(`unknown setting "${prefix}${key}"; known here: ${known.join(', ')}`);
+    if (known.includes(key)) continue;
+    const meant = closestName(key, known);
+    problems.push(`unknown setting "${prefix}${key}"; ${meant ? `did you mean "${prefix}${meant}"? ` : ''}known here: ${known.join(', ')}`);
   }
   const result: Values = {};
   for (const row of rows) {

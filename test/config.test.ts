@@ -57,6 +57,13 @@ describe('loadConfig', () => {
     expect(problemsOf({ service: { stopTimeout: 30 } as never })).toEqual([expect.stringMatching(/unknown setting "service.stopTimeout"; known here: .*stopTimeoutSeconds/)]);
   });
 
+  test('rejects a mistyped setting and suggests the one it most likely meant', () => {
+    expect(problemsOf({ service: { stopTimeoutSecond: 30 } as never })).toEqual([
+      expect.stringMatching(/^unknown setting "service.stopTimeoutSecond"; did you mean "service.stopTimeoutSeconds"\? known here: /),
+    ]);
+    expect(problemsOf({ service: { stopTimeout: 30 } as never })[0]).not.toContain('did you mean');
+  });
+
   test('rejects a value that is not a number where a number is expected', () => {
     const config = (k: string) => (k === 'service.desiredCount' ? 'three' : undefined);
     expect(() => loadConfig(config)).toThrow(/service.desiredCount must be a number, got "three"/);

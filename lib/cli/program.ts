@@ -15,7 +15,9 @@ export function buildProgram(ctx: CliContext): Command {
     .exitOverride()
     .configureOutput(output);
   for (const register of COMMANDS) register(program, ctx);
-  for (const c of program.commands) c.exitOverride().configureOutput(output);
+  // Each usage error (unknown option, bad value, missing argument) ends with where to look next.
+  program.showHelpAfterError('(drills --help lists the commands)');
+  for (const c of program.commands) c.exitOverride().configureOutput(output).showHelpAfterError(`(drills ${c.name()} --help lists what it takes)`);
   return program;
 }
 

@@ -33,9 +33,9 @@ export function stopJson(outcomes: readonly StopOutcome[]): { ok: boolean; exper
   return { ok: outcomes.every((o) => o.ok), experiments: outcomes };
 }
 
-/** `history`: `{"root", "index": its index.html, "runs": [one line per run, oldest first]}`. */
-export function historyJson(root: string, index: string, runs: readonly HistoryLine[]): { root: string; index: string; runs: readonly HistoryLine[] } {
-  return { root, index, runs };
+/** `history`: `{"root", "index": its index.html (absent when none was written), "runs": [one line per run, oldest first]}`. */
+export function historyJson(root: string, index: string | undefined, runs: readonly HistoryLine[]): { root: string; index?: string; runs: readonly HistoryLine[] } {
+  return { root, ...(index === undefined ? {} : { index }), runs };
 }
 
 /** `list`: `[{"id", "title", "fault", "hypothesis"}]`. */

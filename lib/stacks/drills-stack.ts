@@ -63,8 +63,10 @@ export class DrillsStack extends Stack {
             targetGroup: props.workload.workload.targetGroup,
             loadBalancer: props.workload.workload.loadBalancer,
             alarms: props.workload.stopConditions,
-            // DrainReadyFargateService has the sidecar, pidMode task and fault injection already.
+            // DrainReadyFargateService has the sidecar, pidMode task and fault injection already,
+            // and the guardrails (DRILL-FIS-6) check them at synth: no "cannot check" warning.
             faultInjectionSupport: false,
+            taskDefinitionWarning: false,
           }
         : {
             ...common,

@@ -12,13 +12,13 @@ export function readTrafficFile(file: string): TrafficProfile {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    throw new TrafficError([`cannot read it: ${(e as Error).message}; give the path of a JSON traffic profile (\`drills schema traffic\` prints its schema)`], file);
+    throw new TrafficError([`cannot read it: ${(e as Error).message}; give the path of a JSON traffic profile`], file);
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new TrafficError([`is not JSON: ${(e as Error).message}`], file);
+    throw new TrafficError([`is not JSON: ${(e as Error).message}; fix the syntax (a missing comma, brace or quote) and run again`], file);
   }
   return parseTraffic(json, file);
 }

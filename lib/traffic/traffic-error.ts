@@ -7,7 +7,9 @@ export class TrafficError extends Error {
     readonly problems: readonly string[],
     readonly source: string,
   ) {
-    super(`traffic profile (${source}) has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(
+      `traffic profile (${source}) has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}\n  (\`drills schema traffic\` prints every key it takes; docs/your-service.md has examples)`,
+    );
     this.name = 'TrafficError';
   }
 }

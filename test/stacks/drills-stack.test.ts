@@ -26,6 +26,13 @@ describe('Drills stack with the default config', () => {
     }
   });
 
+  test('gives no "synth cannot check" warning about in-task drills on the service it built itself (its task definition has what they need)', () => {
+    expect(catalogue.map((d) => d.id)).toContain('task-hard-kill');
+    expect(built.drillsAnnotations.findWarning('*', Match.stringLikeRegexp('drills that run inside the task'))).toEqual([]);
+    t.hasResourceProperties('AWS::FIS::ExperimentTemplate', { Actions: { KillProcess: Match.objectLike({ ActionId: 'aws:ecs:task-kill-process' }) } });
+    built.workloadTemplate.hasResourceProperties('AWS::ECS::TaskDefinition', { EnableFaultInjection: true, PidMode: 'task' });
+  });
+
   test("task-stop-drain: stop-task on COUNT(1) of the service's tasks, guarded by the three alarms", () => {
     t.hasResourceProperties('AWS::FIS::ExperimentTemplate', {
       Description: Match.stringLikeRegexp(

@@ -36,6 +36,23 @@ describe('the traffic profile', () => {
     );
   });
 
+  it('rejects a mistyped key with the key it most likely meant and the keys known there', () => {
+    expect(problemsOf({ streams: { path: '/v1/stream', methd: 'POST' } })).toEqual([
+      expect.stringMatching(/^streams: Unrecognized key: "methd"; did you mean "method"\? known here: method, path, .*done.*$/),
+    ]);
+    expect(problemsOf({ requests: { path: '/' }, zzz: 1 })).toEqual([expect.stringMatching(/^\(the profile\): Unrecognized key: "zzz"; known here: headers, streams, requests, jobs, taskHeader$/)]);
+  });
+
+  it('rejects a missing required key as missing, not as "received undefined"', () => {
+    expect(problemsOf({ requests: { expectStatus: [200] } })).toEqual(['requests.path: missing: give a string (it is required)']);
+  });
+
+  it('ends the error with where to find every key the profile takes', () => {
+    expect(() => parseTraffic({ requests: {} }, 'traffic.json')).toThrow(
+      /traffic profile \(traffic.json\) has 1 problem\(s\):\n {2}- requests.path: missing[^\n]*\n {2}\(`drills schema traffic` prints every key it takes; docs\/your-service.md has examples\)$/,
+    );
+  });
+
   it('rejects a profile with no traffic in it', () => {
     expect(problemsOf({ taskHeader: 'x-task-id' })).toEqual(['(the profile): names no traffic: give at least one of "streams", "requests" or "jobs"']);
   });

@@ -104,7 +104,9 @@ export async function readOutputsJson(file: string): Promise<Record<string, Reco
   try {
     parsed = JSON.parse(await fs.readFile(file, 'utf8'));
   } catch (err) {
-    throw new OutputsError(`cannot read outputs file ${file}: ${(err as Error).message}`);
+    throw new OutputsError(
+      `cannot read outputs file ${file}: ${(err as Error).message}; write it with \`npx cdk deploy --all --outputs-file ${file}\`, pass --outputs <the file cdk deploy wrote>, or --stack <name> to read the outputs from CloudFormation`,
+    );
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new OutputsError(`${file} is not a cdk outputs file ({ "<stack>": { "<output>": "<value>" } })`);
   return parsed as Record<string, Record<string, unknown>>;

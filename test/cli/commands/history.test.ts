@@ -60,11 +60,27 @@ describe('drills history', () => {
     expect(parsed.index).toBe(path.join(root, 'index.html'));
   });
 
-  it('says there is no run yet for an evidence root that does not exist', async () => {
+  it('says there is no run yet for an evidence root that does not exist, and creates neither the folder nor an index', async () => {
     const root = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'drills-history-')), 'missing');
     const { io, out } = recorder();
     expect(await historyCommand({ out: root }, io)).toBe(0);
+    expect(out.join('')).toBe(`no runs under ${root}/ yet: the folder does not exist, nothing written (drills rehearse --out ${root} writes the first run there; check --out)\n`);
+    await expect(fs.stat(root)).rejects.toThrow(/ENOENT/);
+  });
+
+  it('gives an empty history without an index in JSON for an evidence root that does not exist', async () => {
+    const root = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'drills-history-')), 'missing');
+    const { io, out } = recorder();
+    expect(await historyCommand({ out: root, json: true }, io)).toBe(0);
+    expect(JSON.parse(out.join(''))).toEqual({ root, runs: [] });
+  });
+
+  it('writes index.html for an evidence root that exists but holds no run yet', async () => {
+    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'drills-history-'));
+    const { io, out } = recorder();
+    expect(await historyCommand({ out: root }, io)).toBe(0);
     expect(out.join('')).toBe(`no runs under ${root}/ yet (drills rehearse writes the first)\n`);
+    expect((await fs.stat(path.join(root, 'index.html'))).isFile()).toBe(true);
   });
 });
 
