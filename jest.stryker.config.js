@@ -10,7 +10,7 @@ module.exports = {
   ...base,
   testMatch: [
     '<rootDir>/test/runner/judge*.test.ts',
-    '<rootDir>/test/runner/measure.test.ts',
+    '<rootDir>/test/runner/measure*.test.ts',
     '<rootDir>/test/runner/explain-figures.test.ts',
     '<rootDir>/test/runner/steady-state.test.ts',
     '<rootDir>/test/runner/censor-figures.test.ts',
