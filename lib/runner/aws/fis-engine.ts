@@ -6,6 +6,7 @@
 import type { Drill } from '../../drill';
 import type { FigureName, Figures } from '../../drill/figures';
 import type { Fault } from '../../drill/types';
+import { needsDatabase } from '../../drill/needs-database';
 import { dependencyFacts, type DependencyFacts } from './dependency-facts';
 import type { Engine, FaultInjection, TimelineSink } from '../engine';
 import { collectEvidence, type Evidence } from './collect-evidence';
@@ -156,7 +157,9 @@ export class FisEngine implements Engine {
         try {
           const svc = await service.describeService(deployed.clusterName, deployed.serviceName);
           this.running?.record(svc.running, svc.desired, 'recovery');
-          const described = this.taskTargets.length > 0 ? await service.describeTasks(deployed.clusterName, this.taskTargets) : { tasks: [], failures: [] };
+          // The database drills' black hole leaves its target tasks running: recovery is the service steady, not the targets gone.
+          const stopsTargets = this.fault !== undefined && !needsDatabase(this.fault);
+          const described = this.taskTargets.length > 0 && stopsTargets ? await service.describeTasks(deployed.clusterName, this.taskTargets) : { tasks: [], failures: [] };
           // A target ECS no longer describes (MISSING) has long stopped: it does not hold recovery back.
           const steadyNow = isRecovered(svc, described.tasks);
           steadySince = steadyNow ? (steadySince ?? this.now()) : undefined;

@@ -74,9 +74,8 @@ export function metricWindow(from: Date, to: Date, periodSeconds = 60): { start:
  * no datapoint while requests flowed means 0; with no RequestCount either, unmeasured);
  * alb.healthyHosts.min and tasks.running.min: the minimum datapoint, unmeasured without data;
  * dependency.connections.peak: the largest per-period Maximum of the cluster's DatabaseConnections,
- * unmeasured without data. Whether the cluster-wide series is the largest count of one instance or
- * a total over the cluster's instances is not confirmed (fis-facts has no RDS metrics section); the
- * cluster of one instance both read the same.
+ * unmeasured without data. Whether the cluster-wide series is the busiest instance's count or the
+ * sum over the writer and its reader is not confirmed (fis-facts has no RDS metrics section).
  */
 export function metricFigures(series: readonly MetricSeries[]): Figures {
   const values = (id: string) => series.find((s) => s.id === id)?.values ?? [];
