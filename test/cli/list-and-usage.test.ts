@@ -88,7 +88,7 @@ describe('drills CLI (built: dist/bin/drills.js)', () => {
 
     const usage = await drills(['doctor', '--live']).done;
     expect(usage.code).toBe(2);
-    expect(usage.stderr).toContain('--live needs --cluster');
+    expect(usage.stderr).toContain('--live needs --service');
   });
 
   it('lists the AWS commands in --help and refuses their bad input with exit 2 before touching AWS', async () => {

@@ -20,6 +20,7 @@ import { liveTaskFindings } from '../../guardrails/doctor/live-task-prerequisite
 import type { Environment, Finding, NamedTemplate } from '../../guardrails/types';
 import { catalogue } from '../../../experiments';
 import { liveServiceDrills } from '../live-service-drills';
+import { liveServiceTarget } from '../live-service-target';
 import { projectRoot } from '../project-root';
 import { readCdkContext } from '../read-cdk-context';
 import { describeError } from '../../runner/aws/aws-error';
@@ -41,6 +42,8 @@ export interface DoctorArgs {
   readonly longestRequest?: string | number;
   /** With --live: the drills whose in-task needs to check the task definition for. @default - the drills cdk.json gives that existing service */
   readonly drill?: readonly string[];
+  /** With --live and a managed service named as in cdk.json: the outputs file holding its ECS names. @default ./cdk-outputs.json */
+  readonly outputs?: string;
 }
 
 export interface DoctorDeps {
@@ -58,8 +61,7 @@ const ENVIRONMENTS: readonly Environment[] = ['production', 'non-production'];
 function usageProblems(args: DoctorArgs): string[] {
   const problems: string[] = [];
   if (args.live) {
-    if (!args.cluster) problems.push('--live needs --cluster <name>');
-    if (!args.service) problems.push('--live needs --service <name>');
+    if (!args.service) problems.push('--live needs --service <name> (the ECS service with --cluster, or a service of cdk.json)');
   } else if (args.paths.length === 0) {
     problems.push('give a cloud assembly folder (cdk.out) or template files, or --live --cluster C --service S');
   }
@@ -88,22 +90,25 @@ export async function doctorCommand(args: DoctorArgs, io: IoHost, deps: DoctorDe
     return COMMAND_EXIT.USAGE;
   }
   templates.forEach((t) => output.notice(`read ${t.name} as ${t.shape ?? 'CloudFormation template'}`));
-  const liveDrills = args.live ? liveServiceDrills(args.drill ?? [], args.cluster as string, args.service as string, readCdkContext(deps.cwd ?? projectRoot()), catalogue) : undefined;
-  if (liveDrills && 'usage' in liveDrills) {
-    output.failure(liveDrills.usage);
+  const root = deps.cwd ?? projectRoot();
+  const target = args.live ? await liveServiceTarget({ cluster: args.cluster, service: args.service as string, outputs: args.outputs, root }, readCdkContext(root), catalogue) : undefined;
+  const liveDrills = target && !('usage' in target) ? liveServiceDrills(args.drill ?? [], target.configured, catalogue) : undefined;
+  const refusal = target && 'usage' in target ? target : liveDrills && 'usage' in liveDrills ? liveDrills : undefined;
+  if (refusal) {
+    output.failure(refusal.usage);
     return COMMAND_EXIT.USAGE;
   }
   const extra: Finding[] = [];
-  if (args.live) {
+  if (target && !('usage' in target)) {
     const ecs = (deps.ecs ?? defaultEcs)(args.region);
     try {
-      const live = await liveServiceTemplate(ecs, args.cluster as string, args.service as string);
+      const live = await liveServiceTemplate(ecs, target.cluster, target.service);
       templates.push(live);
-      if (liveDrills && liveDrills.drills.length > 0) extra.push(...liveTaskFindings(live, liveDrills.drills));
+      if (liveDrills && !('usage' in liveDrills) && liveDrills.drills.length > 0) extra.push(...liveTaskFindings(live, liveDrills.drills));
       else output.notice('the task definition is not checked for drills that run inside the task (kill-process): name them with --drill <id>, or attach the service in cdk.json (services[].existing)');
       output.notice('target-group attributes (deregistration delay) are unmeasured in --live mode');
     } catch (e) {
-      output.failure(`cannot read service ${args.service} in cluster ${args.cluster}: ${describeError(e)}`);
+      output.failure(`cannot read service ${target.service} in cluster ${target.cluster}: ${describeError(e)}`);
       return COMMAND_EXIT.UNREACHABLE;
     } finally {
       ecs.destroy?.();
@@ -127,9 +132,10 @@ export function registerDoctor(program: Command, ctx: CliContext): void {
     .command('doctor [paths...]')
     .description('check CloudFormation (cdk.out, JSON or YAML), FIS templates (API shape), ECS task definitions or a deployed service against the guardrail rules')
     .option('--json', 'the doctor object on stdout')
-    .option('--live', 'read a deployed service through ECS (with --cluster and --service)')
-    .option('--cluster <name>', 'ECS cluster (with --live)')
-    .option('--service <name>', 'ECS service (with --live)')
+    .option('--live', 'read a deployed service through ECS (with --service, and --cluster for a service cdk.json does not name)')
+    .option('--cluster <name>', 'ECS cluster (with --live; default: from cdk.json or the outputs file for a service named there)')
+    .option('--service <name>', 'with --live: the ECS service name, or a service name from cdk.json')
+    .option('--outputs <file>', 'with --live: the outputs file holding the ECS names of a service this app built (default: ./cdk-outputs.json)')
     .option('--region <region>', 'AWS region (default: the SDK chain)')
     .option('--environment <env>', 'production or non-production')
     .option('--longest-request <seconds>', "the service's longest request")

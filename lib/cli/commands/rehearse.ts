@@ -4,11 +4,10 @@
  * signal forces exit once cleanup was attempted.
  */
 import { InvalidArgumentError, type Command } from 'commander';
-import { catalogue, findDrill } from '../../../experiments';
 import { ConfigError, type DrillsConfig } from '../../config';
 import { rehearsalConfig } from '../../config-rehearsal';
 import type { SettingSources } from '../../config-sources';
-import { needsDatabase, type Drill } from '../../drill';
+import { needsDatabase } from '../../drill';
 import { LocalEngine, LocalEngineError } from '../../runner/local';
 import type { RunResult } from '../../runner/run-drill';
 import { runDrill } from '../../runner/run-drill';
@@ -22,6 +21,7 @@ import { wholeNumber } from '../parse-options';
 import { listenForOperatorSignals } from '../operator-signals';
 import { projectRoot } from '../project-root';
 import { readCdkContext } from '../read-cdk-context';
+import { rehearsalTarget, type RehearsalTarget } from '../rehearsal-target';
 import { rehearsalProgress } from '../progress';
 import { summaryTable, type RunLine } from '../reporter';
 import { runsJson } from '../result-json';
@@ -51,6 +51,8 @@ export interface RehearseArgs {
   junit?: string;
   /** A traffic profile file; wins over the config's service.traffic. */
   traffic?: string;
+  /** The service of cdk.json's `services` whose profile (settings, traffic, drills) to rehearse. @default the first */
+  service?: string;
 }
 
 export interface RehearseDeps {
@@ -60,24 +62,24 @@ export interface RehearseDeps {
 }
 
 export async function rehearseCommand(args: RehearseArgs, io: IoHost, deps: RehearseDeps = {}): Promise<number> {
+  const root = deps.cwd ?? projectRoot();
+  const target = rehearsalTarget(args.ids, args.service, readCdkContext(root));
   // --junit gets a file whenever the drills are known, even if the rehearsal ends before any verdict.
-  const known = args.ids.every((id) => findDrill(id)) ? (args.ids.length > 0 ? args.ids.map((id) => findDrill(id) as Drill) : [...catalogue]) : [];
-  return withJunitFallback({ file: args.junit, command: 'rehearse', mode: 'local', drills: known }, io, (kept) => rehearseDrills(args, kept, deps));
+  const known = 'usage' in target ? [] : [...target.drills];
+  return withJunitFallback({ file: args.junit, command: 'rehearse', mode: 'local', drills: known }, io, (kept) => rehearseDrills(args, target, root, kept, deps));
 }
 
-async function rehearseDrills(args: RehearseArgs, io: IoHost, deps: RehearseDeps): Promise<number> {
+async function rehearseDrills(args: RehearseArgs, target: RehearsalTarget | { readonly usage: string }, root: string, io: IoHost, deps: RehearseDeps): Promise<number> {
   const output = new Output(io, 'rehearse', { json: args.json });
-  const unknown = args.ids.filter((id) => !findDrill(id));
-  if (unknown.length > 0) {
-    output.failure(`unknown drill ${unknown.map((id) => `'${id}'`).join(', ')} (known: ${catalogue.map((d) => d.id).join(', ')})`);
+  if ('usage' in target) {
+    output.failure(target.usage);
     return EXIT_CODE.USAGE;
   }
-  const drills: Drill[] = args.ids.length > 0 ? args.ids.map((id) => findDrill(id) as Drill) : [...catalogue];
-  const root = deps.cwd ?? projectRoot();
+  const drills = [...target.drills];
   let config: DrillsConfig;
   let sources: SettingSources;
   try {
-    ({ config, sources } = rehearsalConfig(readCdkContext(root), args, drills));
+    ({ config, sources } = rehearsalConfig(target.lookup, args, drills));
   } catch (e) {
     if (e instanceof ConfigError) {
       output.failure(e.message);
@@ -242,5 +244,6 @@ export function registerRehearse(program: Command, ctx: CliContext): void {
     .option('--health-path <path>', 'the path the health checks GET (default: config service.healthPath, /healthz)')
     .option('--launch-delay-ms <ms>', 'delay before a replacement starts', wholeNumber('--launch-delay-ms'))
     .option('--traffic <file>', "a traffic profile (JSON; `drills schema traffic`) to send instead of the config's service.traffic")
+    .option('--service <name>', 'the service in cdk.json whose profile to rehearse: its settings, traffic and drills (default: the first)')
     .action(async (ids: string[], opts: Omit<RehearseArgs, 'ids'>) => ctx.setExitCode(await rehearseCommand({ ids, ...opts }, ctx.io)));
 }

@@ -1,6 +1,7 @@
 /**
- * `drills stop [<experiment-id> | --all-mine]`: stop one experiment, or every active one this
- * tool started for the caller (tags `fis-drills:run-id` and `fis-drills:operator`), and wait
+ * `drills stop [<experiment-id> | --all-mine | --service <name>]`: stop one experiment, or every
+ * active one this tool started for the caller (tags `fis-drills:run-id` and `fis-drills:operator`),
+ * with `--service` only those of that service's templates (lib/cli/service-experiments.ts), and wait
  * until FIS says each is stopped (lib/runner/aws/experiment-wait.ts: StopExperiment retried while
  * the error may pass, GetExperiment with backoff, bounded, a signal ends only the wait). Exit OK
  * (0) when all are stopped (or had already ended), USAGE (2) on bad arguments, UNREACHABLE (5)
@@ -16,7 +17,10 @@ import type { IoHost } from '../io-host';
 import { listenForOperatorSignals } from '../operator-signals';
 import { Output } from '../output';
 import { wholeNumber } from '../parse-options';
+import { projectRoot } from '../project-root';
+import { readCdkContext } from '../read-cdk-context';
 import { stopJson } from '../result-json';
+import { ofTemplates, serviceTemplateIds } from '../service-experiments';
 
 export interface StopArgs {
   readonly experimentId?: string;
@@ -26,12 +30,17 @@ export interface StopArgs {
   /** Longest wait per experiment for `stopped`, in ms. @default 180000 */
   readonly waitMs?: number;
   readonly pollMs?: number;
+  /** Only this service's experiments (those of its templates); implies --all-mine. */
+  readonly service?: string;
+  /** The outputs file naming the service's templates. @default ./cdk-outputs.json when there, else CloudFormation */
+  readonly outputs?: string;
 }
 
 export async function stopCommand(args: StopArgs, io: IoHost, deps: AwsCommandDeps = {}): Promise<number> {
   const output = new Output(io, 'stop', { json: args.json });
-  if (Boolean(args.experimentId) === Boolean(args.allMine)) {
-    output.failure('give one experiment id, or --all-mine for every experiment this tool started for you');
+  const allMine = Boolean(args.allMine) || args.service !== undefined;
+  if (Boolean(args.experimentId) === allMine) {
+    output.failure('give one experiment id, or --all-mine (or --service <name>) for the experiments this tool started for you');
     return COMMAND_EXIT.USAGE;
   }
   const session = openSession(args, deps);
@@ -47,9 +56,18 @@ export async function stopCommand(args: StopArgs, io: IoHost, deps: AwsCommandDe
     if (args.experimentId) {
       ids = [args.experimentId];
     } else {
+      const ofService =
+        args.service === undefined
+          ? undefined
+          : await serviceTemplateIds(session, { service: args.service, outputs: args.outputs, cwd: deps.cwd ?? projectRoot() }, readCdkContext(deps.cwd ?? projectRoot()));
+      if (ofService && 'usage' in ofService) {
+        output.failure(ofService.usage);
+        return COMMAND_EXIT.USAGE;
+      }
       const caller = await session.apis.identity.callerIdentity();
-      ids = mineToStop(await session.apis.fis.listExperiments(), caller.arn).map((e) => e.id);
-      output.notice(`${ids.length} active experiment(s) started by ${caller.arn}`);
+      const mine = mineToStop(await session.apis.fis.listExperiments(), caller.arn);
+      ids = (ofService ? ofTemplates(mine, ofService.templateIds) : mine).map((e) => e.id);
+      output.notice(`${ids.length} active experiment(s) started by ${caller.arn}${ofService ? ` from the templates of service ${args.service}` : ''}`);
     }
     const outcomes: StopOutcome[] = await stopExperiments({ fis: session.apis.fis, ids, waitMs: args.waitMs, pollMs: args.pollMs, signal: operator.signal });
     output.result(outcomes.map(stopLine), stopJson(outcomes));
@@ -71,8 +89,10 @@ function stopLine(o: StopOutcome): string {
 export function registerStop(program: Command, ctx: CliContext): void {
   program
     .command('stop [experiment-id]')
-    .description('stop an experiment, or --all-mine: every active one this tool started for you; waits for stopped')
+    .description('stop an experiment, or --all-mine: every active one this tool started for you (--service: of one service); waits for stopped')
     .option('--all-mine', 'every active experiment this tool started for the caller')
+    .option('--service <name>', "only that service's experiments (started from its templates); implies --all-mine")
+    .option('--outputs <file>', "the outputs file naming the service's templates (default: ./cdk-outputs.json, else CloudFormation)")
     .option('--region <region>', 'AWS region (default: the SDK chain)')
     .option('--json', 'print only the result as JSON on stdout')
     .option('--wait-ms <ms>', 'longest wait per experiment for stopped', wholeNumber('--wait-ms'))

@@ -53,3 +53,51 @@ describe('drills doctor --live and the in-task prerequisites', () => {
     expect(none.err).toMatch(/not checked for drills that run inside the task .*--drill <id>/);
   });
 });
+
+describe('drills doctor --live --service by the name cdk.json gives the service', () => {
+  const describedServices = (fake: Awaited<ReturnType<typeof setupFake>>['fake']) =>
+    fake.state.calls.filter((c) => c.operation === 'DescribeServices').map((c) => c.input as { cluster?: string; services?: string[] });
+
+  it('reads an existing service by its config name, with the ECS cluster and service names from its existing block, and checks its drills', async () => {
+    const { fake, dir } = await setupFake({ amend: withoutSidecar });
+    const existing = { ...EXISTING_PAYMENTS, clusterName: fake.deployment.cluster.name, serviceName: fake.deployment.service.name };
+    await fs.writeFile(path.join(dir, 'cdk.json'), JSON.stringify({ context: { drills: { services: [{ name: 'payments', existing, drills: ['task-hard-kill'] }] } } }));
+    const io = recordingIoHost();
+    expect(await doctorCommand({ paths: [], live: true, service: 'payments', json: true }, io, { cwd: dir })).toBe(1);
+    expect(describedServices(fake)).toEqual([expect.objectContaining({ cluster: fake.deployment.cluster.name, services: [fake.deployment.service.name] })]);
+    const findings = (JSON.parse(io.stdout.join('')) as { findings: { rule: string }[] }).findings;
+    expect(findings.filter((f) => f.rule === 'DRILL-LIVE-1')).toHaveLength(1);
+  });
+
+  it('reads a service this app built by its config name, with the ECS names from its stacks in the outputs file', async () => {
+    const { fake, dir, outputs } = await setupFake();
+    await fs.writeFile(path.join(dir, 'cdk.json'), JSON.stringify({ context: { drills: { service: { name: 'drills-demo' } } } }));
+    const io = recordingIoHost();
+    expect(await doctorCommand({ paths: [], live: true, service: 'drills-demo', outputs, json: true }, io, { cwd: dir })).toBe(0);
+    expect(describedServices(fake)).toEqual([expect.objectContaining({ cluster: fake.deployment.cluster.name, services: [fake.deployment.service.name] })]);
+  });
+
+  it('rejects with exit 2 a config name whose ECS names no outputs file holds, and a --cluster that contradicts cdk.json, saying what to pass', async () => {
+    const { fake, dir } = await setupFake();
+    const existing = { ...EXISTING_PAYMENTS, clusterName: fake.deployment.cluster.name, serviceName: fake.deployment.service.name };
+    await fs.writeFile(
+      path.join(dir, 'cdk.json'),
+      JSON.stringify({
+        context: {
+          drills: {
+            services: [
+              { name: 'checkout', imageUri: 'x/y:1' },
+              { name: 'payments', existing },
+            ],
+          },
+        },
+      }),
+    );
+    const io = recordingIoHost();
+    expect(await doctorCommand({ paths: [], live: true, service: 'checkout', outputs: path.join(dir, 'none.json') }, io, { cwd: dir })).toBe(2);
+    expect(await doctorCommand({ paths: [], live: true, service: 'payments', cluster: 'other' }, io, { cwd: dir })).toBe(2);
+    expect(io.stderr.join('')).toMatch(/checkout is built by this app: its ECS names are made at deploy and no \S+none\.json holds them; pass --outputs <file>/);
+    expect(io.stderr.join('')).toMatch(/--cluster other but cdk\.json's service payments runs in cluster \S+ \(ECS service \S+\): drop --cluster/);
+    expect(describedServices(fake)).toEqual([]);
+  });
+});

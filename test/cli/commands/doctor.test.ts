@@ -177,7 +177,7 @@ describe('drills doctor arguments', () => {
     ['malformed YAML', { paths: ['__bad_yaml__'] }, /is neither JSON nor YAML/],
     ['JSON that is not a template', { paths: ['__not_template__'] }, /not a CloudFormation template/],
     ['a folder without templates', { paths: ['__empty_dir__'] }, /no manifest.json and no \*.template.json or \*.template.yaml/],
-    ['--live without --cluster', { live: true, service: 's' }, /--live needs --cluster/],
+    ['--live without --cluster for a service cdk.json does not name', { live: true, service: 's' }, /--service s is not a service in cdk\.json \(.*\): give its ECS cluster with --cluster/],
     ['a bad --environment', { paths: [FIXTURE_PATH], environment: 'prod' }, /--environment must be production or non-production/],
     ['a bad --longest-request', { paths: [FIXTURE_PATH], longestRequest: 'long' }, /--longest-request must be a positive number/],
   ])('rejects %s with exit 2 and a clear message', async (_name, args, message) => {
