@@ -155,7 +155,7 @@ describe('managed-service settings that are refused, each with where, what was r
     });
     expect(problems).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/unknown setting "service\.https\.hsts"; known here: certificateArn, redirectHttp/),
+        expect.stringMatching(/unknown setting "service\.https\.hsts"; (did you mean .*)?known here: certificateArn, redirectHttp/),
         expect.stringMatching(/service\.taskRolePolicyStatements\.0: unknown key\(s\) "principal"/),
       ]),
     );
