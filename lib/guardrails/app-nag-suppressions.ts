@@ -25,7 +25,12 @@ const IAM5 = (resource: string): RegExp => new RegExp(`^AwsSolutions-IAM5\\[Reso
 
 export const APP_NAG_ACKNOWLEDGEMENTS: readonly NagAcknowledgement[] = [
   { finding: /^AwsSolutions-VPC7$/, path: /(^|\/)Vpc\/Resource$/, reason: 'The VPC only hosts the drilled service; flow logs belong to the account baseline and no drill reads them.' },
-  { finding: /^AwsSolutions-ECS2$/, path: /(^|\/)TaskDefinition\/Resource$/, reason: "The environment holds non-secret settings only: PORT, DRAIN_TIMEOUT_MS and the SSM sidecar's role name." },
+  {
+    finding: /^AwsSolutions-ECS2$/,
+    path: /(^|\/)TaskDefinition\/Resource$/,
+    reason:
+      "The environment holds non-secret settings only: PORT, DRAIN_TIMEOUT_MS, the SSM sidecar's role name and the service's configured environment (the config takes secrets only as references, passed as ECS secrets).",
+  },
   {
     finding: /^AwsSolutions-IAM4\[Policy::arn:<AWS::Partition>:iam::aws:policy\/AmazonSSMManagedInstanceCore\]$/,
     path: /(^|\/)ManagedInstanceRole\/Resource$/,
