@@ -7,7 +7,8 @@ export default defineDrill(__filename, {
   hypothesis:
     'When the database fails over and every connection drops, the tasks reconnect spread out in time (no storm), never hold more connections than their pools allow, and requests stop failing soon after the database is back.',
   fault: { kind: 'database-failover', localDowntime: 'PT2S' },
-  stopConditions: ['healthy-hosts', 'running-tasks'],
+  // The database's own alarms: a reconnect storm beyond the pools, or a cluster gone longer than a failover.
+  stopConditions: ['healthy-hosts', 'running-tasks', 'database-connections', 'database-unavailable'],
   probe: streamingProbe({ aws: 'PT10M', local: 'PT30S' }),
   expect: [
     // Backoff with full jitter: a handful of attempts per task over the outage. A pool retrying every 10 ms makes hundreds.

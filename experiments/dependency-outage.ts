@@ -8,7 +8,8 @@ export default defineDrill(__filename, {
     "When the service's traffic to its database is black-holed, streams in flight still finish, requests that need the database fail fast instead of hanging, no task is replaced by a health check, and requests succeed again soon after the database returns.",
   fault: { kind: 'dependency-outage', dependency: 'database', duration: { aws: 'PT2M', local: 'PT5S' } },
   // Not error-rate: requests that need the database are meant to fail (fast) while it is dark.
-  stopConditions: ['healthy-hosts', 'running-tasks'],
+  // The database's own alarms guard it too: its connections or its absence beyond the hypothesis.
+  stopConditions: ['healthy-hosts', 'running-tasks', 'database-connections', 'database-unavailable'],
   probe: streamingProbe({ aws: 'PT10M', local: 'PT30S' }),
   expect: [
     { figure: 'streams.broken', op: '<=', bound: 0, why: 'a stream does not need the database: it finishes and its ledger entry waits' },

@@ -56,8 +56,23 @@ export const existingServiceSchema = z
      * @default false (the guardrail DRILL-FIS-21 warns; an error in production)
      */
     dedicatedSubnets: z.boolean({ error: 'use true or false' }).optional(),
+    /**
+     * The Aurora cluster the service uses (its DB cluster identifier, as `aws rds describe-db-clusters`
+     * shows it): the dependency drills (dependency-outage, database-failover) get templates, and its
+     * alarms (AWS/RDS, dimension DBClusterIdentifier) guard them. Nothing is looked up at synth.
+     * @default - none (the dependency drills get no template)
+     */
+    databaseClusterIdentifier: z
+      .string({ error: 'give the DB cluster identifier (text), e.g. "orders-db"' })
+      .regex(/^[A-Za-z][A-Za-z0-9-]{0,62}$/, 'use the DB cluster identifier: a letter, then letters, digits and -, at most 63 characters (the identifier, not the ARN)')
+      .optional(),
+    /** The port the service's tasks reach that cluster on (dependency-outage black-holes it). @default 5432 */
+    databasePort: z.number({ error: 'give the port as a number, e.g. 5432' }).int().min(1).max(65535).optional(),
   })
   .superRefine((e, ctx) => {
+    if (e.databasePort !== undefined && e.databaseClusterIdentifier === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['databasePort'], message: 'databasePort is set without databaseClusterIdentifier: name the cluster too, or leave the port out' });
+    }
     for (const zone of Object.keys(e.subnetIdsByZone ?? {})) {
       if (!e.zones.includes(zone)) ctx.addIssue({ code: 'custom', path: ['subnetIdsByZone', zone], message: `zone ${zone} is not among zones (${e.zones.join(', ')})` });
     }

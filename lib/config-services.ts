@@ -10,6 +10,7 @@
  */
 import { needsDatabase, type Drill } from './drill';
 import { ConfigError, loadConfigWithSources, type ContextLookup, type DrillsConfig } from './config';
+import { databaseSettingsOf } from './config-database';
 import { existingServiceProblems, type ExistingService } from './config-existing';
 import { contextObject, serviceEntries, type ServiceEntry } from './config-service-entries';
 import type { SettingSources } from './config-sources';
@@ -32,7 +33,7 @@ export interface LoadServicesOptions {
   readonly sources?: SettingSources;
 }
 
-/** Settings an existing service cannot take: the app does not build its image, task size, zones or load balancer. */
+/** Settings an existing service cannot take: the app does not build its image, task size, zones, load balancer or database (`existing.databaseClusterIdentifier` names one). */
 const MANAGED_ONLY = [
   'imageUri',
   'healthCheckCommand',
@@ -47,6 +48,7 @@ const MANAGED_ONLY = [
   'internal',
   'https',
   'sidecars',
+  'database',
 ] as const;
 
 /**
@@ -113,6 +115,8 @@ function loadEntry(entry: ServiceEntry, shared: Record<string, unknown>, lookup:
       );
     }
   }
+  if (config && drillIds && options.catalogue)
+    problems.push(...databaseDrillProblems(entry.where, drillIds, options.catalogue, hasDatabase({ config, existing: existing?.existing }), existing !== undefined));
   if (problems.length > 0 || !config) return { problems };
   return { service: { name: config.service.name, config, ...(existing?.existing ? { existing: existing.existing } : {}), ...(drillIds ? { drillIds } : {}) }, problems };
 }
@@ -170,10 +174,27 @@ export function serviceNamed(lookup: ContextLookup, name: string | undefined): S
   ]);
 }
 
+/** The service has a database the dependency drills can act on: `service.database` (managed) or `existing.databaseClusterIdentifier`. */
+export function hasDatabase(service: { readonly config?: DrillsConfig; readonly existing?: ExistingService }): boolean {
+  if (service.existing) return service.existing.databaseClusterIdentifier !== undefined;
+  return databaseSettingsOf(service.config?.service.database) !== undefined;
+}
+
+/** A drill listed in `drills` that needs a database the service does not have. */
+function databaseDrillProblems(where: string, drillIds: readonly string[], catalogue: readonly Drill[], withDatabase: boolean, existing: boolean): string[] {
+  if (withDatabase) return [];
+  const needing = catalogue.filter((d) => needsDatabase(d.fault) && drillIds.includes(d.id)).map((d) => d.id);
+  if (needing.length === 0) return [];
+  const fix = existing ? `${where}.existing.databaseClusterIdentifier` : 'service.database (e.g. -c service.database=true)';
+  return [`${where}.drills lists ${needing.join(', ')}, which need(s) the service's database, and it has none: set ${fix} for it, or leave the drill(s) out`];
+}
+
 /**
- * The drills a service gets, in catalogue order: its `drills`, else the catalogue without the
- * drills that need a database (ServiceDrills makes no template for them without one).
+ * The drills a service gets, in catalogue order: its `drills`, else the whole catalogue — without
+ * the drills that need a database when the service has none (ServiceDrills makes no template for them).
  */
-export function drillsOf(service: Pick<ServiceConfig, 'drillIds'>, catalogue: readonly Drill[]): Drill[] {
-  return service.drillIds ? catalogue.filter((d) => service.drillIds!.includes(d.id)) : catalogue.filter((d) => !needsDatabase(d.fault));
+export function drillsOf(service: Pick<ServiceConfig, 'drillIds'> & { readonly config?: DrillsConfig; readonly existing?: ExistingService }, catalogue: readonly Drill[]): Drill[] {
+  if (service.drillIds) return catalogue.filter((d) => service.drillIds!.includes(d.id));
+  const withDatabase = hasDatabase(service);
+  return catalogue.filter((d) => withDatabase || !needsDatabase(d.fault));
 }

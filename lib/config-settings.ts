@@ -70,6 +70,27 @@ function albHealthCheckShape(d: { intervalSeconds: number; timeoutSeconds: numbe
   };
 }
 
+/**
+ * `service.database`: an Aurora PostgreSQL Serverless v2 cluster for the service (lib/workload/aurora-database.ts).
+ * `true` takes every default; an object sets some. Capacity is in Aurora capacity units (ACU); CDK
+ * takes 0–256 in steps of 0.5 for the minimum and 1–256 for the maximum (aws-rds `ClusterInstance.serverlessV2`).
+ */
+export const databaseObjectSchema = z
+  .strictObject({
+    minCapacity: z.number().min(0.5).max(256).multipleOf(0.5).optional(),
+    maxCapacity: z.number().min(1).max(256).multipleOf(0.5).optional(),
+    databaseName: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9_]{0,62}$/, 'a letter, then letters, digits and _, at most 63 characters')
+      .optional(),
+    port: z.number().int().min(1150).max(65535).optional(),
+    maxConnections: z.number().int().min(1).optional(),
+  })
+  .refine((d) => (d.minCapacity ?? 0.5) <= (d.maxCapacity ?? 2), { message: 'minCapacity must not be above maxCapacity', path: ['minCapacity'] });
+
+/** `service.database` as written: a switch, or an object of settings. */
+export const databaseSettingsSchema = z.union([z.boolean(), databaseObjectSchema]);
+
 export const serviceSettings = group(
   {
     name: setting(z.string(), 'drills-demo', 'names the stacks, alarms, dashboard, the ECS service and the FIS `service` tag'),
@@ -133,6 +154,12 @@ export const serviceSettings = group(
       'managed only: extra containers, `{ "<name>": { "image", "essential"?, "command"?, "environment"?, "secrets"?, "cpu"?, "memoryReservationMiB"?, "containerPort"? } }`',
       '(none)',
     ),
+    database: databaseSettingsSchema.register(settingMeta, {
+      description:
+        'managed only: an Aurora PostgreSQL Serverless v2 database for the service (`true`, or `{ minCapacity, maxCapacity, databaseName, port, maxConnections }`); the dependency drills get templates only where a service has one (docs/deploy.md, "A database")',
+      default: false,
+      whole: true,
+    }),
   },
   'the service profile',
 );

@@ -63,6 +63,24 @@ export function gameDayScheduleGroup(serviceName: string): string {
   return `${GAME_DAY_SCHEDULE_GROUP_PREFIX}${serviceName}`.replace(/[^0-9A-Za-z_.-]/g, '-').slice(0, 64);
 }
 
+/**
+ * How the service reaches its database (service/src/database-settings.ts reads them): the local
+ * engine gives `url`; the Workload stack gives the parts — host, port, name and TLS mode in the
+ * environment, user and password as ECS secrets from the cluster's Secrets Manager secret.
+ */
+export const DATABASE_ENV = {
+  url: 'DATABASE_URL',
+  host: 'DATABASE_HOST',
+  port: 'DATABASE_PORT',
+  name: 'DATABASE_NAME',
+  user: 'DATABASE_USER',
+  password: 'DATABASE_PASSWORD',
+  /** `no-verify` (TLS, certificate not checked) or `disable`. */
+  ssl: 'DATABASE_SSL',
+  /** `true` puts the database on the health check's path: the anti-pattern the guardrail DRILL-DRAIN-14 and dependency-outage catch. */
+  healthCheckDatabase: 'HEALTH_CHECK_DATABASE',
+} as const;
+
 /** Stack outputs the runner reads from `cdk deploy --outputs-file` or DescribeStacks. */
 export const OUTPUT_KEYS = {
   serviceUrl: 'ServiceUrl',

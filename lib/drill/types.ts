@@ -66,8 +66,9 @@ export type FaultKind = Fault['kind'];
 export const FAULT_KINDS: readonly FaultKind[] = ['stop-task', 'kill-process', 'az-outage', 'dependency-outage', 'database-failover'];
 
 /** The service alarms a drill may name as FIS stop conditions (FIS allows at most 5). */
-export type StopConditionName = 'error-rate' | 'healthy-hosts' | 'running-tasks' | 'probe-heartbeat';
-export const STOP_CONDITION_NAMES: readonly StopConditionName[] = ['error-rate', 'healthy-hosts', 'running-tasks', 'probe-heartbeat'];
+/** `database-*` alarms exist only where the service has a database (`service.database`, `existing.databaseClusterIdentifier`). */
+export type StopConditionName = 'error-rate' | 'healthy-hosts' | 'running-tasks' | 'probe-heartbeat' | 'database-connections' | 'database-unavailable';
+export const STOP_CONDITION_NAMES: readonly StopConditionName[] = ['error-rate', 'healthy-hosts', 'running-tasks', 'probe-heartbeat', 'database-connections', 'database-unavailable'];
 export const MAX_STOP_CONDITIONS = 5;
 
 /**

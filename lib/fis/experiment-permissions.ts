@@ -8,6 +8,8 @@ export interface ExperimentScope {
   readonly vpcId: string;
   /** The VPC's subnets an az-outage may re-associate NACLs on. */
   readonly subnetIds: readonly string[];
+  /** The Aurora cluster database-failover fails over (`arn:…:rds:…:cluster:<id>`). @default - none */
+  readonly databaseClusterArn?: string;
   /** The zone-placement automation an az-outage starts. @default - none */
   readonly zoneAutomation?: { readonly automationDefinitionArn: string; readonly roleArn: string };
 }
@@ -15,8 +17,9 @@ export interface ExperimentScope {
 /**
  * Least-privilege statements for the FIS actions a catalogue uses (fis-facts §1, §3, §6), in
  * place of the broad AWSFaultInjectionSimulator*Access managed policies: ECS task calls
- * scoped to the cluster's tasks, SSM commands to FIS's own documents, NACL changes to
- * FIS-tagged ACLs.
+ * scoped to the cluster's tasks, SSM commands to FIS's own documents (the network actions,
+ * blackhole-port included, run `AWSFIS-Run-Network-*` through the sidecar), NACL changes to
+ * FIS-tagged ACLs, an Aurora failover to the drilled cluster.
  */
 export function experimentStatements(scope: Construct, actionIds: ReadonlySet<string>, target: ExperimentScope): iam.PolicyStatement[] {
   const stack = Stack.of(scope);
@@ -76,6 +79,13 @@ export function experimentStatements(scope: Construct, actionIds: ReadonlySet<st
         conditions: { StringEquals: { 'iam:PassedToService': 'ssm.amazonaws.com' } },
       }),
     );
+  }
+  if (actionIds.has('aws:rds:failover-db-cluster') && target.databaseClusterArn) {
+    // AWS managed policy AWSFaultInjectionSimulatorRDSAccess (AWS Managed Policy Reference):
+    // rds:FailoverDBCluster on cluster ARNs; rds:DescribeDBClusters and tag:GetResources on *
+    // (target resolution). Here the failover is scoped to the drilled cluster only.
+    statements.push(new iam.PolicyStatement({ sid: 'FailOverTheDatabaseCluster', actions: ['rds:FailoverDBCluster'], resources: [target.databaseClusterArn] }));
+    statements.push(new iam.PolicyStatement({ sid: 'ResolveDatabaseCluster', actions: ['rds:DescribeDBClusters', 'tag:GetResources'], resources: ['*'] }));
   }
   if (actionIds.has('aws:cloudwatch:assert-alarm-state')) {
     // FIS actions reference, "aws:cloudwatch:assert-alarm-state": needs cloudwatch:DescribeAlarms.

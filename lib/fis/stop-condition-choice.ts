@@ -20,6 +20,8 @@ const WHY: Readonly<Record<StopConditionName, string>> = {
   'healthy-hosts': 'healthy-hosts: fewest healthy targets any ALB node saw under the floor 2 min (no data = ALARM)',
   'running-tasks': 'running-tasks: Container Insights RunningTaskCount under the floor 2 min (no data = ALARM)',
   'probe-heartbeat': "probe-heartbeat: the runner's probe successes stop 30 s (no data = ALARM)",
+  'database-connections': 'database-connections: Aurora DatabaseConnections above the limit 2 min (a reconnect storm)',
+  'database-unavailable': 'database-unavailable: Aurora publishes no DatabaseConnections for 3 min (no data = ALARM)',
 };
 
 export function stopConditionChoice(drill: Drill): StopConditionChoice {

@@ -29,7 +29,7 @@ export const APP_NAG_ACKNOWLEDGEMENTS: readonly NagAcknowledgement[] = [
     finding: /^AwsSolutions-ECS2$/,
     path: /(^|\/)TaskDefinition\/Resource$/,
     reason:
-      "The environment holds non-secret settings only: PORT, DRAIN_TIMEOUT_MS, the SSM sidecar's role name and the service's configured environment (the config takes secrets only as references, passed as ECS secrets).",
+      "The environment holds non-secret settings only: PORT, DRAIN_TIMEOUT_MS, the SSM sidecar's role name, the service's configured environment (the config takes secrets only as references, passed as ECS secrets) and the database's host, port, name and TLS mode (its user and password are ECS secrets).",
   },
   {
     finding: /^AwsSolutions-IAM4\[Policy::arn:<AWS::Partition>:iam::aws:policy\/AmazonSSMManagedInstanceCore\]$/,
@@ -92,6 +92,22 @@ export const APP_NAG_ACKNOWLEDGEMENTS: readonly NagAcknowledgement[] = [
     finding: IAM5('arn:<AWS::Partition>:ssm:<AWS::Region>:<AWS::AccountId>:automation-execution/\\*'),
     path: /(^|\/)ExperimentRole\/Role\/DefaultPolicy\/Resource$/,
     reason: 'FIS follows and stops the automation execution it starts; its id does not exist before the experiment.',
+  },
+  {
+    finding: /^AwsSolutions-SMG4$/,
+    path: /(^|\/)Database\/Cluster\/Secret\/Resource$/,
+    reason:
+      'ECS reads the database password once, at task start: a rotation would change it under running tasks, and its Lambda needs a network path of its own. Not built; rotate on your own schedule (docs/deploy.md, "A database").',
+  },
+  {
+    finding: /^AwsSolutions-RDS6$/,
+    path: /(^|\/)Database\/Cluster\/Resource$/,
+    reason: "The service signs in with the generated password from Secrets Manager; IAM authentication tokens last 15 minutes and the demo's pool does not renew them.",
+  },
+  {
+    finding: /^AwsSolutions-RDS10$/,
+    path: /(^|\/)Database\/Cluster\/Resource$/,
+    reason: 'Deletion protection is on when drills.environment is production; elsewhere the drill database (the demo ledger only) goes with `cdk destroy`.',
   },
 
   {

@@ -8,6 +8,7 @@ import { containerHealthCheck } from './rules/drain/container-health-check';
 import { deregistrationDelayCoversLongestRequest } from './rules/drain/deregistration-delay-covers-longest-request';
 import { drainDeadlineBelowStopTimeout } from './rules/drain/drain-deadline-below-stop-timeout';
 import { gracePeriodCoversStartPeriod } from './rules/drain/grace-period-covers-start-period';
+import { healthCheckSkipsDatabase } from './rules/drain/health-check-skips-database';
 import { initProcessEnabled } from './rules/drain/init-process-enabled';
 import { longestRequestDrainable } from './rules/drain/longest-request-drainable';
 import { minHealthyFull } from './rules/drain/min-healthy-full';
@@ -67,6 +68,13 @@ export const DRAIN_RULES: readonly PackEntry[] = [
     rule: longestRequestDrainable,
     message: 'The longest request is above ~110 s: on Fargate (stopTimeout at most 120 s) it cannot be drained and breaks on every stop.',
   },
+  {
+    id: 'DRILL-DRAIN-14',
+    severity: 'error',
+    rule: healthCheckSkipsDatabase,
+    message:
+      "The container health check reaches the database: a database blip fails every task's check and ECS replaces healthy tasks; check the process only and let requests that need the database fail fast (a warning when only a path's name says so).",
+  },
 ];
 
 export const FIS_RULES: readonly PackEntry[] = [
@@ -89,7 +97,8 @@ export const FIS_RULES: readonly PackEntry[] = [
     id: 'DRILL-FIS-6',
     severity: 'error',
     rule: taskActionsPrerequisites,
-    message: 'An aws:ecs:task-* action drills a task definition without what it needs (enableFaultInjection, pidMode task, the SSM agent sidecar).',
+    message:
+      'An aws:ecs:task-* action drills a task definition without what it needs (enableFaultInjection, pidMode task for kill-process and the network actions, the SSM agent sidecar; on Fargate the network actions also need useEcsFaultInjectionEndpoints=true).',
   },
   { id: 'DRILL-FIS-7', severity: 'error', rule: noEcsExecOnDrilledService, message: 'ECS Exec is enabled on a service drilled with aws:ecs:task-* actions: the FIS sidecar will not start.' },
   { id: 'DRILL-FIS-8', severity: 'warning', rule: experimentLogging, message: 'The experiment template has no experiment logging: no record of targets and actions.' },

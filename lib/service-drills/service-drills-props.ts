@@ -35,6 +35,19 @@ export interface ExistingServiceReference {
 }
 
 /**
+ * The service's database, by name: an Aurora cluster (this app's AuroraDatabase, or one deployed
+ * elsewhere). The dependency drills (dependency-outage, database-failover) get templates only with one.
+ */
+export interface ServiceDatabaseReference {
+  /** The DB cluster identifier (a token is fine): the FIS `aws:rds:cluster` target and the alarms' `DBClusterIdentifier`. */
+  readonly clusterIdentifier: string;
+  /** The port the tasks reach it on (dependency-outage black-holes it). @default 5432 */
+  readonly port?: number;
+  /** The `database-connections` stop condition trips above this many connections. @default 100 */
+  readonly maxConnections?: number;
+}
+
+/**
  * Props of ServiceDrills. The service is given one of three ways:
  * - `service` as an `ApplicationLoadBalancedFargateService` (nothing else needed);
  * - `service`, `targetGroup` and `loadBalancer` (an `ecs.FargateService` or any built service);
@@ -53,6 +66,8 @@ export interface ServiceDrillsProps {
 
   /** Names the alarms (`<name>-error-rate`), the dashboard (`<name>-drills`) and the FIS `service` tag. @default - a name unique in the app, from the construct path */
   readonly name?: string;
+  /** The service's database: the dependency drills get templates, and its alarms guard them. @default - none (the dependency drills are left out) */
+  readonly database?: ServiceDatabaseReference;
   /** The drills. @default - the whole catalogue (`catalogue`) */
   readonly drills?: readonly Drill[];
   /** The app's process name as `killall` sees it (kill-process drills). @default 'node' (a synth warning when a kill-process drill uses it) */

@@ -1,7 +1,8 @@
-import { Annotations, CfnOutput, Names, RemovalPolicy } from 'aws-cdk-lib';
+import { Annotations, ArnFormat, CfnOutput, Names, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { catalogue } from '../../experiments';
+import { DATABASE_DEFAULTS } from '../config-database';
 import { templateOutputKey } from '../contract';
 import { needsDatabase, type Drill, type StopConditionName } from '../drill';
 import { DrillExperimentTemplate } from '../fis/drill-experiment-template';
@@ -23,7 +24,7 @@ import { drilledService, type DrilledService } from './drilled-service';
 import { addServiceOutputs } from './service-outputs';
 import type { ServiceDrillsProps } from './service-drills-props';
 
-export type { ExistingServiceReference, ServiceDrillsProps } from './service-drills-props';
+export type { ExistingServiceReference, ServiceDatabaseReference, ServiceDrillsProps } from './service-drills-props';
 
 const DEFAULT_PROCESS_NAME = 'node';
 
@@ -61,8 +62,8 @@ export class ServiceDrills extends Construct {
     super(scope, id);
     const { service, problems } = drilledService(this, props);
     // The dependency drills (needsDatabase) get a template only where the service has a database
-    // (FaultTargetRefs.database); these props cannot name one yet, so they are left out (docs/deploy.md).
-    this.drills = (props.drills ?? catalogue).filter((d) => !needsDatabase(d.fault));
+    // (props.database); without one they are left out (docs/deploy.md, "A database").
+    this.drills = (props.drills ?? catalogue).filter((d) => props.database !== undefined || !needsDatabase(d.fault));
     const ids = this.drills.map((d) => d.id);
     const twice = ids.filter((d, i) => ids.indexOf(d) !== i);
     if (twice.length > 0) problems.push(`drills lists ${[...new Set(twice)].join(', ')} more than once: give each drill once`);
@@ -96,18 +97,23 @@ export class ServiceDrills extends Construct {
         zones: service.zones,
         stopConditions: props.stopConditions,
         deadMansSwitch: props.deadMansSwitch,
+        ...(props.database ? { database: { clusterIdentifier: props.database.clusterIdentifier, maxConnections: props.database.maxConnections ?? DATABASE_DEFAULTS.maxConnections } } : {}),
       });
 
     // An az-outage keeps ECS placements out of the cut zone through an SSM automation.
     const canMovePlacements = (service.subnetIdsByZone ?? []).some((s) => s.length > 0);
     const zoneAutomation =
       this.drills.some((d) => d.fault.kind === 'az-outage') && canMovePlacements ? new ZonePlacementAutomation(this, 'ZonePlacement', { serviceArn: service.serviceArn }) : undefined;
+    const databaseClusterArn = props.database
+      ? Stack.of(this).formatArn({ service: 'rds', resource: 'cluster', resourceName: props.database.clusterIdentifier, arnFormat: ArnFormat.COLON_RESOURCE_NAME })
+      : undefined;
     const refs: FaultTargetRefs = {
       clusterName: service.clusterName,
       serviceName: service.serviceName,
       vpcId: service.vpcId,
       zones: service.zones,
       processName,
+      ...(props.database && databaseClusterArn ? { database: { port: props.database.port ?? DATABASE_DEFAULTS.port, clusterArn: databaseClusterArn } } : {}),
       ...(zoneAutomation
         ? {
             zonePlacement: { documentArn: zoneAutomation.documentArn, roleArn: zoneAutomation.role.roleArn, subnetIdsByZone: service.subnetIdsByZone ?? [] },
@@ -123,6 +129,7 @@ export class ServiceDrills extends Construct {
       vpcId: refs.vpcId,
       subnetIds: service.networkSubnetIds,
       reportBucket: props.reportBucket,
+      ...(databaseClusterArn ? { databaseClusterArn } : {}),
       ...(zoneAutomation ? { zoneAutomation: { automationDefinitionArn: zoneAutomation.automationDefinitionArn, roleArn: zoneAutomation.role.roleArn } } : {}),
     });
     // Kept after `cdk destroy` (the experiments' record outlives the stack), so CloudFormation
@@ -182,18 +189,19 @@ export class ServiceDrills extends Construct {
         this.gameDayRunner = runner;
       }
     }
-    if (props.outputs ?? true) this.addOutputs(props.serviceOutputs ?? true);
+    if (props.outputs ?? true) this.addOutputs(props.serviceOutputs ?? true, props.database);
   }
 
   /** The outputs the runner reads, with exactly its keys as logical ids (resolve-outputs.ts). */
-  private addOutputs(serviceOutputs: boolean): void {
+  private addOutputs(serviceOutputs: boolean, database: ServiceDrillsProps['database']): void {
     const output = (key: string, value: string, description?: string) => new CfnOutput(this, key, { value, description }).overrideLogicalId(key);
     output('ExperimentLogGroupName', this.logGroup.logGroupName, 'CloudWatch Logs group the FIS experiments log to (schema 2)');
     for (const drill of this.drills) {
       const key = templateOutputKey(drill.id);
       output(key, this.templates[drill.id].templateId, `FIS experiment template of drill ${drill.id}`);
     }
-    if (serviceOutputs) addServiceOutputs(this, this.target, 'The service behind its ALB');
+    const db = database ? { databaseClusterIdentifier: database.clusterIdentifier, databasePort: database.port ?? DATABASE_DEFAULTS.port } : {};
+    if (serviceOutputs) addServiceOutputs(this, { ...this.target, ...db }, 'The service behind its ALB');
     if (this.gameDayRunner) addRunnerOutputs(this, this.gameDayRunner);
   }
 

@@ -1,5 +1,6 @@
 import type { App, StackProps } from 'aws-cdk-lib';
 import type { DrillsConfig } from '../config';
+import { DATABASE_DEFAULTS } from '../config-database';
 import { drillsOf, servicePrefix, type ServiceConfig } from '../config-services';
 import type { Drill } from '../drill';
 import { DrillsStack } from './drills-stack';
@@ -67,7 +68,9 @@ function buildEach(app: App, options: BuildServicesOptions): ServiceStacks[] {
         env: options.env,
         description: `${DESCRIPTION} (FIS templates, alarms, dashboard, game days for the existing service ${service.existing.serviceName})`,
       });
-      addServiceOutputs(stack, service.existing, 'The service, as config existing.serviceUrl gives it');
+      const e = service.existing;
+      const database = e.databaseClusterIdentifier ? { databaseClusterIdentifier: e.databaseClusterIdentifier, databasePort: e.databasePort ?? DATABASE_DEFAULTS.port } : {};
+      addServiceOutputs(stack, { ...e, ...database }, 'The service, as config existing.serviceUrl gives it');
       noteExistingService(stack, service.name, service.existing, drills);
       return { service, drills: stack };
     }

@@ -63,6 +63,7 @@ export class DrillsStack extends Stack {
             targetGroup: props.workload.workload.targetGroup,
             loadBalancer: props.workload.workload.loadBalancer,
             alarms: props.workload.stopConditions,
+            ...(props.workload.database ? { database: { clusterIdentifier: props.workload.database.clusterIdentifier, port: props.workload.database.port } } : {}),
             // DrainReadyFargateService has the sidecar, pidMode task and fault injection already,
             // and the guardrails (DRILL-FIS-6) check them at synth: no "cannot check" warning.
             faultInjectionSupport: false,
@@ -71,6 +72,9 @@ export class DrillsStack extends Stack {
         : {
             ...common,
             existing: existingReference(props.existing as ExistingService),
+            ...(props.existing?.databaseClusterIdentifier
+              ? { database: { clusterIdentifier: props.existing.databaseClusterIdentifier, ...(props.existing.databasePort ? { port: props.existing.databasePort } : {}) } }
+              : {}),
             stopConditions: config.drills.stopConditions,
             deadMansSwitch: config.drills.deadMansSwitch,
             // build-app's noteExistingService warns, naming the --service to preflight.

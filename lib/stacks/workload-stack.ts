@@ -1,6 +1,8 @@
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { DrillsConfig } from '../config';
+import { databaseSettingsOf } from '../config-database';
+import { AuroraDatabase } from '../workload/aurora-database';
 import { DrainReadyFargateService } from '../workload/drain-ready-fargate-service';
 import { serviceImage } from '../workload/service-image';
 import { StopConditionAlarms } from '../workload/stop-condition-alarms';
@@ -21,6 +23,8 @@ export interface WorkloadStackProps extends StackProps {
 export class WorkloadStack extends Stack {
   readonly workload: DrainReadyFargateService;
   readonly stopConditions: StopConditionAlarms;
+  /** The service's database, when `service.database` asks for one. */
+  readonly database?: AuroraDatabase;
 
   constructor(scope: Construct, id: string, props: WorkloadStackProps) {
     super(scope, id, props);
@@ -58,6 +62,18 @@ export class WorkloadStack extends Stack {
         unhealthyThresholdCount: p.albHealthCheck.unhealthyThreshold,
       },
     });
+    const db = databaseSettingsOf(p.database);
+    if (db) {
+      this.database = new AuroraDatabase(this, 'Database', {
+        vpc: this.workload.vpc,
+        minCapacity: db.minCapacity,
+        maxCapacity: db.maxCapacity,
+        databaseName: db.databaseName,
+        port: db.port,
+        production: config.drills.environment === 'production',
+      });
+      this.database.connectService(this.workload.service, this.workload.appContainer);
+    }
     this.stopConditions = new StopConditionAlarms(this, 'StopConditions', {
       name: p.name,
       clusterName: this.workload.cluster.clusterName,
@@ -67,6 +83,7 @@ export class WorkloadStack extends Stack {
       zones: this.workload.zones,
       stopConditions: config.drills.stopConditions,
       deadMansSwitch: config.drills.deadMansSwitch,
+      ...(this.database && db ? { database: { clusterIdentifier: this.database.clusterIdentifier, maxConnections: db.maxConnections } } : {}),
     });
 
     addServiceOutputs(
@@ -77,6 +94,7 @@ export class WorkloadStack extends Stack {
         serviceName: this.workload.service.serviceName,
         loadBalancerFullName: this.workload.loadBalancer.loadBalancerFullName,
         targetGroupFullName: this.workload.targetGroup.targetGroupFullName,
+        ...(this.database ? { databaseClusterIdentifier: this.database.clusterIdentifier, databasePort: this.database.port } : {}),
       },
       'The service behind its ALB',
     );

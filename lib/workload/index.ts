@@ -9,3 +9,5 @@ export * from './ssm-agent-sidecar';
 export * from './ssm-agent-script';
 export * from './stop-condition-alarms';
 export * from './secret-from-arn';
+export * from './aurora-database';
+export * from './database-alarms';

@@ -3,6 +3,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { DEFAULT_CONFIG, type StopConditionSettings } from '../config';
 import type { StopConditionName } from '../drill';
+import { databaseAlarms, type DatabaseAlarmSettings } from './database-alarms';
 import { METRIC_DIMENSIONS } from './metric-dimensions';
 import { PROBE_HEARTBEAT_METRIC, PROBE_HEARTBEAT_NAMESPACE, PROBE_HEARTBEAT_PERIOD_SECONDS, probeHeartbeatDimensions } from './probe-heartbeat';
 
@@ -26,6 +27,8 @@ export interface StopConditionAlarmsProps {
   readonly stopConditions?: StopConditionSettings;
   /** Also make the probe-heartbeat alarm (the runner's dead-man's switch). @default false */
   readonly deadMansSwitch?: boolean;
+  /** The service's database: also make the `database-connections` and `database-unavailable` alarms (database-alarms.ts). @default - no database alarms */
+  readonly database?: DatabaseAlarmSettings;
 }
 
 const MINUTE = Duration.minutes(1);
@@ -139,6 +142,7 @@ export class StopConditionAlarms extends Construct {
         treatMissingData: cloudwatch.TreatMissingData.BREACHING,
       });
     }
+    if (props.database) Object.assign(alarms, databaseAlarms(this, props.name, props.database));
     this.alarms = alarms;
   }
 

@@ -32,12 +32,32 @@ export interface DatabaseSettings {
 export const DATABASE_DEFAULTS = { poolMax: 4, connectTimeoutMs: 1000, queryTimeoutMs: 1000, backoff: { baseMs: 100, capMs: 2000 } } as const;
 
 /**
- * Reads DATABASE_URL, DATABASE_POOL_MAX, DATABASE_CONNECT_TIMEOUT_MS, DATABASE_QUERY_TIMEOUT_MS,
- * DATABASE_RECONNECT (backoff | immediate), HEALTH_CHECK_DATABASE. Returns undefined without
- * DATABASE_URL; pushes one message per bad variable onto `problems`.
+ * The URL from its parts, as ECS gives them on AWS (host, port and name in the environment; user and
+ * password as secrets from the database's Secrets Manager secret): DATABASE_HOST, DATABASE_PORT
+ * (default 5432), DATABASE_NAME (default postgres), DATABASE_USER, DATABASE_PASSWORD, DATABASE_SSL
+ * (`no-verify`: TLS without checking the server's certificate — the image ships no RDS CA bundle;
+ * `disable`; unset: pg's default). Undefined without DATABASE_HOST.
+ */
+function urlFromParts(env: NodeJS.ProcessEnv, problems: string[]): string | undefined {
+  const host = env.DATABASE_HOST?.trim();
+  if (!host) return undefined;
+  const user = env.DATABASE_USER ?? '';
+  const password = env.DATABASE_PASSWORD ?? '';
+  if (user === '' || password === '') problems.push('DATABASE_HOST is set without DATABASE_USER and DATABASE_PASSWORD: give both (on AWS, ECS passes them from the database secret)');
+  const port = env.DATABASE_PORT?.trim() || '5432';
+  const ssl = env.DATABASE_SSL?.trim();
+  if (ssl !== undefined && ssl !== '' && ssl !== 'no-verify' && ssl !== 'disable') problems.push(`DATABASE_SSL=${JSON.stringify(ssl)} must be no-verify or disable`);
+  const query = ssl ? `?sslmode=${encodeURIComponent(ssl)}` : '';
+  return `postgres://${encodeURIComponent(user)}:${encodeURIComponent(password)}@${host}:${port}/${encodeURIComponent(env.DATABASE_NAME?.trim() || 'postgres')}${query}`;
+}
+
+/**
+ * Reads DATABASE_URL (or its parts, urlFromParts), DATABASE_POOL_MAX, DATABASE_CONNECT_TIMEOUT_MS,
+ * DATABASE_QUERY_TIMEOUT_MS, DATABASE_RECONNECT (backoff | immediate), HEALTH_CHECK_DATABASE.
+ * Returns undefined without DATABASE_URL and DATABASE_HOST; pushes one message per bad variable onto `problems`.
  */
 export function readDatabaseSettings(env: NodeJS.ProcessEnv, problems: string[]): DatabaseSettings | undefined {
-  const url = env.DATABASE_URL?.trim();
+  const url = env.DATABASE_URL?.trim() || urlFromParts(env, problems);
   if (!url) return undefined;
   if (!/^postgres(ql)?:\/\//.test(url)) problems.push('DATABASE_URL must start with postgres:// (postgres://user:password@host:port/database)');
   const whole = (name: string, fallback: number, min: number, max: number): number => {

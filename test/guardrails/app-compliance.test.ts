@@ -26,6 +26,8 @@ describe('the app as bin/app.ts builds it, under the guardrails', () => {
     ['the default config', {}],
     ['production', { drills: { environment: 'production' } }],
     ["game days, reports and the dead-man's switch", { drills: { gameDays: true, gameDaysEnabled: true, reportBucket: 'drill-reports', deadMansSwitch: true } }],
+    ['a database (service.database)', { service: { database: true } }],
+    ['a database in production', { service: { database: true }, drills: { environment: 'production' } }],
   ])('synthesizes with no unacknowledged cdk-nag finding and no guardrail error (%s)', (_name, overrides) => {
     const { app } = buildAsBinApp(overrides);
     const outcome = synthWithReport(app);
@@ -53,7 +55,7 @@ describe('the app as bin/app.ts builds it, under the guardrails', () => {
 
 describe("the app's cdk-nag acknowledgements", () => {
   it('each covers a finding of the real app, so none is stale', () => {
-    const { app } = buildAsBinApp({ drills: { gameDays: true, reportBucket: 'drill-reports' } });
+    const { app } = buildAsBinApp({ service: { database: true }, drills: { gameDays: true, reportBucket: 'drill-reports' } });
     app.synth();
     const reasonsUsed = new Set(
       app.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY).flatMap((m) => Object.values(m.data as Record<string, string>))),
