@@ -89,7 +89,7 @@ export const databaseObjectSchema = z
   .refine((d) => (d.minCapacity ?? 0.5) <= (d.maxCapacity ?? 2), { message: 'minCapacity must not be above maxCapacity', path: ['minCapacity'] });
 
 /** `service.database` as written: a switch, or an object of settings. */
-export const databaseSettingsSchema = z.union([z.boolean(), databaseObjectSchema]);
+export const databaseSettingsSchema = z.union([z.boolean(), databaseObjectSchema], { error: 'use true, false or an object like { "maxCapacity": 4 } (on the command line: -c service.database=true)' });
 
 export const serviceSettings = group(
   {

@@ -1,10 +1,12 @@
 import type { DrillsConfig } from './config';
 import { minStopTimeoutForDerivedDrain } from './config-derive';
-import { databaseObjectSchema } from './config-settings';
+import { DATABASE_ENV } from './contract';
 import { settingIs, toChange, type SettingSources } from './config-sources';
-import { receivedValue } from './received-value';
 import { parseTraffic } from './traffic/parse-traffic';
 import { TrafficError } from './traffic/traffic-error';
+
+/** The names AuroraDatabase.connectService sets on the app container. */
+const DATABASE_CONTAINER_NAMES: readonly string[] = [DATABASE_ENV.host, DATABASE_ENV.port, DATABASE_ENV.name, DATABASE_ENV.ssl, DATABASE_ENV.user, DATABASE_ENV.password];
 
 /** Longest request that can still be drained on Fargate (stopTimeout ≤ 120 s, app exits first). */
 export const FARGATE_DRAINABLE_SECONDS = 110;
@@ -78,7 +80,9 @@ export function configProblems(config: DrillsConfig, sources: SettingSources = {
   const names = (o: unknown) => (o !== null && typeof o === 'object' && !Array.isArray(o) ? Object.keys(o) : []);
   const both = names(s.environment).filter((k) => names(s.secrets).includes(k));
   need(both.length === 0, `service.environment and service.secrets both set ${both.join(', ')}: the container takes each name once; keep it in one of them`);
-  problems.push(...databaseProblems(s.database));
+  // With a database the stack sets its address and credentials on the app container (AuroraDatabase.connectService).
+  const owned = s.database ? [...names(s.environment), ...names(s.secrets)].filter((k) => DATABASE_CONTAINER_NAMES.includes(k)) : [];
+  need(owned.length === 0, `service.environment/secrets set ${owned.join(', ')}, which service.database sets on the container itself: leave them out`);
 
   const d = config.drills;
   need(d.stopConditions.maxErrorRate > 0 && d.stopConditions.maxErrorRate < 1, `drills.stopConditions.maxErrorRate is ${d.stopConditions.maxErrorRate}: use a share between 0 and 1 (0.05 = 5 %)`);
@@ -136,21 +140,4 @@ function trafficProblems(traffic: unknown): string[] {
     if (e instanceof TrafficError) return e.problems.map((p) => `service.traffic.${p}`);
     throw e;
   }
-}
-
-/** `service.database`: a switch or an object of settings (lib/config-settings.ts), each problem naming the key and the value received. */
-function databaseProblems(value: unknown): string[] {
-  // Undefined: text that was not JSON, already reported by the merge.
-  if (typeof value === 'boolean' || value === undefined) return [];
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return [`service.database is ${JSON.stringify(value)}: use true, false or an object like { "maxCapacity": 4 } (on the command line: -c service.database=true)`];
-  }
-  const parsed = databaseObjectSchema.safeParse(value);
-  if (parsed.success) return [];
-  return parsed.error.issues.map((issue) => {
-    const at = ['service.database', ...issue.path.map(String)].join('.');
-    const got = receivedValue(value, issue.path);
-    const keys = issue.code === 'unrecognized_keys' ? ` (known: ${Object.keys(databaseObjectSchema.shape).join(', ')})` : '';
-    return `${at}: ${issue.message}${keys}${got === undefined ? '' : `; got ${JSON.stringify(got)}`}`;
-  });
 }
