@@ -1,21 +1,14 @@
 import { catalogue } from '../experiments';
-import { ConfigError, configWith, DEFAULT_CONFIG, loadConfig } from '../lib/config';
+import { configWith, DEFAULT_CONFIG, loadConfig } from '../lib/config';
 import { DATABASE_DEFAULTS, databaseSettingsOf } from '../lib/config-database';
 import { drillsOf, loadServices } from '../lib/config-services';
+import { configProblems } from './helpers/config-problems';
 import { EXISTING_PAYMENTS } from './stacks/two-services';
 
 const ids = (drills: readonly { id: string }[]) => drills.map((d) => d.id);
 const DEPENDENCY_DRILLS = ['dependency-outage', 'database-failover'];
 
-function problemsOf(load: () => unknown): readonly string[] {
-  try {
-    load();
-  } catch (e) {
-    if (e instanceof ConfigError) return e.problems;
-    throw e;
-  }
-  return [];
-}
+const problemsOf = configProblems;
 
 describe('service.database', () => {
   test('is off by default', () => {

@@ -1,6 +1,7 @@
 import { catalogue } from '../experiments';
-import { ConfigError, DEFAULT_CONFIG, loadConfig } from '../lib/config';
+import { DEFAULT_CONFIG, loadConfig } from '../lib/config';
 import { drillsOf, loadServices } from '../lib/config-services';
+import { configProblems } from './helpers/config-problems';
 import { EXISTING_PAYMENTS, TWO_SERVICES } from './stacks/two-services';
 
 const context =
@@ -8,15 +9,7 @@ const context =
   (key: string) =>
     key === 'drills' ? drills : flat[key];
 
-function problemsOf(drills: unknown): readonly string[] {
-  try {
-    loadServices(context(drills), { catalogue });
-  } catch (e) {
-    if (e instanceof ConfigError) return e.problems;
-    throw e;
-  }
-  return [];
-}
+const problemsOf = (drills: unknown) => configProblems(() => loadServices(context(drills), { catalogue }));
 
 describe('loadServices', () => {
   test('reads the single service key as a list of one, with the whole catalogue but the drills that need a database', () => {

@@ -1,14 +1,7 @@
 import { ConfigError, DEFAULT_CONFIG, configWith, loadConfig, type DrillsConfigOverrides } from '../lib/config';
+import { configProblems } from './helpers/config-problems';
 
-function problemsOf(overrides: DrillsConfigOverrides): readonly string[] {
-  try {
-    configWith(overrides);
-  } catch (e) {
-    if (e instanceof ConfigError) return e.problems;
-    throw e;
-  }
-  return [];
-}
+const problemsOf = (overrides: DrillsConfigOverrides) => configProblems(() => configWith(overrides));
 
 describe('loadConfig', () => {
   test('returns the defaults when nothing is overridden', () => {

@@ -7,7 +7,8 @@
  */
 import { Template, type Template as T } from 'aws-cdk-lib/assertions';
 import { findDrill } from '../../experiments';
-import { ConfigError, configWith, type DrillsConfigOverrides } from '../../lib/config';
+import { configWith, type DrillsConfigOverrides } from '../../lib/config';
+import { configProblems } from '../helpers/config-problems';
 import { RUNNER_ENV } from '../../lib/contract';
 import { runnerPolicy } from '../../lib/runner/aws/runner-policy';
 import { ServiceDrills } from '../../lib/service-drills';
@@ -31,15 +32,7 @@ function runnerEnvironment(t: T): unknown {
   return (td.Properties.ContainerDefinitions as { Environment?: unknown }[])[0].Environment;
 }
 
-function problemsOf(overrides: DrillsConfigOverrides): readonly string[] {
-  try {
-    configWith(overrides);
-  } catch (e) {
-    if (e instanceof ConfigError) return e.problems;
-    throw e;
-  }
-  return [];
-}
+const problemsOf = (overrides: DrillsConfigOverrides) => configProblems(() => configWith(overrides));
 
 describe("a game-day schedule of the app's own stacks", () => {
   let t: Template;

@@ -5,39 +5,23 @@
  * failover templates), and the demo service as the probe's target. The drills are the
  * catalogue's, with a probe short enough for a test (same expectations, same bounds).
  */
-import { EventEmitter } from 'events';
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { findDrill } from '../../../experiments';
-import { runCommand, type RunDeps } from '../../../lib/cli/commands/run';
-import type { Drill } from '../../../lib/drill';
+import { runCommand } from '../../../lib/cli/commands/run';
 import type { ExpectationResult } from '../../../lib/runner/judge';
 import { journalSchema } from '../../../lib/runner/journal-schema';
 import { useFakeAws, type SetupOptions } from '../../fixtures/fake-aws/fake-aws-setup';
+import { fakeRunDeps } from '../../helpers/quick-aws-drill';
 import { startService, stopAllServices, type ServiceProcess } from '../../helpers/service-process';
 
 const DATABASE_APP = { config: { service: { database: true }, drills: { deadMansSwitch: true } } };
 const setup = useFakeAws({ synth: DATABASE_APP });
 let service: ServiceProcess | undefined;
 
-/** The catalogue's drill with a probe that takes about a second on AWS settings. */
-function quick(id: string): Drill {
-  const drill = findDrill(id);
-  if (!drill) throw new Error(`no drill ${id}`);
-  return { ...drill, probe: { ...drill.probe, aws: { streams: { count: 2 }, requests: { perSecond: 10 }, jobs: { count: 0 }, warmup: 'PT0.3S', recoveryTimeout: 'PT15S' } } };
-}
-
 async function run(drillId: string, options: SetupOptions) {
   service ??= await startService({ env: { TASK_ID: 'off-target-task', ZONE: 'eu-west-1b' } });
   const s = await setup({ ...options, serviceUrl: `http://127.0.0.1:${service.port}` });
-  const deps: RunDeps = {
-    probe: async () => ({ ok: true, detail: 'stub' }),
-    interactive: false,
-    signals: new EventEmitter() as never,
-    newRunId: () => `run-${drillId}`,
-    findDrill: (id) => (id === drillId ? quick(id) : undefined),
-    engineTimings: { poll: { initialMs: 100, maxMs: 300, factor: 1.5 }, recoveryPollMs: 100, runningPollMs: 100 },
-  };
+  const deps = fakeRunDeps(drillId);
   const code = await runCommand({ drill: drillId, outputs: s.outputs, yes: true, json: true, out: path.join(s.dir, 'evidence') }, s.io, deps);
   const result = JSON.parse(s.out.join('')) as { verdict: string; runs: { figures: Record<string, number>; evidence: string }[] };
   const journal = JSON.parse(await fs.readFile(path.join(result.runs[0].evidence, 'journal.json'), 'utf8')) as {

@@ -9,10 +9,9 @@ import { EventEmitter } from 'events';
 import { promises as fs } from 'fs';
 import * as net from 'net';
 import * as path from 'path';
-import { findDrill } from '../../../experiments';
 import { runCommand, type RunDeps } from '../../../lib/cli/commands/run';
-import type { Drill } from '../../../lib/drill';
 import { useFakeAws } from '../../fixtures/fake-aws/fake-aws-setup';
+import { quickAwsDrill } from '../../helpers/quick-aws-drill';
 
 const setup = useFakeAws();
 const TOKEN = `sk-aws-${randomUUID()}`;
@@ -31,12 +30,6 @@ async function freePort(): Promise<number> {
   const { port } = server.address() as net.AddressInfo;
   await new Promise((r) => server.close(r));
   return port;
-}
-
-/** The catalogue's drill with a probe short enough for a test. */
-function quick(id: string): Drill {
-  const drill = findDrill(id) as Drill;
-  return { ...drill, probe: { ...drill.probe, aws: { streams: { count: 2 }, requests: { perSecond: 10 }, jobs: { count: 1 }, warmup: 'PT0.3S', recoveryTimeout: 'PT15S' } } };
 }
 
 describe('drills run with the service’s own traffic', () => {
@@ -68,7 +61,7 @@ describe('drills run with the service’s own traffic', () => {
       interactive: false,
       signals: new EventEmitter() as never,
       newRunId: () => 'run-own-traffic',
-      findDrill: (id) => (id === 'task-stop-drain' ? quick(id) : undefined),
+      findDrill: (id) => (id === 'task-stop-drain' ? quickAwsDrill(id, 1) : undefined),
       engineTimings: { poll: { initialMs: 100, maxMs: 300, factor: 1.5 }, recoveryPollMs: 100, runningPollMs: 100, rebalanceSettleMs: 500 },
     };
     const traffic = path.resolve(__dirname, '../../fixtures/traffic/chat-sse.json');
