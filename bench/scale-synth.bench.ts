@@ -4,35 +4,15 @@
  * alternated, offline, into temporary folders; then the largest template's resources and outputs
  * against CloudFormation's limits (lib/stacks/stack-limits.ts). SCALE_RUNS sets the runs (default 2).
  */
-import { spawn } from 'child_process';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { MAX_OUTPUTS_PER_STACK, MAX_RESOURCES_PER_STACK } from '../lib/stacks/stack-limits';
-import { killTree, track } from './children';
+import { cdkSynth } from './cdk-synth';
 import { round, type Benchmark } from './types';
 
-const ROOT = path.resolve(__dirname, '../..');
 const SERVICES = 20;
 const TIMEOUT_MS = 900_000;
-
-/** One `npx cdk synth` of `app` into `out`, in its own process group; seconds. */
-function synthOnce(out: string, app: string): Promise<number> {
-  const args = ['cdk', 'synth', '-q', '--no-notices', '-o', out, '--app', app];
-  const t0 = process.hrtime.bigint();
-  return new Promise((resolve, reject) => {
-    const env = { ...process.env, CDK_DISABLE_CLI_TELEMETRY: 'true', SCALE_SERVICES: String(SERVICES) };
-    const child = track(spawn('npx', args, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'], detached: true }));
-    let err = '';
-    child.stderr?.setEncoding('utf8').on('data', (c: string) => (err = (err + c).slice(-2000)));
-    const timer = setTimeout(() => killTree(child), TIMEOUT_MS);
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      if (code === 0) return resolve(Number(process.hrtime.bigint() - t0) / 1e9);
-      reject(new Error(`cdk synth ${app} ended with ${signal ?? code}: ${err.trim().split('\n').slice(-5).join(' | ')}`));
-    });
-  });
-}
 
 /** The largest resource and output counts over the templates in `out`, and how many templates. */
 async function largestTemplate(out: string): Promise<{ stacks: number; resources: number; outputs: number }> {
@@ -50,7 +30,7 @@ async function largestTemplate(out: string): Promise<{ stacks: number; resources
 async function timed(app: string): Promise<{ seconds: number; largest: Awaited<ReturnType<typeof largestTemplate>> }> {
   const out = await fs.mkdtemp(path.join(os.tmpdir(), 'bench-scale-'));
   try {
-    const seconds = await synthOnce(out, app);
+    const seconds = await cdkSynth(out, app, TIMEOUT_MS, { SCALE_SERVICES: String(SERVICES) });
     return { seconds, largest: await largestTemplate(out) };
   } finally {
     await fs.rm(out, { recursive: true, force: true });

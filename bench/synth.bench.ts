@@ -2,41 +2,19 @@
  * `cdk synth` of this app (two stacks, guardrails and cdk-nag applied) against a bare
  * ALB-fronted Fargate app, each 3 times, offline, into temporary folders.
  */
-import { spawn } from 'child_process';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { killTree, track } from './children';
+import { cdkSynth } from './cdk-synth';
 import { percentile, round, type Benchmark } from './types';
 
-const ROOT = path.resolve(__dirname, '../..');
 const RUNS = 3;
 const TIMEOUT_MS = 90_000;
-
-/** One `npx cdk synth` in its own process group (npx → cdk → ts-node), killed whole on timeout. */
-function synthOnce(out: string, app: string | undefined): Promise<number> {
-  const args = ['cdk', 'synth', '-q', '--no-notices', '-o', out, ...(app ? ['--app', app] : [])];
-  const t0 = process.hrtime.bigint();
-  return new Promise((resolve, reject) => {
-    // Telemetry off: the CLI would otherwise start a detached sender that posts to AWS after the
-    // synth exits, outside the process group the bench stops, and the bench talks to 127.0.0.1 only.
-    const env = { ...process.env, CDK_DISABLE_CLI_TELEMETRY: 'true' };
-    const child = track(spawn('npx', args, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'], detached: true }));
-    let err = '';
-    child.stderr?.setEncoding('utf8').on('data', (c: string) => (err = (err + c).slice(-2000)));
-    const timer = setTimeout(() => killTree(child), TIMEOUT_MS);
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      if (code === 0) return resolve(Number(process.hrtime.bigint() - t0) / 1e9);
-      reject(new Error(`cdk synth ${app ?? '(this app)'} ended with ${signal ?? code}${signal ? ` (timeout ${TIMEOUT_MS} ms)` : ''}: ${err.trim().split('\n').slice(-5).join(' | ')}`));
-    });
-  });
-}
 
 async function timedSynth(app: string | undefined): Promise<number> {
   const out = await fs.mkdtemp(path.join(os.tmpdir(), 'bench-synth-'));
   try {
-    return await synthOnce(out, app);
+    return await cdkSynth(out, app, TIMEOUT_MS);
   } finally {
     await fs.rm(out, { recursive: true, force: true });
   }
