@@ -36,7 +36,6 @@ export function heartbeatValue(successes: number): number {
 
 export class HeartbeatPublisher {
   private successes = 0;
-  private samples = 0;
   private timer?: NodeJS.Timeout;
   private probeTimer?: NodeJS.Timeout;
   private failures = 0;
@@ -51,7 +50,6 @@ export class HeartbeatPublisher {
 
   /** Count one probe result. */
   record(ok: boolean): void {
-    this.samples++;
     if (ok) this.successes++;
   }
 
@@ -78,7 +76,6 @@ export class HeartbeatPublisher {
   async flush(): Promise<void> {
     const value = heartbeatValue(this.successes);
     this.successes = 0;
-    this.samples = 0;
     try {
       await this.metrics.putMetricData([
         { namespace: PROBE_HEARTBEAT_NAMESPACE, metric: PROBE_HEARTBEAT_METRIC, dimensions: probeHeartbeatDimensions(this.serviceName), value, at: new Date(), storageResolution: 1 },
