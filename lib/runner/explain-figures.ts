@@ -5,6 +5,7 @@
  * clock (+0 = run start), as in the timeline.
  */
 import type { FigureName } from '../drill';
+import { requestFailed, servedByTarget } from './measure';
 import type { RequestSample, StreamSample, TimelineEvent } from './samples';
 
 export interface RunRecord {
@@ -20,12 +21,12 @@ export function explainFigures(run: RunRecord): Partial<Record<FigureName, strin
   const set = (name: FigureName, cause: string | undefined) => {
     if (cause) causes[name] = cause;
   };
-  const failed = run.requests.filter((r) => r.status < 200 || r.status >= 400);
+  const failed = run.requests.filter(requestFailed);
   set('requests.errorRate', failedRequests(failed));
   set('requests.failed', failedRequests(failed));
   const broken = run.streams.filter((s) => s.outcome === 'broken');
   set('streams.broken', brokenStreams(broken));
-  set('streams.brokenOffTarget', brokenStreams(broken.filter((s) => s.task === undefined || !run.faultTargets.includes(s.task))));
+  set('streams.brokenOffTarget', brokenStreams(broken.filter((s) => s.task === undefined || !servedByTarget(s.task, run.faultTargets))));
   set('tasks.sigkilled', sigkills(run.timeline));
   set('recovery.seconds', recoveryCause(run.timeline));
   const slowest = [...run.streams].filter((s) => s.firstEventAtMs !== undefined).sort((a, b) => ttft(b) - ttft(a))[0];

@@ -35,7 +35,7 @@ export function measure(
   const figures: Figures = {};
   if (kinds.streams) Object.assign(figures, streamFigures(streams, faultTargets, scope.attributed ?? true));
   if (kinds.requests) {
-    const failed = requests.filter((r) => !(r.ok ?? (r.status >= 200 && r.status < 400))).length;
+    const failed = requests.filter(requestFailed).length;
     figures['requests.total'] = requests.length;
     figures['requests.failed'] = failed;
     if (requests.length > 0) figures['requests.errorRate'] = round(failed / requests.length, 4);
@@ -53,6 +53,15 @@ export function measure(
     if (jobs.length > 0) figures['jobs.seconds.max'] = round(Math.max(...jobs.map((j) => j.endedAtMs - j.startedAtMs)) / 1000);
   }
   return figures;
+}
+
+/**
+ * Did the request fail? Its status is not one the traffic profile expects (`ok`, set by the
+ * probe), or, where `ok` was not recorded, it got no answer (status 0) or one outside 2xx–3xx.
+ * The one definition the figures, their explanations and the steady-state gate share.
+ */
+export function requestFailed(r: RequestSample): boolean {
+  return !(r.ok ?? (r.status >= 200 && r.status < 400));
 }
 
 /**

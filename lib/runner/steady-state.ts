@@ -6,6 +6,7 @@
  */
 import type { ProbeSpec } from '../drill';
 import { failureLabel } from './explain-figures';
+import { requestFailed } from './measure';
 import type { JobSample, RequestSample, StreamSample } from './samples';
 
 export interface ProbeSnapshot {
@@ -34,7 +35,7 @@ export type SteadyState =
 export function steadyState(snap: ProbeSnapshot, spec: ProbeSpec, labels: ProbeLabels = DEFAULT_PROBE_LABELS): SteadyState {
   const brokenStream = snap.streams.find((s) => s.outcome === 'broken');
   if (brokenStream) return { state: 'broken', problem: answered(labels.stream, brokenStream.status, brokenStream.error) };
-  const failed = snap.requests.find((r) => !(r.ok ?? (r.status >= 200 && r.status < 400)));
+  const failed = snap.requests.find(requestFailed);
   if (failed) return { state: 'broken', problem: answered(labels.request, failed.status, failed.error) };
   const failedJob = snap.jobs?.find((j) => j.outcome === 'failed');
   if (failedJob) return { state: 'broken', problem: `${labels.job ?? 'a job'} failed: ${failedJob.error ?? 'no detail'}` };

@@ -8,14 +8,15 @@ const job = (outcome: JobSample['outcome'], seconds: number): JobSample => ({ id
 
 describe('measure, figure by figure', () => {
   it('counts a request failed below 200 and from 400, and trusts the profile when it says which statuses it expects', () => {
-    const f = measure({ streams: [], requests: [request(199), request(200), request(399), request(400), request(404, { ok: true }), request(200, { ok: false })] }, []);
-    expect([f['requests.total'], f['requests.failed'], f['requests.errorRate']]).toEqual([6, 3, 0.5]);
+    const f = measure({ streams: [], requests: [request(199), request(200), request(201), request(399), request(400), request(404, { ok: true }), request(200, { ok: false })] }, []);
+    expect([f['requests.total'], f['requests.failed'], f['requests.errorRate']]).toEqual([7, 3, 0.4286]);
   });
 
   it('gives the p99 latency of the requests, and none without requests', () => {
     const latencies = Array.from({ length: 100 }, (_, i) => i + 1);
     expect(measure({ streams: [], requests: latencies.map((latencyMs) => request(200, { latencyMs })) }, [])['requests.p99Ms']).toBe(99);
-    expect(measure({ streams: [], requests: [] }, [])).not.toHaveProperty('requests.p99Ms');
+    // array paths: a dotted string would look for figures.requests.p99Ms and pass vacuously
+    expect(measure({ streams: [], requests: [] }, [])).not.toHaveProperty(['requests.p99Ms']);
   });
 
   it('counts jobs, the succeeded and the rest, and the longest in seconds', () => {
@@ -31,13 +32,33 @@ describe('measure, figure by figure', () => {
 
   it('leaves streams off target unmeasured when nothing told which task served', () => {
     const f = measure({ streams: [stream({ outcome: 'broken', task: 't9' })], requests: [] }, ['t1'], { attributed: false });
-    expect(f).not.toHaveProperty('streams.brokenOffTarget');
+    expect(f).not.toHaveProperty(['streams.brokenOffTarget']);
     expect(f['streams.broken']).toBe(1);
   });
 
   it('takes TTFT only from streams that got a first event, and stream length from end minus start', () => {
     const f = measure({ streams: [stream({ startedAtMs: 1000, firstEventAtMs: 1250, endedAtMs: 3000 }), stream({ startedAtMs: 500, firstEventAtMs: undefined, endedAtMs: 900 })], requests: [] }, []);
     expect([f['streams.ttftMs.p50'], f['streams.ttftMs.max'], f['streams.seconds.max']]).toEqual([250, 250, 2]);
+  });
+
+  it('leaves TTFT unmeasured when no stream got a first event, and stream length when no stream ran', () => {
+    const noEvent = measure({ streams: [stream({ firstEventAtMs: undefined, endedAtMs: 1500 })], requests: [] }, []);
+    expect(noEvent).toEqual(expect.objectContaining({ 'streams.total': 1, 'streams.seconds.max': 1.5 }));
+    expect(Object.keys(noEvent).filter((k) => k.startsWith('streams.ttftMs'))).toEqual([]);
+    expect(measure({ streams: [], requests: [] }, [], { kinds: { streams: true, requests: false, jobs: false } })).toStrictEqual({
+      'streams.total': 0,
+      'streams.clean': 0,
+      'streams.broken': 0,
+      'streams.brokenOffTarget': 0,
+      'streams.bytes': 0,
+      'streams.events': 0,
+    });
+  });
+
+  it('counts only the broken streams off the fault targets as off target', () => {
+    const broken = (task?: string) => stream({ outcome: 'broken', broken: 'reset', task });
+    const f = measure({ streams: [broken('t1'), broken('t1'), broken('t2'), broken(undefined), stream({ task: 't3' })], requests: [] }, ['t1']);
+    expect([f['streams.broken'], f['streams.brokenOffTarget']]).toEqual([4, 2]);
   });
 });
 
@@ -61,6 +82,8 @@ describe('longestStream', () => {
     const c = stream({ id: 3, startedAtMs: 2000, endedAtMs: 2900 });
     expect(longestStream([a, b, c])?.id).toBe(2);
     expect(longestStream([b, a])?.id).toBe(2);
+    // a long stream that started at 0 after a short one that started late: lengths, not end times
+    expect(longestStream([stream({ id: 4, startedAtMs: 5000, endedAtMs: 5500 }), stream({ id: 5, startedAtMs: 0, endedAtMs: 4000 })])?.id).toBe(5);
     expect(longestStream([])).toBeUndefined();
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Health-check thresholds as the ALB applies them: a target starts `initial` and needs
- * `healthyThreshold` consecutive passes to be healthy; a healthy target needs
- * `unhealthyThreshold` consecutive failures to be unhealthy. Pure: state in, state out.
+ * `healthyThreshold` consecutive passes to be healthy; a healthy or initial target needs
+ * `unhealthyThreshold` consecutive failures to be unhealthy. A check counts toward one run of
+ * passes or failures and resets the other. Pure: state in, state out.
  */
 export type HealthStatus = 'initial' | 'healthy' | 'unhealthy';
 
@@ -19,11 +20,10 @@ export interface Thresholds {
 export const INITIAL_HEALTH: HealthState = { status: 'initial', passes: 0, failures: 0 };
 
 export function recordCheck(state: HealthState, ok: boolean, thresholds: Thresholds): HealthState {
-  const passes = ok ? state.passes + 1 : 0;
-  const failures = ok ? 0 : state.failures + 1;
-  let status = state.status;
-  if (ok && status !== 'healthy' && passes >= thresholds.healthyThreshold) status = 'healthy';
-  if (!ok && status === 'healthy' && failures >= thresholds.unhealthyThreshold) status = 'unhealthy';
-  if (!ok && status === 'initial' && failures >= thresholds.unhealthyThreshold) status = 'unhealthy';
-  return { status, passes, failures };
+  if (ok) {
+    const passes = state.passes + 1;
+    return { status: passes >= thresholds.healthyThreshold ? 'healthy' : state.status, passes, failures: 0 };
+  }
+  const failures = state.failures + 1;
+  return { status: failures >= thresholds.unhealthyThreshold ? 'unhealthy' : state.status, passes: 0, failures };
 }

@@ -22,4 +22,15 @@ describe('recordCheck', () => {
     expect(run([true], unhealthy).status).toBe('unhealthy');
     expect(run([true, true], unhealthy).status).toBe('healthy');
   });
+
+  test('a new target that never passes turns unhealthy after unhealthyThreshold failures in a row, not before', () => {
+    expect(run([false, false])).toEqual({ status: 'initial', passes: 0, failures: 2 });
+    expect(run([false, false, false])).toEqual({ status: 'unhealthy', passes: 0, failures: 3 });
+    expect(run([false, false, true, false]).status).toBe('initial');
+  });
+
+  test('a pass resets the run of failures and a failure the run of passes', () => {
+    expect(run([false, false, true])).toEqual({ status: 'initial', passes: 1, failures: 0 });
+    expect(run([true, true, true, false])).toEqual({ status: 'healthy', passes: 0, failures: 1 });
+  });
 });

@@ -53,7 +53,7 @@ describe('stop-task on the local engine', () => {
     const engine = h.create({ command: fixtureCommand('ignores-sigterm') });
     await engine.start();
     await engine.inject(STOP_ONE);
-    expect(engine.figures()).not.toHaveProperty('tasks.sigkilled');
+    expect(engine.figures()).not.toHaveProperty(['tasks.sigkilled']); // an array path: 'tasks.sigkilled' would look for figures.tasks.sigkilled
     expect((await engine.awaitRecovery(15000)).recovered).toBe(true);
     expect(engine.figures()['tasks.sigkilled']).toBe(1);
   });
