@@ -11,10 +11,9 @@ import type { CfnResourceView, GuardrailContext, GuardrailRule } from '../../typ
 import { isRow, rows, SERVICE, taskDefinitionOf, type Row } from '../ecs-links';
 import { ECS_TASK_TARGET, EXPERIMENT_TEMPLATE, targetsOf } from '../fis-links';
 
+/** A service's or task definition's tags: CloudFormation gives both as a `[{ Key, Value }]` list. */
 function tagsOf(resource: CfnResourceView | undefined): Record<string, unknown> {
-  const tags = resource?.properties.Tags;
-  if (Array.isArray(tags)) return Object.fromEntries(rows(tags).map((t) => [String(t.Key), t.Value]));
-  return isRow(tags) ? { ...tags } : {};
+  return Object.fromEntries(rows(resource?.properties.Tags).map((t) => [String(t.Key), t.Value]));
 }
 
 const carries = (tags: Record<string, unknown>, wanted: Row): boolean => Object.entries(wanted).every(([k, v]) => tags[k] === v);
