@@ -1,8 +1,8 @@
 /**
  * What `drills rehearse [ids…] [--service <name>]` rehearses: the drills (the ids given, else the
  * service's `drills` from cdk.json, else the whole catalogue) and the context of that service's
- * profile (its settings and traffic; lib/config-service-context.ts). A bad id or service name
- * comes back as a usage message naming what is known.
+ * profile (its settings and traffic; lib/config-service-context.ts). A bad id or service name, or
+ * an id in the service's `drills` not in the catalogue, comes back as a usage message naming what is known.
  */
 import { catalogue, findDrill } from '../../experiments';
 import { ConfigError, type ContextLookup } from '../config';
@@ -26,6 +26,12 @@ export function rehearsalTarget(ids: readonly string[], service: string | undefi
     throw e;
   }
   const chosen = ids.length > 0 ? ids : (picked.drillIds ?? []);
+  // A typo in the service's own `drills` list must not shrink the rehearsal to nothing (and "HELD, no drill ran").
+  const misspelt = chosen.filter((id) => !findDrill(id));
+  if (misspelt.length > 0) {
+    const names = misspelt.map((id) => `'${id}'`).join(', ');
+    return { usage: `cdk.json: the drills of service ${picked.name} name ${names}, not in the catalogue (known: ${catalogue.map((d) => d.id).join(', ')}); fix that service's \`drills\` list` };
+  }
   const drills = chosen.length > 0 ? chosen.flatMap((id) => findDrill(id) ?? []) : [...catalogue];
   return { drills, lookup: picked.lookup };
 }

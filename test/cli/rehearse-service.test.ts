@@ -43,6 +43,17 @@ describe('rehearse --service', () => {
     expect('usage' in target ? target.usage : rehearsalConfig(target.lookup, {}, target.drills).config.service.healthPath).toBe('/ready');
   });
 
+  test('rejects a service whose own `drills` list names a drill not in the catalogue, instead of rehearsing nothing', () => {
+    const typo = (key: string) => (key === 'drills' ? { ...CONTEXT, services: [CONTEXT.services[0], { ...CONTEXT.services[1], drills: ['task-stop-drian'] }] } : undefined);
+    expect(rehearsalTarget([], 'payments', typo)).toEqual({
+      usage:
+        "cdk.json: the drills of service payments name 'task-stop-drian', not in the catalogue (known: task-stop-drain, task-hard-kill, az-outage, dependency-outage, database-failover); fix that service's `drills` list",
+    });
+    // ids given on the command line replace the service's list, typo included
+    const given = rehearsalTarget(['task-hard-kill'], 'payments', typo);
+    expect('usage' in given ? given.usage : given.drills.map((d) => d.id)).toEqual(['task-hard-kill']);
+  });
+
   test('rejects an unknown service with exit 2, listing the services cdk.json has', async () => {
     const root = await fs.mkdtemp(path.join(os.tmpdir(), 'rehearse-service-'));
     try {

@@ -2,6 +2,7 @@ import { fisAction } from '../../lib/fis/action-catalogue';
 import { catalogue, findDrill } from '../../experiments';
 import type { Drill } from '../../lib/drill';
 import { actionIdsOf, faultPlan, selectionMode, type FaultTargetRefs } from '../../lib/fis/fault-plan';
+import { expectEvery } from '../helpers/expect-every';
 
 const refs: FaultTargetRefs = { clusterName: 'demo-cluster', serviceName: 'demo-service', vpcId: 'vpc-1', zones: ['eu-west-1a', 'eu-west-1b'], processName: 'node' };
 const drill = (id: string): Drill => findDrill(id) as Drill;
@@ -81,7 +82,7 @@ describe('faultPlan', () => {
     const spec = fisAction('aws:ecs:task-network-blackhole-port');
     const given = Object.keys(plan.actions.BlackholeDatabasePort.parameters as Record<string, string>);
     expect(given).toEqual(expect.arrayContaining((spec?.parameters ?? []).filter((p) => p.required).map((p) => p.name)));
-    expect(given.every((name) => spec?.parameters.some((p) => p.name === name))).toBe(true);
+    expectEvery(given, (name) => spec?.parameters.some((p) => p.name === name) === true, 'parameters given');
   });
 
   test('fails the database cluster over by its ARN', () => {

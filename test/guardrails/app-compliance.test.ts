@@ -12,6 +12,7 @@ import type { DrillsApp } from '../../lib/stacks/build-app';
 import { buildGuardedApp } from '../../lib/stacks/build-guarded-app';
 import { demoImageDirectory } from '../stacks/synth-app';
 import { errorsOf, synthWithReport } from './validation-report';
+import { expectEvery } from '../helpers/expect-every';
 
 function buildAsBinApp(overrides: DrillsConfigOverrides = {}, tweak: (built: DrillsApp) => void = () => {}) {
   const app = new App();
@@ -64,6 +65,6 @@ describe("the app's cdk-nag acknowledgements", () => {
   });
 
   it('state a reason of at least 40 characters for each', () => {
-    for (const a of APP_NAG_ACKNOWLEDGEMENTS) expect(a.reason.length).toBeGreaterThanOrEqual(40);
+    expectEvery(APP_NAG_ACKNOWLEDGEMENTS, (a) => a.reason.length >= 40, 'cdk-nag acknowledgements');
   });
 });

@@ -2,6 +2,7 @@ import { reportCharts } from '../../lib/report/report-charts';
 import { renderReportHtml } from '../../lib/report/report-html';
 import { renderReport } from '../../lib/report/report-markdown';
 import { hardKillJournal } from './journal-fixture';
+import { expectEvery } from '../helpers/expect-every';
 
 /** How many marks of a kind (`bar`, `line mark`, `tick`) Vega drew for data (it labels each for screen readers). */
 function markCount(svg: string, kind: string): number {
@@ -66,7 +67,11 @@ describe('report.html', () => {
     const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
     expect(ids.length).toBeGreaterThan(1);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const m of html.matchAll(/url\(#([^)]+)\)/g)) expect(ids).toContain(m[1]);
+    expectEvery(
+      [...html.matchAll(/url\(#([^)]+)\)/g)].map((m) => m[1]),
+      (ref) => ids.includes(ref),
+      'url(#…) references',
+    );
   });
 
   it('escapes what the journal says, so a hypothesis cannot inject markup', () => {

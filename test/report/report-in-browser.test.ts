@@ -88,11 +88,7 @@ describe('report.html in Chromium', () => {
     }
     // every chart is drawn at a size, and fits the phone's width
     const boxes = await page.locator('figure svg').evaluateAll((svgs) => svgs.map((s) => s.getBoundingClientRect().toJSON() as { width: number; height: number }));
-    for (const b of boxes) {
-      expect(b.width).toBeGreaterThan(300);
-      expect(b.width).toBeLessThanOrEqual(390);
-      expect(b.height).toBeGreaterThan(50);
-    }
+    expectEvery(boxes, (b) => b.width > 300 && b.width <= 390 && b.height > 50, 'chart boxes (width 300–390, height over 50)');
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
 
     fs.mkdirSync(SCREENSHOTS, { recursive: true });

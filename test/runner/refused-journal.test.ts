@@ -1,6 +1,7 @@
 import { findDrill } from '../../experiments';
 import { isJournal } from '../../lib/runner/journal';
 import { REFUSED_NOT_JUDGED, refusedJournal } from '../../lib/runner/refused-journal';
+import { expectEvery } from '../helpers/expect-every';
 
 const drill = findDrill('task-stop-drain');
 
@@ -33,6 +34,6 @@ describe('the journal of a run refused before its fault', () => {
     if (!drill) throw new Error('task-stop-drain is not in the catalogue');
     const j = refusedJournal({ drill, runId: 'r', reason: 'x', startedAt: '2026-12-01T10:00:05.000Z', endedAt: '2026-12-01T10:00:00.000Z' });
     expect(j.endedAt).toBe('2026-12-01T10:00:05.000Z');
-    expect(j.timeline.every((e) => e.atMs >= 0)).toBe(true);
+    expectEvery(j.timeline, (e) => e.atMs >= 0, 'timeline events');
   });
 });

@@ -54,7 +54,8 @@ describe('heartbeat with its own probe', () => {
     const hb = new HeartbeatPublisher(metrics, service, undefined, 60_000);
     let calls = 0;
     hb.start(async () => ++calls % 2 === 1, 5);
-    await new Promise((r) => setTimeout(r, 200));
+    // Wait for the probe results, not a fixed 200 ms: a loaded event loop may fire the probe only once in that time.
+    for (const deadline = Date.now() + 10_000; calls <= 2 && Date.now() < deadline;) await new Promise((r) => setTimeout(r, 10));
     await hb.stop();
     await hb.flush();
     expect(calls).toBeGreaterThan(2);
