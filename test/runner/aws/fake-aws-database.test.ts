@@ -57,6 +57,25 @@ describe('the strict fake AWS of a service with a database', () => {
     expect(engine.dependencyBackAt()?.getTime()).toBe(started + QUICK.runningMs);
   });
 
+  it("counts a black hole's service recovered while its targets still run, and measures the dependency's recovery from FIS's end of the action", async () => {
+    const s = await setup({ scenario: { ...QUICK, faultMs: 60_000 } });
+    const { engine, drill } = await engineOnFake(s, { drillId: 'dependency-outage' });
+    await engine.inject(drill);
+    expect(await engine.awaitRecovery(10_000)).toEqual({ recovered: true });
+    expect(engine.measurable).toEqual(['dependency.recoverySeconds']);
+    expect(Object.keys(engine.unmeasuredReasons())).toContain('dependency.connects');
+    expect(engine.unmeasuredReasons()['dependency.recoverySeconds']).toBeUndefined();
+  });
+
+  it("says why a failover's dependency figures are not measured on AWS once its experiment ran, and nothing before", async () => {
+    const s = await setup({ scenario: QUICK });
+    const { engine, drill } = await engineOnFake(s, { drillId: 'database-failover' });
+    expect(engine.unmeasuredReasons()).toEqual({});
+    await engine.inject(drill);
+    expect(engine.measurable).toEqual([]);
+    expect(Object.keys(engine.unmeasuredReasons()).sort()).toEqual(['dependency.connects', 'dependency.recoverySeconds']);
+  });
+
   it('rejects a failover template that names another cluster: FIS resolves nothing, so nothing is injected', async () => {
     const elsewhere = (d: FakeDeployment): FakeDeployment => ({
       ...d,
