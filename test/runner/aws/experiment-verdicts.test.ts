@@ -72,6 +72,11 @@ describe('what the fault reached', () => {
     });
   });
 
+  it('counts the fault as delivered when FIS could not list the resolved targets (unknown is not zero)', () => {
+    const e = experiment('stopped', [fault('stopped')]);
+    expect(injectionOf({ experiment: e, alarmsInAlarm: [], stoppedByUs: 'SIGINT' })).toMatchObject({ injected: true, targets: [] });
+  });
+
   it('never counts the alarm checks or the recovery wait as the fault', () => {
     const e = experiment('stopped', [pre('completed'), action('WaitRecoveryWindow', 'stopped'), fault('cancelled', false)]);
     expect(injectionOf(facts(e, { alarmsInAlarm: ['demo-5xx'] }))).toMatchObject({ injected: false, aborted: 'stop condition tripped — alarm(s) in ALARM: demo-5xx' });
@@ -100,6 +105,16 @@ describe('the reasons a user reads', () => {
     expect(injectionOf(facts(e)).error).toBe('FIS experiment EXP9 failed: Unable to assume role. [AccessDenied]');
   });
 
+  it('fails as ERROR when a second fault action failed after the first landed (only a failed check after the window is a finding)', () => {
+    const e = experiment('failed', [pre('completed'), fault('completed'), action('StopSecondTask', 'failed', true, { reason: 'Task not found.' })], { reason: 'Action failed.' });
+    expect(injectionOf(facts(e))).toEqual({ injected: true, targets: ['t1'], error: 'FIS experiment EXP9 failed: Action failed.' });
+  });
+
+  it('fails as ERROR without claiming zero targets when FIS could not list them', () => {
+    const e = experiment('failed', [fault('failed')], { reason: 'Action failed.' });
+    expect(injectionOf({ experiment: e, alarmsInAlarm: [] })).toEqual({ injected: false, targets: [], error: 'FIS experiment EXP9 failed: Action failed.' });
+  });
+
   it('fails as ERROR when the check after the window failed but the fault never landed', () => {
     const e = experiment('failed', [pre('completed'), fault('failed'), action('CheckAlarmsAfterRecovery', 'failed', true, { reason: 'Alarm demo-5xx is in state ALARM.' })], {
       reason: 'Action failed.',
@@ -126,6 +141,28 @@ describe('the reasons a user reads', () => {
   it('fails as ABORTED, not NOT_INJECTED, when a stop condition stopped it after the fault began even though the check never completed', () => {
     const e = experiment('stopped', [pre('running'), fault('stopped')]);
     expect(verdictOf(injectionOf(facts(e, { alarmsInAlarm: ['demo-5xx'] })))).toBe('ABORTED');
+  });
+
+  it('fails as ABORTED when one of two fault actions had started before a stop condition stopped it', () => {
+    const e = experiment('stopped', [pre('running'), fault('stopped'), action('StopSecondTask', 'cancelled', false)]);
+    expect(injectionOf(facts(e, { alarmsInAlarm: ['demo-5xx'] }))).toMatchObject({ injected: true, aborted: 'stop condition tripped — alarm(s) in ALARM: demo-5xx' });
+  });
+
+  it('names every alarm in ALARM when a stop condition stopped it before the check passed', () => {
+    const e = experiment('stopped', [pre('running'), fault('pending', false)]);
+    expect(injectionOf(facts(e, { alarmsInAlarm: ['demo-5xx', 'demo-latency'] })).reason).toBe(
+      'a stop-condition alarm was in ALARM before the fault (demo-5xx, demo-latency); FIS stopped the experiment before injecting anything',
+    );
+  });
+
+  it('fails as ABORTED, not NOT_INJECTED, when a safety lever cancelled it before the check ran', () => {
+    const e = experiment('cancelled', [pre('cancelled'), fault('cancelled', false)]);
+    expect(injectionOf(facts(e))).toEqual({ injected: false, targets: ['t1'], aborted: 'cancelled by FIS: a safety lever is engaged' });
+  });
+
+  it('fails as ERROR, not NOT_INJECTED, when the runner stopped watching before the check ran', () => {
+    const e = experiment('running', [pre('running'), fault('pending', false)]);
+    expect(verdictOf(injectionOf(facts(e)))).toBe('ERROR');
   });
 
   it("reads an unguarded template's stop by a stop condition as ABORTED (no check to have refused)", () => {
