@@ -108,6 +108,27 @@ describe('waitUntilFinal on an injected clock', () => {
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 
+  it('keeps polling through failed GetExperiment calls even with no one listening for notes (it never throws)', async () => {
+    const { fis, times } = scriptedFis({ get: ['stopping', 'stopped'] });
+    let failures = 2;
+    const flaky: typeof fis = {
+      ...fis,
+      getExperiment: async (id) => {
+        if (failures-- > 0) throw Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' });
+        return fis.getExperiment(id);
+      },
+    };
+    const outcome = await onClock(waitUntilFinal(view('stopping'), { fis: flaky, timeoutMs: 60_000 }));
+    expect(outcome).toEqual({ experiment: view('stopped'), end: 'final' });
+    expect(times('GetExperiment')).toEqual([4750, 8125]);
+  });
+
+  it('says cancelled, not timed-out, when the operator aborted and the bound has passed too', async () => {
+    const { fis } = scriptedFis({ get: ['stopped'] });
+    const outcome = await waitUntilFinal(view('stopping'), { fis, timeoutMs: 0, signal: AbortSignal.abort() });
+    expect(outcome.end).toBe('cancelled');
+  });
+
   it('ends as cancelled at once with a signal aborted before it starts', async () => {
     const { fis, times } = scriptedFis({ get: ['stopped'] });
     const outcome = await waitUntilFinal(view('stopping'), { fis, signal: AbortSignal.abort() });
@@ -184,12 +205,14 @@ describe('stopAndWait on an injected clock', () => {
     ['another network code', Object.assign(new Error('getaddrinfo ENOTFOUND fis.eu-west-1.amazonaws.com'), { code: 'ENOTFOUND' })],
     ['a plain error without a name or code', new Error('boom')],
     ['a thrown string', 'boom'],
+    ['a rejection without an error (undefined)', undefined],
+    ['a rejection with null', null],
   ];
   it.each(refused)('fails with stop-failed at once, without retrying, on %s', async (_what, error) => {
     const { fis, times } = scriptedFis({ stop: [error, 'ok'], get: ['stopped'] });
     const outcome = await onClock(stopAndWait(view('running'), { fis }));
     expect(outcome).toMatchObject({ end: 'stop-failed', experiment: view('running') });
-    expect(outcome.stopError).toContain(typeof error === 'string' ? error : (error as Error).message);
+    expect(outcome.stopError).toContain(error instanceof Error ? error.message : String(error));
     expect(times('StopExperiment')).toEqual([0]);
     expect(times('GetExperiment')).toEqual([]);
   });
