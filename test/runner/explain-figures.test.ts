@@ -125,6 +125,8 @@ describe('explainFigures, cause by cause', () => {
       at(5500, { kind: 'sigkill-sent', task: 't2', detail: 'still alive 3 s after SIGTERM (stopTimeout)' }),
       at(5600, { kind: 'sigkill-sent', task: 't1', detail: 'still alive 3 s after SIGTERM (stopTimeout)' }),
       at(6000, { kind: 'sigkill-sent', task: 't3', detail: 'kill-process (delivered)' }),
+      // the local engine's note when a stop outlasts the recovery bound: it names stopTimeout, it is no SIGKILL
+      at(6500, { kind: 'note', detail: 'recovery bound reached with t4 still stopping: waiting up to 5 s more (stopTimeout + margin; --stop-timeout shortens it)' }),
     ];
     expect(explainFigures(run({ timeline }))['tasks.sigkilled']).toBe(
       't2 still alive 3 s after SIGTERM (stopTimeout): its drain outlasted stopTimeout; SIGTERM dropped on t1: the main process has no SIGTERM handler (a shell as PID 1, or no handler)',
