@@ -7,7 +7,7 @@ FROM node:20-bookworm-slim AS build
 WORKDIR /build
 COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
-COPY tsconfig.json tsconfig.build.json cdk.json ./
+COPY tsconfig.json tsconfig.build.json ./
 COPY bin ./bin
 COPY lib ./lib
 COPY experiments ./experiments
@@ -20,8 +20,9 @@ FROM node:20-bookworm-slim
 ENV NODE_ENV=production
 WORKDIR /app
 # Files stay owned by root (read-only to the runner); the process runs as "node" (uid 1000).
-# cdk.json carries the config (services, traffic) the runner reads, as in a checkout.
-COPY package.json cdk.json ./
+# No cdk.json: the runner reads its service's profile from the task definition
+# (DRILLS_SERVICE_PROFILE), so it drills the service it was deployed for, whoever's app built it.
+COPY package.json ./
 COPY --from=build /build/node_modules ./node_modules
 COPY --from=build /build/dist ./dist
 USER node

@@ -44,11 +44,16 @@ export const SERVICE_ENV = {
 
 /**
  * Environment the game-day runner task's container gets (lib/game-days/runner-task.ts) and
- * `drills run` reads: the topic a finished run's summary goes to (as `--notify` does; the flag
- * wins), so a schedule's command stays `run <drill> --service <name> --yes --out s3://…`.
+ * `drills run` reads:
+ * - `notifyTopicArn`: the topic a finished run's summary goes to (as `--notify` does; the flag
+ *   wins), so a schedule's command stays `run <drill> --service <name> --yes --out s3://…`;
+ * - `serviceProfile`: the drilled service's profile as JSON, one `services` entry of the config
+ *   (`{ "name", "traffic", "healthPath", …, "drills": [ids] }`, lib/game-days/runner-service-profile.ts):
+ *   when set, the CLI reads its config from it instead of cdk.json (lib/cli/service-profile-env.ts).
  */
 export const RUNNER_ENV = {
   notifyTopicArn: 'DRILLS_NOTIFY_TOPIC_ARN',
+  serviceProfile: 'DRILLS_SERVICE_PROFILE',
 } as const;
 
 /**

@@ -13,4 +13,6 @@ export { DrillExperimentTemplate, ExperimentRole, ZonePlacementAutomation, fault
 export * from './contract';
 export type { FaultPlan, FaultTargetRefs } from './fis';
 export { DrillsDashboard, GameDaySchedules, gameDayClientToken } from './game-days';
-export type { DrillOptions, StopConditionSettings } from './config';
+export type { DrillOptions, ServiceProfile, StopConditionSettings } from './config';
+export type { RunnerServiceSettings } from './game-days/runner-service-profile';
+export type { TrafficProfile } from './traffic/traffic-profile';

@@ -45,6 +45,8 @@ export interface AwsCommandDeps {
   readonly cwd?: string;
   /** Checks the service's traffic through its URL. @default checkTraffic (lib/runner/probe/check-traffic.ts) */
   readonly trafficCheck?: typeof checkTraffic;
+  /** Where `DRILLS_SERVICE_PROFILE` (the runner task's config) and traffic's `${env:…}` are read. @default process.env */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 /** An opened target: close `session` when done. */
@@ -99,9 +101,9 @@ function noDatabase(drill: Drill, deployed: DeployedService): string {
   );
 }
 
-/** The traffic a command checks or sends and the health path, from `--traffic` or the config; notices said; a usage error said and returned as exit 2. */
-export function targetTraffic(output: Output, file: string | undefined, deps: Pick<AwsCommandDeps, 'cwd'>, service?: string): { traffic: ServiceTraffic; healthPath: string } | TargetRefused {
-  const found = awsServiceTraffic(file, deps.cwd ?? projectRoot(), service);
+/** The traffic a command checks or sends and the health path, from `--traffic` or the config (the runner task's profile, else cdk.json); notices said; a usage error said and returned as exit 2. */
+export function targetTraffic(output: Output, file: string | undefined, deps: Pick<AwsCommandDeps, 'cwd' | 'env'>, service?: string): { traffic: ServiceTraffic; healthPath: string } | TargetRefused {
+  const found = awsServiceTraffic(file, deps.cwd ?? projectRoot(), service, deps.env);
   if ('usage' in found) {
     output.failure(found.usage);
     return { exit: COMMAND_EXIT.USAGE };

@@ -10,7 +10,7 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { TRIGGER_TAG } from '../contract';
+import { RUNNER_ENV, TRIGGER_TAG } from '../contract';
 import { describeError } from '../runner/aws/aws-error';
 import { fetchRunEvidence } from '../runner/aws/fetch-run-evidence';
 import { experimentTags } from '../runner/aws/fis-tags';
@@ -34,7 +34,7 @@ import type { IoHost } from './io-host';
 import { listenForOperatorSignals } from './operator-signals';
 import { Output } from './output';
 import { reasonLines, runResultLine } from './reporter';
-import { runsJson } from './result-json';
+import { remoteEndedJson, runsJson } from './result-json';
 
 export interface RemoteRunDeps extends RunDeps {
   /** Timings of the watch (tests shorten them). @default - remoteRun's defaults */
@@ -70,7 +70,8 @@ export function runIdUsage(runId: string | undefined): string | undefined {
 /** Flags that make no sense for a run on the task, said as a usage error. */
 function remoteUsage(args: RunArgs): string | undefined {
   if (runIdUsage(args.runId)) return runIdUsage(args.runId);
-  if (args.traffic !== undefined) return `--traffic ${args.traffic} is a file on this machine; with --remote the runner task sends the config's service.traffic (cdk.json, built into its image)`;
+  if (args.traffic !== undefined)
+    return `--traffic ${args.traffic} is a file on this machine; with --remote the runner task sends its service's traffic, from the profile in its task definition (DRILLS_SERVICE_PROFILE, set at deploy)`;
   if (args.out !== undefined && isS3Url(args.out))
     return `--out ${args.out}: with --remote the runner writes to its own bucket (the EvidenceBucketName output); --out is the folder on this machine its evidence is copied to`;
   return undefined;
@@ -101,6 +102,7 @@ async function remoteDrill(args: RunArgs, output: Output, deps: RemoteRunDeps, t
     onRepeat: (name) => output.notice(`${name}: still waiting for runner task ${taskArn ?? '(starting)'} to stop, so that its evidence can be fetched`, { newLineFirst: true }),
   });
   let watched: RemoteRunResult;
+  const logTail: string[] = [];
   try {
     if (!args.yes) {
       const question = `Start ${args.drill} on the runner task in cluster ${runner.clusterName} against ${deployed.serviceName} in account ${caller.account}? (the runner's preflight decides whether it injects) [y/N] `;
@@ -119,6 +121,8 @@ async function remoteDrill(args: RunArgs, output: Output, deps: RemoteRunDeps, t
         securityGroups: [runner.securityGroupId],
         command,
         startedBy: remoteStartedBy(caller.arn),
+        // An operator's run pages nobody unless asked: the task definition's topic is blanked (`--notify` passes its own on the command line).
+        ...(args.notify === undefined ? { environment: { [RUNNER_ENV.notifyTopicArn]: '' } } : {}),
         tags: { ...experimentTags(args.drill, runId, caller.arn), [TRIGGER_TAG]: 'remote' },
       },
       signal: operator.signal,
@@ -126,7 +130,10 @@ async function remoteDrill(args: RunArgs, output: Output, deps: RemoteRunDeps, t
         taskArn = task.arn;
         output.progress(`runner task ${task.arn.slice(task.arn.lastIndexOf('/') + 1)}: ${status}${status === 'STOPPED' && task.stoppedReason ? ` (${task.stoppedReason})` : ''}`);
       },
-      onLogLine: (line) => output.progress(`  | ${line}`),
+      onLogLine: (line) => {
+        output.progress(`  | ${line}`);
+        if (logTail.push(line) > RUNNER_LOG_TAIL) logTail.shift();
+      },
       onNotice: (message) => output.notice(message),
     });
   } catch (e) {
@@ -136,8 +143,11 @@ async function remoteDrill(args: RunArgs, output: Output, deps: RemoteRunDeps, t
     operator.dispose();
   }
   if (!watched.taskArn) return notStarted(output, 'stopped before the runner task was started');
-  return finish(args, output, runner, runId, watched);
+  return finish(args, output, runner, runId, watched, logTail);
 }
+
+/** The runner's last log lines `--json` carries when its run ended without a journal. */
+const RUNNER_LOG_TAIL = 20;
 
 function notStarted(output: Output, why: string): number {
   output.notice(`${why}; nothing was started (ABORTED)`);
@@ -146,7 +156,7 @@ function notStarted(output: Output, why: string): number {
 }
 
 /** Fetches the run's folder, reads its journal and says the outcome as a local run would. */
-async function finish(args: RunArgs, output: Output, runner: NonNullable<AwsTarget['deployed']['runner']>, runId: string, watched: RemoteRunResult): Promise<number> {
+async function finish(args: RunArgs, output: Output, runner: NonNullable<AwsTarget['deployed']['runner']>, runId: string, watched: RemoteRunResult, logTail: readonly string[]): Promise<number> {
   const outRoot = args.out ?? 'evidence';
   const folder = path.join(outRoot, args.drill, runId);
   const client = s3Client({ region: args.region });
@@ -167,7 +177,8 @@ async function finish(args: RunArgs, output: Output, runner: NonNullable<AwsTarg
   if (outcome.mismatch) output.notice(outcome.mismatch);
   if (outcome.reason) output.failure(outcome.reason);
   if (!outcome.journal || !outcome.verdict) {
-    if (output.json && outcome.verdict) output.result('', runsJson(outcome.verdict, []));
+    // With --json, stdout still answers: the verdict (none for exit 2), the exit code, why, and the runner's last lines.
+    if (output.json) output.result('', remoteEndedJson({ verdict: outcome.verdict, exitCode: outcome.exit, reason: outcome.reason ?? 'the runner task ended without a journal', runnerLog: logTail }));
     return outcome.exit;
   }
   const j = outcome.journal;

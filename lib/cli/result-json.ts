@@ -28,6 +28,31 @@ export function runsJson(verdict: Verdict, runs: readonly RunSummary[]): { verdi
   };
 }
 
+/**
+ * `run --remote` when the runner task ended without a finished journal (it refused its command
+ * line or config, exit 2; refused before the drill, 3; stopped mid-run, 1):
+ * `{"verdict": <verdict> | null, "runs": [], "exitCode", "reason", "runnerLog": [its last lines]}`.
+ * `verdict` is null only for exit 2, where no run took place.
+ */
+export function remoteEndedJson(e: { readonly verdict?: Verdict; readonly exitCode: number; readonly reason: string; readonly runnerLog: readonly string[] }): object {
+  return { verdict: e.verdict ?? null, runs: [], exitCode: e.exitCode, reason: e.reason, runnerLog: e.runnerLog };
+}
+
+/** One game-day schedule `game-days pause|resume` looked at: the state it had, the one asked, whether it was changed, and why not when it failed. */
+export interface ScheduleChange {
+  readonly group: string;
+  readonly name: string;
+  readonly from: string;
+  readonly to: string;
+  readonly changed: boolean;
+  readonly error?: string;
+}
+
+/** `game-days pause|resume`: `{"action", "ok": every schedule is in the asked state, "schedules": [{"group", "name", "from", "to", "changed", "error"?}]}`. */
+export function gameDaysJson(action: string, changes: readonly ScheduleChange[]): { action: string; ok: boolean; schedules: readonly ScheduleChange[] } {
+  return { action, ok: changes.every((c) => c.error === undefined), schedules: changes };
+}
+
 /** `stop`: `{"ok": every experiment stopped or already ended, "experiments": [{"id", "status", "ok", "detail"}]}`. */
 export function stopJson(outcomes: readonly StopOutcome[]): { ok: boolean; experiments: readonly StopOutcome[] } {
   return { ok: outcomes.every((o) => o.ok), experiments: outcomes };

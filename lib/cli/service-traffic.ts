@@ -7,6 +7,7 @@ import { ConfigError, loadConfig, type ContextLookup, type DrillsConfig } from '
 import { serviceNamed } from '../config-services';
 import { DEMO_TRAFFIC, readTrafficFile, redactTraffic, resolveTraffic, TrafficError, type ResolvedTraffic, type TrafficProfile } from '../traffic';
 import { readCdkContext } from './read-cdk-context';
+import { profileProblems, profileServiceMismatch, serviceProfileContext, type ServiceProfileContext } from './service-profile-env';
 
 export interface ServiceTraffic {
   /** As written (with `${env:…}` unresolved); redacted() is what evidence may show. */
@@ -48,18 +49,25 @@ export function demoTrafficFor(reason: DemoJobsLeftOut | undefined, file: string
 }
 
 /**
- * For the AWS commands: the config from cdk.json at `root` (its service.traffic and healthPath),
- * then serviceTraffic. Returns the traffic and health path, or the message of a usage error
- * (ConfigError, TrafficError) for the command to print before exiting 2.
+ * For the AWS commands: the config (its service.traffic and healthPath) from the service profile
+ * in `env` when it is set (`DRILLS_SERVICE_PROFILE`, the runner task's: lib/cli/service-profile-env.ts),
+ * else from cdk.json at `root`; then serviceTraffic. Returns the traffic and health path, or the
+ * message of a usage error (ConfigError, TrafficError; a bad profile names its variable) for the
+ * command to print before exiting 2.
  */
-export function awsServiceTraffic(file: string | undefined, root: string, service?: string): { traffic: ServiceTraffic; healthPath: string } | { usage: string } {
+export function awsServiceTraffic(file: string | undefined, root: string, service?: string, env: NodeJS.ProcessEnv = process.env): { traffic: ServiceTraffic; healthPath: string } | { usage: string } {
+  let profile: ServiceProfileContext | undefined;
   try {
-    const lookup = readCdkContext(root);
+    profile = serviceProfileContext(env);
+    const mismatch = profile && profileServiceMismatch(profile, service);
+    if (mismatch) return { usage: mismatch };
+    const lookup = profile?.lookup ?? readCdkContext(root);
     // With --service, that service's traffic and health path (config `services`); with --traffic too, the defaults' health path when the service is not configured here.
     const config = service === undefined ? loadConfig(lookup) : configOfNamed(lookup, service, file);
     const sent = demoTrafficFor('aws', file, config.service.traffic);
-    return { traffic: { ...serviceTraffic(file, sent.profile), notice: sent.notice }, healthPath: config.service.healthPath };
+    return { traffic: { ...serviceTraffic(file, sent.profile, env), notice: sent.notice }, healthPath: config.service.healthPath };
   } catch (e) {
+    if (e instanceof ConfigError && profile) return { usage: profileProblems(e) };
     if (e instanceof TrafficError || e instanceof ConfigError) return { usage: e.message };
     throw e;
   }

@@ -6,7 +6,9 @@ import type { Construct } from 'constructs';
 import { EvidenceBucket } from './evidence-bucket';
 import type { GameDayRunner } from './run-task-target';
 import { cloudFormationStacksOf } from '../runner/aws/service-stacks';
+import { ConstructPropsError } from '../workload/drain-ready-props';
 import { RunnerTask } from './runner-task';
+import { runnerServiceProfile, type RunnerServiceSettings } from './runner-service-profile';
 
 export interface GameDayRunnerScope {
   /** The service object when it is built in this app (its cluster, VPC and stack are used). */
@@ -24,6 +26,10 @@ export interface GameDayRunnerScope {
   readonly versioned: boolean;
   /** The runner image's build context. @default - this package's root */
   readonly imageDirectory?: string;
+  /** The service's settings the runner task carries (runnerServiceProfile). @default - the defaults (the demo's traffic), with a warning */
+  readonly profile?: RunnerServiceSettings;
+  /** The drills the service has templates for (the profile's `drills`). */
+  readonly drillIds: readonly string[];
 }
 
 /**
@@ -31,6 +37,8 @@ export interface GameDayRunnerScope {
  * and VPC: for a service built in this app its cluster (private subnets with egress); for one
  * attached by name, its cluster by name and `subnetIdsByZone` as the task's subnets. Undefined,
  * with a warning, when an attached service gives no subnets (its schedules then start FIS directly).
+ * The task carries the service's profile (`profile` resolved, runnerServiceProfile).
+ * @throws ConstructPropsError when the profile has problems or is too large for the task definition.
  */
 export function gameDayRunnerFor(scope: Construct, s: GameDayRunnerScope): GameDayRunner | undefined {
   const built = (s.service as { cluster?: ecs.ICluster } | undefined)?.cluster;
@@ -48,6 +56,14 @@ export function gameDayRunnerFor(scope: Construct, s: GameDayRunnerScope): GameD
       clusterName: s.clusterName,
       vpc: ec2.Vpc.fromVpcAttributes(scope, 'GameDayVpc', { vpcId: s.vpcId, availabilityZones: [...s.zones], privateSubnetIds: subnetIds }),
     });
+  const profile = runnerServiceProfile({ name: s.name, settings: s.profile, drillIds: s.drillIds });
+  if ('problems' in profile) throw new ConstructPropsError('ServiceDrills', profile.problems);
+  if (s.profile?.traffic === undefined) {
+    Annotations.of(scope).addWarningV2(
+      'fis-drills:gameDayDemoTraffic',
+      `the game-day runner of ${s.name} sends the demo's traffic (no serviceProfile.traffic given): give ServiceDrills serviceProfile: { traffic, healthPath } with your service's own (docs/your-service.md)`,
+    );
+  }
   const bucket = new EvidenceBucket(scope, 'GameDayEvidence', { production: s.versioned }).bucket;
   const task = new RunnerTask(scope, 'GameDayRunner', {
     serviceName: s.name,
@@ -56,6 +72,7 @@ export function gameDayRunnerFor(scope: Construct, s: GameDayRunnerScope): GameD
     topic: s.topic,
     topicKeyArn: s.topicKeyArn,
     imageDirectory: s.imageDirectory,
+    serviceProfile: profile.json,
     ...(built ? {} : { subnets: { subnets: subnetIds.map((id, i) => ec2.Subnet.fromSubnetId(scope, `GameDaySubnet${i}`, id)) } }),
   });
   const own = Stack.of(scope).stackName;

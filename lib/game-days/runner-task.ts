@@ -25,6 +25,12 @@ export interface RunnerTaskProps {
   readonly topicKeyArn?: string;
   /** The build context of runner.Dockerfile. @default - this package's root */
   readonly imageDirectory?: string;
+  /**
+   * The service's profile as JSON (runnerServiceProfile, lib/game-days/runner-service-profile.ts):
+   * the container gets it as `DRILLS_SERVICE_PROFILE` (RUNNER_ENV) and reads its config from it, the
+   * image carrying none.
+   */
+  readonly serviceProfile: string;
 }
 
 /** The container's name in the task definition (RunTask overrides name it). */
@@ -41,8 +47,9 @@ function packageRoot(): string {
  * built by CDK at deploy time; exec-form entrypoint, user `node`), a task definition with a
  * 120 s stop timeout (the most Fargate allows: SIGTERM makes the runner stop the experiment and
  * finish its journal before SIGKILL), logs to a log group kept 3 months, a security group with
- * egress only, and a task role holding exactly the runner's policy (lib/runner/aws/runner-policy.ts)
- * for this service, its evidence prefix and its topic.
+ * egress only, a task role holding exactly the runner's policy (lib/runner/aws/runner-policy.ts)
+ * for this service, its evidence prefix and its topic, and the service's profile in the
+ * container's environment (the only config the task has).
  */
 export class RunnerTask extends Construct {
   readonly taskDefinition: ecs.FargateTaskDefinition;
@@ -90,7 +97,7 @@ export class RunnerTask extends Construct {
       // tini as PID 1 passes SIGTERM on to node (the CLI handles it; ECS Developer Guide, initProcessEnabled).
       linuxParameters: new ecs.LinuxParameters(this, 'Linux', { initProcessEnabled: true }),
       logging: ecs.LogDrivers.awsLogs({ logGroup: this.logGroup, streamPrefix: 'runner' }),
-      environment: { [RUNNER_ENV.notifyTopicArn]: props.topic.topicArn },
+      environment: { [RUNNER_ENV.notifyTopicArn]: props.topic.topicArn, [RUNNER_ENV.serviceProfile]: props.serviceProfile },
     });
     suppressGuardrail(
       this.taskDefinition,

@@ -4,6 +4,7 @@ import type * as ecsPatterns from 'aws-cdk-lib/aws-ecs-patterns';
 import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import type { StopConditionSettings } from '../config';
 import type { Drill } from '../drill';
+import type { RunnerServiceSettings } from '../game-days/runner-service-profile';
 import type { StopConditionAlarms } from '../workload/stop-condition-alarms';
 
 /**
@@ -102,6 +103,14 @@ export interface ServiceDrillsProps {
   readonly gameDayEvidenceVersioning?: boolean;
   /** The build context of the game-day runner's image (runner.Dockerfile). @default - this package's root */
   readonly gameDayRunnerImageDirectory?: string;
+  /**
+   * With game days: the service's settings as cdk.json's `service` takes them (lib/config-settings.ts),
+   * above all `traffic` (what customers do: the runner's probe sends it) and `healthPath`. Checked at
+   * synth by the same schema as cdk.json, resolved over the defaults, and put into the runner task
+   * definition (`DRILLS_SERVICE_PROFILE`): the runner reads nothing else. Its `name`, if given, must be `name`'s.
+   * @default - the defaults: the demo's traffic, with a synth warning
+   */
+  readonly serviceProfile?: RunnerServiceSettings;
   /**
    * Add what `aws:ecs:task-*` actions need to the service's task definition
    * (addFaultInjectionSupport) when a drill uses one; only for a service built in this app.

@@ -183,6 +183,8 @@ export class ServiceDrills extends Construct {
           topicKeyArn: props.gameDayTopicKeyArn,
           versioned: props.gameDayEvidenceVersioning ?? true,
           imageDirectory: props.gameDayRunnerImageDirectory,
+          profile: props.serviceProfile,
+          drillIds: this.drills.map((d) => d.id),
         });
         this.gameDays = new GameDaySchedules(this, 'GameDays', { drills: scheduled, enabled: props.gameDaysEnabled ?? false, serviceName: this.name, runner });
         this.gameDayVerdicts = verdicts;

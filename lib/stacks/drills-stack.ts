@@ -51,6 +51,8 @@ export class DrillsStack extends Stack {
       gameDaysEnabled: config.drills.gameDays && config.drills.gameDaysEnabled,
       gameDayTopicArn: config.drills.gameDaysTopicArn,
       gameDayTopicKeyArn: config.drills.gameDaysTopicKeyArn,
+      // The runner task carries this service's resolved profile (cdk.json and -c as merged): its image has no config.
+      serviceProfile: config.service,
       serviceOutputs: false,
     };
     this.serviceDrills = new ServiceDrills(

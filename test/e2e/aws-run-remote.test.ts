@@ -11,7 +11,7 @@ import { spawn, type ChildProcess } from 'child_process';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { OPTIONAL_OUTPUT_KEYS } from '../../lib/contract';
+import { OPTIONAL_OUTPUT_KEYS, RUNNER_ENV } from '../../lib/contract';
 import { startFakeAws, type FakeAws } from '../fixtures/fake-aws/fake-aws-server';
 import { deployByResolving } from '../fixtures/fake-aws/fake-deployment';
 import { synthesizedTemplates, type SynthOptions } from '../fixtures/fake-aws/synthesized-templates';
@@ -19,7 +19,7 @@ import type { FakeScenario } from '../fixtures/fake-aws/fake-aws-state';
 import { startFakeS3, type FakeS3 } from '../fixtures/fake-s3/fake-s3-server';
 import { startService, stopAllServices } from '../helpers/service-process';
 import { pollUntil, survivorsOf } from '../helpers/run-processes';
-import { DRILLS_JS, ROOT } from '../cli/drills-cli';
+import { DRILLS_JS } from '../cli/drills-cli';
 
 const SYNTH: SynthOptions = { config: { drills: { gameDays: true, deadMansSwitch: true } } };
 /** Every process of a test carries it: the laptop's CLI, the runner's, anything they start. */
@@ -71,7 +71,8 @@ async function startRemoteRun(scenario: Partial<FakeScenario>, extraArgs: readon
     scenario,
     // The runner reads the outputs with DescribeStacks: its ServiceUrl is the local demo service.
     amend: (d) => ({ ...d, outputs: Object.fromEntries(Object.entries(d.outputs).map(([stack, o]) => [stack, 'ServiceUrl' in o ? { ...o, ServiceUrl: serviceUrl } : o])) }),
-    runner: { entry: DRILLS_JS, cwd: ROOT, env: { ...s3.env(), [MARKER]: marker }, provisioningMs: 300 },
+    // The task has no checkout: only what its task definition carries (DRILLS_SERVICE_PROFILE among it).
+    runner: { entry: DRILLS_JS, cwd: await fs.mkdtemp(path.join(dir, 'task-')), env: { ...s3.env(), [MARKER]: marker }, provisioningMs: 300 },
   });
   const outputs = path.join(dir, 'cdk-outputs.json');
   await fs.writeFile(outputs, JSON.stringify(fake.outputs(serviceUrl)));
@@ -129,6 +130,10 @@ describe('drills run --remote (the runner task as a real process behind the fake
     expect(localFiles).toEqual(expect.arrayContaining(['journal.json', 'report.md', 'report.html', 'junit.xml']));
     expect(run.fake.state.callsTo('GetLogEvents').length).toBeGreaterThan(0);
     expect(run.fake.state.callsTo('StopTask')).toEqual([]);
+    // An operator's run pages nobody unless asked (--notify): RunTask blanked the task definition's topic.
+    expect(task.environment[RUNNER_ENV.notifyTopicArn]).toBe('');
+    expect(run.fake.deployment.runnerTask?.environment[RUNNER_ENV.notifyTopicArn]).toMatch(/^arn:aws:sns:/);
+    expect(run.fake.state.callsTo('Publish')).toEqual([]);
     expect(await survivorsOf(MARKER, run.marker)).toEqual([]);
   }, 200_000);
 

@@ -65,7 +65,10 @@ describe("a game-day schedule of the app's own stacks", () => {
   });
 
   test("gives the task the app's topic in its environment, and the role no KMS statement for it (alias/aws/sns)", () => {
-    expect(runnerEnvironment(t)).toEqual([{ Name: RUNNER_ENV.notifyTopicArn, Value: { Ref: expect.stringMatching(/^GameDayVerdictsTopic[0-9A-F]{8}$/) } }]);
+    expect(runnerEnvironment(t)).toEqual([
+      { Name: RUNNER_ENV.notifyTopicArn, Value: { Ref: expect.stringMatching(/^GameDayVerdictsTopic[0-9A-F]{8}$/) } },
+      { Name: RUNNER_ENV.serviceProfile, Value: expect.stringMatching(/^\{"name":"drills-demo",/) },
+    ]);
     const [topic] = Object.values(t.findResources('AWS::SNS::Topic'));
     expect(JSON.stringify(topic.Properties.KmsMasterKeyId)).toContain(':alias/aws/sns');
     expect(runnerStatements(t).map((s) => s.Sid)).not.toContain('NotifyThroughTheTopicsKey');
@@ -80,7 +83,10 @@ describe('game days with an existing topic (drills.gameDaysTopicArn) encrypted w
 
   test('makes no topic and hands the existing one to the task', () => {
     t.resourceCountIs('AWS::SNS::Topic', 0);
-    expect(runnerEnvironment(t)).toEqual([{ Name: RUNNER_ENV.notifyTopicArn, Value: TOPIC }]);
+    expect(runnerEnvironment(t)).toEqual([
+      { Name: RUNNER_ENV.notifyTopicArn, Value: TOPIC },
+      { Name: RUNNER_ENV.serviceProfile, Value: expect.stringMatching(/^\{"name":"drills-demo",/) },
+    ]);
     expect(t.toJSON().Outputs.GameDayTopicArn).toMatchObject({ Value: TOPIC });
   });
 

@@ -2,7 +2,7 @@
  * The outcome of a remote run, as a local run would have had it: the verdict and exit code come
  * from the run's journal (the runner wrote it to S3), the container's exit code is the cross-check,
  * and a task that stopped without a finished journal is an ERROR with ECS's stop reason — unless
- * the runner itself ended before any drill started (exit 2, bad arguments; exit 3, refused: the
+ * the runner itself ended before any drill started (exit 2, bad arguments or config; exit 3, refused: the
  * service lock or preflight), which a local run reports the same way. Pure.
  */
 import type { Journal } from '../journal';
@@ -43,7 +43,11 @@ export function remoteOutcome(journal: Journal | undefined, task: RunnerTaskView
     return { exit: EXIT_CODE.ABORTED, verdict: 'ABORTED', reason: 'the runner refused before starting the drill (its log above says why); nothing was started' };
   }
   if (exitCode === EXIT_CODE.USAGE) {
-    return { exit: EXIT_CODE.USAGE, reason: 'the runner task refused its command line (its log above says why): check that the deployed runner image is as new as this CLI' };
+    return {
+      exit: EXIT_CODE.USAGE,
+      reason:
+        'the runner task refused its command line or its config (its log above says why): a bad DRILLS_SERVICE_PROFILE names itself (fix the service settings and redeploy); otherwise check that the deployed runner image is as new as this CLI',
+    };
   }
   return { exit: EXIT_CODE.ERROR, verdict: 'ERROR', reason: `the runner task stopped without a journal (${stopDescription(task)})` };
 }

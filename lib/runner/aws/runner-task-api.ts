@@ -17,6 +17,8 @@ export interface RunnerTaskStart {
   readonly command: readonly string[];
   /** RunTask's `startedBy` (at most 128 letters, digits, `-`, `_`, `/`). */
   readonly startedBy: string;
+  /** Environment variables set over the task definition's for this task (container override `environment`). @default - none */
+  readonly environment?: Readonly<Record<string, string>>;
   readonly tags: Readonly<Record<string, string>>;
 }
 
@@ -69,7 +71,9 @@ export function runnerTaskApi(client: ECSClient): RunnerTaskApi {
           count: 1,
           startedBy: s.startedBy,
           networkConfiguration: { awsvpcConfiguration: { subnets: [...s.subnets], securityGroups: [...s.securityGroups], assignPublicIp: 'DISABLED' } },
-          overrides: { containerOverrides: [{ name: s.container, command: [...s.command] }] },
+          overrides: {
+            containerOverrides: [{ name: s.container, command: [...s.command], ...(s.environment ? { environment: Object.entries(s.environment).map(([name, value]) => ({ name, value })) } : {}) }],
+          },
           tags: Object.entries(s.tags).map(([key, value]) => ({ key, value })),
         }),
       );
