@@ -101,6 +101,15 @@ describe('DRILL-FIS-5 actions match the catalogue, at its edges', () => {
     });
     expect(judge(actionsMatchCatalogue, t, FIS)).toEqual({ compliance: 'compliant' });
   });
+  it('accepts an action that takes no parameters and is given none', () => {
+    expect(
+      judge(
+        actionsMatchCatalogue,
+        drill((p) => (p.Actions.KillApp = { ActionId: 'aws:ecs:stop-task', Targets: { Tasks: 'ServiceTasks' } })),
+        FIS,
+      ),
+    ).toEqual({ compliance: 'compliant' });
+  });
   it('fails an unknown parameter and a missing one in one finding', () => {
     const t = drill((p) => (p.Actions.KillApp.Parameters = { signal: 'SIGKILL', process: 'node' }));
     expect(judge(actionsMatchCatalogue, t, FIS)).toEqual(

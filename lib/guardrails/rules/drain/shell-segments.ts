@@ -15,6 +15,8 @@ export interface ShellScript {
   readonly segments: readonly ShellSegment[];
   /** True when the script holds something this splitter does not follow (subshells, compound commands, an open quote). */
   readonly complex: boolean;
+  /** The operator after the last command: `&` when the script ends by sending it to the background; '' with no command. */
+  readonly endsWith: ShellSegment['joinedBy'];
 }
 
 const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'for', 'while', 'until', 'do', 'done', 'case', 'esac', '{', '}', 'function']);
@@ -102,5 +104,5 @@ export function shellSegments(script: string): ShellScript {
     joinedBy = after;
   }
   if (segments.some((s) => KEYWORDS.has(s.words[0]))) complex = true;
-  return { segments, complex };
+  return { segments, complex, endsWith: joinedBy };
 }

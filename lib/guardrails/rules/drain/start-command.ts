@@ -41,12 +41,12 @@ function execTarget(s: ShellSegment): string | undefined {
 }
 
 function judgeScript(shell: string, script: string): StartCommand {
-  const { segments, complex } = shellSegments(script);
+  const { segments, complex, endsWith } = shellSegments(script);
   if (segments.length === 0) return { kind: 'shell-stays', why: `${shell} -c with an empty script` };
   const last = segments[segments.length - 1];
-  if (last.joinedBy === '|' || last.joinedBy === '&') {
-    return { kind: 'shell-stays', why: `the last command runs in a ${last.joinedBy === '|' ? 'pipeline' : 'background job'}, so the shell stays` };
-  }
+  if (last.joinedBy === '|') return { kind: 'shell-stays', why: 'the last command runs in a pipeline, so the shell stays' };
+  // `a & b` runs b in the foreground (b may exec); only a script ending in `&` backgrounds its last command.
+  if (endsWith === '&') return { kind: 'shell-stays', why: `the last command ('${last.words[0]}') runs in a background job, not as the process ECS signals: drop the & and prefix it with exec` };
   const traps = segments.some((seg) => seg.words[0] === 'trap' && seg.words.slice(2).some((w) => /^(SIG)?(TERM|15)$/.test(w)));
   if (traps) return { kind: 'unparsed', why: `${shell} -c with a script that traps SIGTERM itself (forwarding is its own)` };
   const target = execTarget(last);
