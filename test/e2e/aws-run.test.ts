@@ -3,7 +3,8 @@
  * the AWS endpoints (reached through AWS_ENDPOINT_URL_*) and the demo service as the probe
  * target. SIGINT mid-experiment must make the runner call StopExperiment, wait for `stopped`,
  * write a journal that says ABORTED, exit 3, and leave no process behind. Needs `npm run build`
- * first (npm test does it). Bounded: the whole test takes about 13 s here and is cut at 60 s.
+ * first (npm test does it). Bounded: the whole test takes about 13 s on an idle machine, and
+ * is cut at 150 s, the sum of its waits' bounds (90 s to the probe, 30 s to the experiment, 20 s to exit) and margin.
  */
 import { spawn, type ChildProcess } from 'child_process';
 import { promises as fs } from 'fs';
@@ -69,7 +70,6 @@ describe('drills run against a fake AWS (end to end)', () => {
 
     let output = '';
     const marker = path.basename(dir);
-    const started = Date.now();
     // Its own process group, so a failed test can kill whatever the CLI started with it.
     cli = spawn(process.execPath, [BUILT_CLI, 'run', 'task-stop-drain', '--outputs', outputs, '--yes', '--out', out], {
       cwd: path.resolve(__dirname, '../..'),
@@ -82,6 +82,15 @@ describe('drills run against a fake AWS (end to end)', () => {
     const exited = new Promise<number | null>((resolve) => cli!.on('exit', (code) => resolve(code)));
 
     const state = fake.state;
+    // Two stages, each bounded by what it waits on. Loading the CLI, preflight and the steady-state
+    // gate (each reads a whole demo stream, 5.5 s) are CPU-bound: a few seconds on an idle machine, over
+    // 30 s on two loaded cores. Then the probe's AWS warm-up (10 s, real time) before StartExperiment.
+    await until(
+      'the probe to start',
+      () => output.includes('probe-started'),
+      90_000,
+      () => output,
+    );
     await until(
       'the experiment to be running',
       () => state.experiments.length > 0 && state.statusOf(state.experiments[0]).status === 'running' && state.callsTo('GetExperiment').length > 0,
@@ -111,6 +120,5 @@ describe('drills run against a fake AWS (end to end)', () => {
     expect(journal.samples.streams.length).toBeGreaterThan(0);
     await expect(fs.readFile(path.join(path.dirname(journalFile as string), 'report.md'), 'utf8')).resolves.toContain('ABORTED');
     expect(await survivorsOf(MARKER, marker)).toEqual([]);
-    expect(Date.now() - started).toBeLessThan(55_000);
-  }, 60_000);
+  }, 150_000);
 });

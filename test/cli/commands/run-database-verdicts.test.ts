@@ -19,7 +19,7 @@ const setup = useFakeAws({ synth: DATABASE_APP });
 let service: ServiceProcess | undefined;
 
 async function run(drillId: string, options: SetupOptions) {
-  service ??= await startService({ env: { TASK_ID: 'off-target-task', ZONE: 'eu-west-1b' } });
+  if (!service) throw new Error('the probe target did not start (beforeAll)');
   const s = await setup({ ...options, serviceUrl: `http://127.0.0.1:${service.port}` });
   const deps = fakeRunDeps(drillId);
   const code = await runCommand({ drill: drillId, outputs: s.outputs, yes: true, json: true, out: path.join(s.dir, 'evidence') }, s.io, deps);
@@ -32,6 +32,12 @@ async function run(drillId: string, options: SetupOptions) {
   const expectation = (figure: string) => journal.judgement.expectations.find((e) => e.figure === figure);
   return { code, journal, figures: result.runs[0].figures, fake: s.fake, expectation };
 }
+
+// The probe's target, shared by the file's runs: started before them with a bound of its own, so
+// the first test does not pay for it (it took twice the others' time under load and hit its timeout).
+beforeAll(async () => {
+  service = await startService({ env: { TASK_ID: 'off-target-task', ZONE: 'eu-west-1b' } });
+}, 120_000);
 
 afterAll(async () => {
   await stopAllServices();
