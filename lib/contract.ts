@@ -58,8 +58,8 @@ export const RUNNER_ENV = {
 
 /**
  * Every game-day schedule of a service is in the EventBridge Scheduler schedule group
- * `fis-drills-<service>` (gameDayScheduleGroup): docs/game-days.md pauses them all with the AWS
- * CLI by this prefix.
+ * `fis-drills-<service>` (gameDayScheduleGroup): `drills game-days pause|resume` finds them all
+ * by this prefix (lib/cli/commands/game-days.ts).
  */
 export const GAME_DAY_SCHEDULE_GROUP_PREFIX = 'fis-drills-';
 

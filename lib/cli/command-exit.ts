@@ -12,6 +12,8 @@ export const COMMAND_EXIT = {
   FAILED: EXIT_CODE.VIOLATED,
   /** Bad arguments, an unknown name, an unreadable input file (2). */
   USAGE: EXIT_CODE.USAGE,
+  /** The operator did not confirm: nothing was changed (3, as `run` when not confirmed). */
+  NOT_CONFIRMED: EXIT_CODE.ABORTED,
   /** AWS (or the evidence folder) could not be read, or refused or did not finish what was asked (5). */
   UNREACHABLE: EXIT_CODE.ERROR,
 } as const;

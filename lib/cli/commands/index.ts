@@ -4,6 +4,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context';
 import { registerDoctor } from './doctor';
+import { registerGameDays } from './game-days';
 import { registerHistory } from './history';
 import { registerList } from './list';
 import { registerPreflight } from './preflight';
@@ -15,4 +16,15 @@ import { registerStop } from './stop';
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
-export const COMMANDS: readonly RegisterCommand[] = [registerList, registerRehearse, registerPreflight, registerRun, registerStop, registerReport, registerDoctor, registerHistory, registerSchema];
+export const COMMANDS: readonly RegisterCommand[] = [
+  registerList,
+  registerRehearse,
+  registerPreflight,
+  registerRun,
+  registerStop,
+  registerGameDays,
+  registerReport,
+  registerDoctor,
+  registerHistory,
+  registerSchema,
+];

@@ -28,6 +28,16 @@ export interface RemoteRunOptions {
   readonly maxRunMs?: number;
   /** Beyond the container's stopTimeout, how long to wait for STOPPED after a stop, in ms. @default 180000 (Fargate deprovisioning) */
   readonly stopSlackMs?: number;
+  /** The time in ms and the pause between looks (tests drive both). @default - Date.now and a Sleeper that `signal` wakes */
+  readonly clock?: RemoteRunClock;
+}
+
+export interface RemoteRunClock {
+  now(): number;
+  /** Resolves after `ms`, or earlier when woken. */
+  sleep(ms: number): Promise<void>;
+  /** Ends a sleep at once (the operator's signal). */
+  wake(): void;
 }
 
 export interface RemoteRunResult {
@@ -51,11 +61,11 @@ export async function remoteRun(options: RemoteRunOptions): Promise<RemoteRunRes
   if (signal.aborted) return { stopRequested: false, logLines: 0 };
   const taskArn = await tasks.runTask({ ...start, container: settings.container });
   const follower = new TaskLogFollower(options.logs, settings.logGroup, taskLogStream(settings.streamPrefix, settings.container, taskArn), options.onLogLine);
-  const sleeper = new Sleeper();
+  const sleeper: RemoteRunClock = options.clock ?? Object.assign(new Sleeper(), { now: () => Date.now() });
   const wake = () => sleeper.wake();
   signal.addEventListener('abort', wake, { once: true });
   const maxRunMs = options.maxRunMs ?? 4 * 3600_000;
-  const runDeadline = Date.now() + maxRunMs;
+  const runDeadline = sleeper.now() + maxRunMs;
   let stopDeadline: number | undefined;
   let last: RunnerTaskView | undefined;
   let failures = 0;
@@ -68,7 +78,7 @@ export async function remoteRun(options: RemoteRunOptions): Promise<RemoteRunRes
     }
   };
   const requestStop = async (reason: string) => {
-    stopDeadline = Date.now() + settings.stopTimeoutSeconds * 1000 + (options.stopSlackMs ?? 180_000);
+    stopDeadline = sleeper.now() + settings.stopTimeoutSeconds * 1000 + (options.stopSlackMs ?? 180_000);
     options.onNotice(`stopping runner task ${taskArn} (${reason}); ECS sends it SIGTERM and the runner stops its experiment`);
     try {
       await tasks.stopTask(start.cluster, taskArn, `drills run --remote: ${reason}`);
@@ -79,7 +89,7 @@ export async function remoteRun(options: RemoteRunOptions): Promise<RemoteRunRes
   try {
     for (;;) {
       if (stopDeadline === undefined && signal.aborted) await requestStop('the operator stopped the run');
-      if (stopDeadline === undefined && Date.now() > runDeadline) await requestStop(`it ran longer than ${Math.round(maxRunMs / 60_000)} min`);
+      if (stopDeadline === undefined && sleeper.now() > runDeadline) await requestStop(`it ran longer than ${Math.round(maxRunMs / 60_000)} min`);
       let view: RunnerTaskView | undefined;
       try {
         view = await tasks.describeTask(start.cluster, taskArn);
@@ -93,7 +103,7 @@ export async function remoteRun(options: RemoteRunOptions): Promise<RemoteRunRes
       if (view) last = view;
       await pullLogs();
       if (view?.lastStatus === 'STOPPED' || (failures === 0 && view === undefined)) break;
-      if (stopDeadline !== undefined && Date.now() > stopDeadline) {
+      if (stopDeadline !== undefined && sleeper.now() > stopDeadline) {
         options.onNotice(`runner task ${taskArn} is still ${last?.lastStatus ?? 'unknown'} after the stop; giving up the watch (check it with \`aws ecs describe-tasks\`)`);
         break;
       }
