@@ -4,7 +4,7 @@
  * that fails with every alarm back to OK. Each test names what the engine concludes and reports.
  */
 import type { TimelineEntry } from '../../../lib/runner/samples';
-import { engineOnFake, type EngineOnFakeOptions } from '../../fixtures/fake-aws/engine-on-fake';
+import { engineOnFake, stopAlarmNames, type EngineOnFakeOptions } from '../../fixtures/fake-aws/engine-on-fake';
 import type { FakeScenario } from '../../fixtures/fake-aws/fake-aws-state';
 import { useFakeAws, type SetupOptions } from '../../fixtures/fake-aws/fake-aws-setup';
 
@@ -24,6 +24,21 @@ describe('FisEngine before and while starting', () => {
     const { fake, engine, deployed } = await engineFor();
     expect(await engine.start()).toEqual({ serviceUrl: deployed.serviceUrl });
     expect(fake.state.callsTo('StartExperiment')).toHaveLength(0);
+  });
+
+  it('knows no experiment, no measurable figure and no reading before injecting', async () => {
+    const { engine } = await engineFor();
+    expect(engine.experimentId).toBeUndefined();
+    expect(engine.lastExperiment).toBeUndefined();
+    expect(engine.measurable).toEqual([]);
+    expect(engine.metricReadings()).toEqual([]);
+    expect(engine.figures()).toEqual({});
+  });
+
+  it('fails as ERROR on no target when StartExperiment is refused, and measures nothing', async () => {
+    const { engine, drill, template } = await engineFor({ deny: ['StartExperiment'] });
+    expect(await engine.inject(drill)).toEqual({ injected: false, targets: [], error: expect.stringMatching(new RegExp(`^StartExperiment on template ${template.id} failed: AccessDeniedException`)) });
+    expect(engine.figures()).toEqual({});
   });
 
   it('stops the experiment StartExperiment answers after Ctrl-C came while it was in flight', async () => {
@@ -51,11 +66,73 @@ describe('FisEngine before and while starting', () => {
   });
 });
 
+describe('FisEngine while the fault runs', () => {
+  it('notes the experiment it started, and samples ECS every poll only until the fault is over', async () => {
+    const { fake, engine, drill, template, timeline } = await engineFor({ runningDuringFault: 1, runningMs: 1000 });
+    await engine.inject(drill);
+    expect(notes(timeline)).toContain(`FIS experiment ${fake.state.experiments[0].id} started from template ${template.id}`);
+    const sampled = fake.state.callsTo('DescribeServices').length;
+    expect(sampled).toBeGreaterThan(0);
+    // The sampler polls every 20 ms while it runs: half a second shows it stopped.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(fake.state.callsTo('DescribeServices')).toHaveLength(sampled);
+    await engine.awaitRecovery(10_000);
+    expect(notes(timeline)).toContainEqual(expect.stringMatching(/^tasks\.running\.min from .*every 0\.02 s/));
+  });
+
+  it('reads no alarm for an experiment that failed', async () => {
+    const { fake, engine, drill } = await engineFor({ endsAs: 'failed' });
+    await engine.inject(drill);
+    expect(fake.state.callsTo('DescribeAlarms')).toHaveLength(0);
+  });
+
+  it('reads no alarm for an experiment a safety lever cancelled', async () => {
+    const { fake, engine, drill } = await engineFor({ endsAs: 'cancelled' });
+    await engine.inject(drill);
+    expect(fake.state.callsTo('DescribeAlarms')).toHaveLength(0);
+  });
+});
+
+describe('FisEngine reports the outcome on the timeline as it returns it', () => {
+  it('names the targets of an injected fault, and nothing not injected', async () => {
+    const { engine, drill, timeline, taskIds } = await engineFor();
+    await engine.inject(drill);
+    expect(details(timeline, 'fault-injected')).toEqual([`targets: ${taskIds.join(', ')}`]);
+    expect(details(timeline, 'fault-not-injected')).toEqual([]);
+    expect(details(timeline, 'aborted')).toEqual([]);
+  });
+
+  it('names the alarm in ALARM and the abort when a stop condition stopped the experiment', async () => {
+    const [alarm] = stopAlarmNames('task-stop-drain');
+    const { engine, drill, timeline } = await engineFor({ endsAs: 'stopped', alarmStatesDuringFault: { [alarm]: 'ALARM' } });
+    const injection = await engine.inject(drill);
+    expect(details(timeline, 'stop-condition')).toEqual([`alarm(s) in ALARM: ${alarm}`]);
+    expect(details(timeline, 'aborted')).toEqual([injection.aborted]);
+    expect(details(timeline, 'fault-injected')).toEqual([]);
+  });
+
+  it("gives FIS's reason as why nothing was injected when it skipped the fault", async () => {
+    const skipped = await engineFor({ endsAs: 'skipped' });
+    const notInjected = await skipped.engine.inject(skipped.drill);
+    expect(details(skipped.timeline, 'fault-not-injected')).toEqual([notInjected.reason]);
+    expect(details(skipped.timeline, 'stop-condition')).toEqual([]);
+  });
+
+  it('gives the error as why nothing was injected when the experiment failed', async () => {
+    const { engine, drill, timeline } = await engineFor({ endsAs: 'failed' });
+    const injection = await engine.inject(drill);
+    expect(injection.error).toMatch(/^FIS experiment \S+ failed: Experiment failed\./);
+    expect(details(timeline, 'fault-not-injected')).toEqual([injection.error]);
+  });
+});
+
 describe('FisEngine when AWS refuses a call', () => {
   it('fails as ERROR, having stopped it, when GetExperiment fails five times in a row', async () => {
-    const { fake, engine, drill } = await engineFor({ runningMs: 60_000, deny: ['GetExperiment'] }, { stopWaitMs: 300 });
+    const lines: string[] = [];
+    const { fake, engine, drill } = await engineFor({ runningMs: 60_000, deny: ['GetExperiment'] }, { stopWaitMs: 300, log: (l) => lines.push(l) });
     const injection = await engine.inject(drill);
     const id = fake.state.experiments[0].id;
+    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^experiment ${id} \\w+ \\(gave up waiting for a final state; check the FIS console\\)$`)));
     expect(injection.error).toMatch(new RegExp(`^FIS experiment ${id} failed: the runner lost track of it: AccessDeniedException`));
     expect(fake.state.callsTo('StopExperiment')).toHaveLength(1);
     expect(fake.state.callsTo('GetExperiment').length).toBeGreaterThanOrEqual(5);
@@ -98,6 +175,7 @@ describe('FisEngine when AWS refuses a call', () => {
     await engine.inject(drill);
     expect(await engine.awaitRecovery(200)).toEqual({ recovered: false });
     expect(notes(timeline)).toContainEqual(expect.stringMatching(/^ECS poll failed: AccessDeniedException/));
+    expect(notes(timeline)).toContainEqual(expect.stringMatching(/^ECS DescribeServices during the fault failed: AccessDeniedException/));
     expect(engine.figures()['recovery.seconds']).toBeUndefined();
   });
 });

@@ -110,6 +110,24 @@ describe('heartbeat on its timer', () => {
     expect(published().length).toBe(count);
   });
 
+  it('probes on one timer however often start is called, and on none without a probe', async () => {
+    const { metrics, service } = await setup();
+    const hb = new HeartbeatPublisher(metrics, service, undefined, 60_000);
+    hb.start(undefined, 5);
+    let calls = 0;
+    const probe = async () => {
+      calls++;
+      return true;
+    };
+    hb.start(probe, 5);
+    hb.start(probe, 5);
+    await until(() => calls >= 3, 'three probes');
+    await hb.stop();
+    const probed = calls;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(calls).toBe(probed);
+  });
+
   it('counts a probe that throws as a failed probe, and stops probing on stop', async () => {
     const { metrics, published, service } = await setup();
     const hb = new HeartbeatPublisher(metrics, service, undefined, 60_000);

@@ -228,6 +228,7 @@ describe('preflightChecks: the service and the task definition', () => {
 
   const ready = { arn: 'arn:td', name: 'app:3', enableFaultInjection: true, pidMode: 'task', containers: [{ name: 'app' }, { name: 'amazon-ssm-agent' }] };
   const KILL = 'aws:ecs:task-kill-process';
+  const BLACKHOLE = 'aws:ecs:task-network-blackhole-port';
 
   it('checks no task definition for a drill without in-task actions', () => {
     expect(check(facts({ taskDefinition: undefined }), 'task definition')).toBeUndefined();
@@ -240,6 +241,15 @@ describe('preflightChecks: the service and the task definition', () => {
       ok: true,
       detail: `app:3 has what ${KILL} need(s): the SSM agent sidecar, enableFaultInjection, pidMode`,
     });
+  });
+
+  it('names every in-task action, in both the passed and the failed check', () => {
+    expect(check(facts({ taskDefinition: { actions: [KILL, BLACKHOLE], view: ready } }), 'task definition')?.detail).toBe(
+      `app:3 has what ${KILL}, ${BLACKHOLE} need(s): the SSM agent sidecar, enableFaultInjection, pidMode`,
+    );
+    expect(check(facts({ taskDefinition: { actions: [KILL, BLACKHOLE], view: { ...ready, pidMode: 'host' } } }), 'task definition')?.detail).toMatch(
+      new RegExp(`^app:3 lacks pidMode: task: task-stop-drain's ${KILL}, ${BLACKHOLE} would fail inside the task;`),
+    );
   });
 
   it('rejects a task definition that could not be read', () => {
