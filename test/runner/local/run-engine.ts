@@ -15,6 +15,9 @@ const engine = new LocalEngine({
   database,
   cwd: REPO,
   stopOrder: 'together',
+  // The guard is under test, not the start bound: node's own start-up took over shortConfig's
+  // derived 4.45 s on two loaded cores. Under the 60 s the tests wait for this process's line.
+  startTimeoutMs: 45_000,
   onEvent: (e) => {
     const pid = /pid (\d+)/.exec(e.detail ?? '')?.[1];
     if ((e.kind === 'task-started' || e.kind === 'replacement-started') && pid) pids.push(Number(pid));

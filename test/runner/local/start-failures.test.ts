@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:net';
 import { LocalEngineError } from '../../../lib/runner/local';
-import { EngineHarness, fixtureCommand, isAlive, waitFor } from './harness';
+import { EngineHarness, fixtureCommand, isAlive, shortConfig, waitFor } from './harness';
 
 const h = new EngineHarness();
 let blocker: Server | undefined;
@@ -39,11 +39,14 @@ describe('LocalEngine.start', () => {
   });
 
   test('rejects a service that never becomes healthy, naming the path, what each task answered and the setting to change', async () => {
-    const engine = h.create({ command: fixtureCommand('never-healthy'), startTimeoutMs: undefined });
+    // A 10 s start period: node alone took over 4 s to listen on two loaded cores, and the tasks
+    // must be answering (503) for the message to say what they answered.
+    const config = shortConfig({ local: { containerHealthCheck: { intervalSeconds: 0.5, timeoutSeconds: 0.45, retries: 3, startPeriodSeconds: 10 } } });
+    const engine = h.create({ command: fixtureCommand('never-healthy'), startTimeoutMs: undefined, config });
     const error = (await engine.start().catch((e: unknown) => e)) as LocalEngineError;
     expect(error.kind).toBe('never-healthy');
-    // shortConfig's container check: 0.5 + 3 × 0.5 + 0.45 s, the load balancer's 2 × 0.5 s, 1 s margin
-    expect(error.message).toMatch(/did not become healthy within 4\.45 s: GET \/healthz answered t1-zone-a: 503, t2-zone-b: 503/);
+    // the container check: 10 + 3 × 0.5 + 0.45 s, the load balancer's 2 × 0.5 s, 1 s margin
+    expect(error.message).toMatch(/did not become healthy within 13\.95 s: GET \/healthz answered t1-zone-a: 503, t2-zone-b: 503/);
     expect(error.message).toContain('pass --health-path <path>');
     expect(error.message).toContain('local.containerHealthCheck.startPeriodSeconds');
   });
