@@ -14,7 +14,9 @@ async function stopOneWithStreams(command: string, stopOrder: 'together' | 'drai
   const streams = [openStream(serviceUrl, 12, 100), openStream(serviceUrl, 12, 100)];
   await Promise.all(streams.map((s) => s.firstEvent));
   const injection = await engine.inject(STOP_ONE);
-  const recovery = await engine.awaitRecovery(15000);
+  // A bound on the wait for recovery, not its expected time: a replacement (a new node process and
+  // its health checks) took over 15 s to come up on two loaded cores.
+  const recovery = await engine.awaitRecovery(30_000);
   const results = await Promise.all(streams.map((s) => s.result));
   const onTarget = results.find((r) => r.task === injection.targets[0]) as StreamResult;
   return { engine, injection, recovery, results, onTarget };
@@ -42,8 +44,10 @@ describe('stop-task on the local engine', () => {
   });
 
   test('sends SIGTERM only once the target drained with --stop-order drain-first', async () => {
-    const { onTarget } = await stopOneWithStreams(fixtureCommand('exits-at-once'), 'drain-first');
-    const kinds = h.events.map((e) => e.kind);
+    const { onTarget, injection } = await stopOneWithStreams(fixtureCommand('exits-at-once'), 'drain-first');
+    // The target's own events: on two loaded cores a health check may also replace another task
+    // (its SIGTERM is not the fault's), which counting every SIGTERM took for a second one.
+    const kinds = h.events.filter((e) => e.task === injection.targets[0]).map((e) => e.kind);
     expectOrder(kinds, 'target-drained', 'sigterm-sent');
     expect(kinds.filter((k) => k === 'sigterm-sent')).toHaveLength(1); // and not once before it
     expect(onTarget.done).toBe(true); // even a service that exits at once loses nothing in the documented order

@@ -11,7 +11,8 @@ describe("the local engine under a probe's load", () => {
     const streams = Array.from({ length: 6 }, () => openStream(serviceUrl, 15, 100));
     await Promise.all(streams.map((s) => s.firstEvent));
     await engine.inject(drillWith({ kind: 'stop-task', targets: { count: 1 } }));
-    expect((await engine.awaitRecovery(15000)).recovered).toBe(true);
+    // A bound on the wait for recovery, not its expected time: on two loaded cores the replacement took over 15 s.
+    expect((await engine.awaitRecovery(30_000)).recovered).toBe(true);
     const results = await Promise.all(streams.map((s) => s.result));
     const statuses = await requests.stop();
     expect(results.filter((r) => !r.done)).toEqual([]);
