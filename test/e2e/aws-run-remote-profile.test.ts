@@ -10,7 +10,6 @@
 import { spawn, type ChildProcess } from 'child_process';
 import { randomUUID } from 'crypto';
 import { promises as fs, readFileSync } from 'fs';
-import { createServer } from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { OPTIONAL_OUTPUT_KEYS, RUNNER_ENV } from '../../lib/contract';
@@ -21,6 +20,7 @@ import { synthesizedTemplates, type SynthOptions } from '../fixtures/fake-aws/sy
 import { startFakeS3, type FakeS3 } from '../fixtures/fake-s3/fake-s3-server';
 import { pollUntil, survivorsOf } from '../helpers/run-processes';
 import { DRILLS_JS, ROOT } from '../cli/drills-cli';
+import { freePort } from '../../lib/runner/local/free-port';
 
 const TEAM_TRAFFIC = JSON.parse(readFileSync(path.join(ROOT, 'test/fixtures/traffic/chat-ndjson.json'), 'utf8')) as Record<string, unknown>;
 const SYNTH: SynthOptions = { config: { service: { traffic: TEAM_TRAFFIC as never }, drills: { gameDays: true, deadMansSwitch: true } } };
@@ -52,16 +52,6 @@ afterEach(async () => {
   if (dir) await fs.rm(dir, { recursive: true, force: true });
   fake = s3 = cli = gateway = dir = undefined;
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** The team's service: test/fixtures/services/chat-gateway.js on 127.0.0.1, one JSON line per call (`{ call, status }`). */
 async function startGateway(): Promise<{ url: string; calls: () => { call: string; status: number }[] }> {

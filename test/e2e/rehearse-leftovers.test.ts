@@ -10,11 +10,11 @@ import * as fsSync from 'fs';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { createServer } from 'net';
 import { drills, evidenceFolder, type RehearseSummary } from '../cli/drills-cli';
 import { commandLineOf, markedProcessesRunning, pollUntil, survivorsOf } from '../helpers/run-processes';
 import { configWith } from '../../lib/config';
 import { startBoundMs } from '../../lib/runner/local/wait-for-fleet';
+import { freePort } from '../../lib/runner/local/free-port';
 
 jest.setTimeout(150_000);
 const MARKER = 'DRILLS_E2E_LEFTOVERS';
@@ -36,16 +36,6 @@ function rehearse(args: readonly string[], env: NodeJS.ProcessEnv = {}) {
     /** Marked processes running `needle`, the CLI aside (its own argv names the --command). */
     tasksRunning: (needle: string) => markedProcessesRunning(MARKER, marker, needle).filter((pid) => pid !== run.child.pid),
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** The operator's Ctrl-C (SIGINT to the process group), then SIGTERM to the CLI alone `gapMs` later. */

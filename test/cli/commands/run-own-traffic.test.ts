@@ -7,11 +7,11 @@ import { spawn, type ChildProcess } from 'child_process';
 import { randomUUID } from 'crypto';
 import { EventEmitter } from 'events';
 import { promises as fs } from 'fs';
-import * as net from 'net';
 import * as path from 'path';
 import { runCommand, type RunDeps } from '../../../lib/cli/commands/run';
 import { useFakeAws } from '../../fixtures/fake-aws/fake-aws-setup';
 import { quickAwsDrill } from '../../helpers/quick-aws-drill';
+import { freePort } from '../../../lib/runner/local/free-port';
 
 const setup = useFakeAws();
 const TOKEN = `sk-aws-${randomUUID()}`;
@@ -23,14 +23,6 @@ afterAll(() => {
   if (saved === undefined) delete process.env.API_TOKEN;
   else process.env.API_TOKEN = saved;
 });
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 describe('drills run with the service’s own traffic', () => {
   it('probes the configured paths with the profile’s token and keeps the token out of the evidence', async () => {
