@@ -11,7 +11,17 @@ import { DOCUMENTED_POLICY_SCOPE, runnerPolicy } from '../../../lib/runner/aws/r
 
 const ROOT = path.resolve(__dirname, '../../..');
 /** SDK client package → IAM service prefix. */
-const PREFIX: Record<string, string> = { fis: 'fis', ecs: 'ecs', cloudwatch: 'cloudwatch', sts: 'sts', cloudformation: 'cloudformation', s3: 's3', sns: 'sns', 'cloudwatch-logs': 'logs' };
+const PREFIX: Record<string, string> = {
+  fis: 'fis',
+  ecs: 'ecs',
+  cloudwatch: 'cloudwatch',
+  sts: 'sts',
+  cloudformation: 'cloudformation',
+  s3: 's3',
+  sns: 'sns',
+  'cloudwatch-logs': 'logs',
+  scheduler: 'scheduler',
+};
 /** Calls whose IAM action has another name than the operation (S3 API reference, ListObjectsV2: "s3:ListBucket"). */
 const ACTION_OF: Record<string, string> = { 's3:ListObjectsV2': 's3:ListBucket' };
 /** Calls any identity may make without a permission (STS API reference, GetCallerIdentity). */
@@ -26,6 +36,8 @@ const IMPLIED: Record<string, string> = {
 
 /** The adapters only `drills run --remote` uses: the caller starts, follows and stops the runner task. */
 const REMOTE_ONLY_FILES = new Set(['runner-task-api.ts', 'task-log-api.ts']);
+/** The adapter only `drills game-days pause|resume` uses: the caller changes the schedules' state. */
+const GAME_DAYS_ONLY_FILES = new Set(['scheduler-api.ts']);
 
 function actionsTheCodeCalls(files: (file: string) => boolean): Set<string> {
   const dir = path.join(ROOT, 'lib/runner/aws');
@@ -60,12 +72,20 @@ function documentedRemoteActions(): Set<string> {
   return new Set([...item.matchAll(/`([a-z0-9]+:[A-Za-z]+)`/g)].map((m) => m[1]));
 }
 
+/** The `service:Action` names in the sentence of docs/game-days.md that says what `drills game-days pause|resume` needs. */
+function documentedPauseActions(): Set<string> {
+  const doc = fs.readFileSync(path.join(ROOT, 'docs/game-days.md'), 'utf8');
+  const sentence = /The caller needs (`scheduler:[\s\S]*?)\./.exec(doc)?.[1];
+  if (!sentence) throw new Error('no "The caller needs `scheduler:…" sentence in docs/game-days.md');
+  return new Set([...sentence.matchAll(/`([a-z0-9]+:[A-Za-z]+)`/g)].map((m) => m[1]));
+}
+
 function documentedActions(): Set<string> {
   return new Set(documentedPolicy().Statement.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action])));
 }
 
 describe('the documented caller policy', () => {
-  const called = actionsTheCodeCalls((f) => !REMOTE_ONLY_FILES.has(f));
+  const called = actionsTheCodeCalls((f) => !REMOTE_ONLY_FILES.has(f) && !GAME_DAYS_ONLY_FILES.has(f));
   const documented = documentedActions();
 
   it('is the policy lib/runner/aws/runner-policy.ts makes, with the placeholders as values', () => {
@@ -97,6 +117,19 @@ describe('the documented caller permissions of drills run --remote', () => {
 
   it('lists every call --remote makes that needs a permission', () => {
     const listed = documentedRemoteActions();
+    expect([...called].filter((a) => !NEEDS_NO_PERMISSION.has(a) && !listed.has(a))).toEqual([]);
+  });
+});
+
+describe('the documented caller permissions of drills game-days pause|resume', () => {
+  const called = actionsTheCodeCalls((f) => GAME_DAYS_ONLY_FILES.has(f));
+
+  it('finds the calls that read and change the schedules', () => {
+    expect([...called]).toEqual(expect.arrayContaining(['scheduler:GetSchedule', 'scheduler:UpdateSchedule']));
+  });
+
+  it('lists every call the command makes that needs a permission', () => {
+    const listed = documentedPauseActions();
     expect([...called].filter((a) => !NEEDS_NO_PERMISSION.has(a) && !listed.has(a))).toEqual([]);
   });
 });
